@@ -1,0 +1,33 @@
+package org.jconvnet.api;
+
+/**
+ * The version of the plugin contracts ({@code BackendProvider}, {@code KernelProvider},
+ * {@code LayerPlugin}).
+ *
+ * <p>Every plugin implements {@code apiVersion()} by returning {@link #CURRENT}. Because
+ * {@code CURRENT} is a compile-time constant, javac copies its value into the plugin's class
+ * file: the number a plugin returns is the version it was compiled against, not the version on
+ * the class path. The registries compare it with {@link #isCompatible(int)} and refuse a plugin
+ * built for another major version with a message naming the plugin and both versions.
+ */
+public final class ApiVersion {
+    /** The contract version of this build. Bump on any incompatible SPI change. */
+    public static final int CURRENT = 1;
+
+    private ApiVersion() {
+    }
+
+    /** Whether a plugin compiled against {@code pluginVersion} can run against this build. */
+    public static boolean isCompatible(int pluginVersion) {
+        return pluginVersion == CURRENT;
+    }
+
+    /** Throws a {@link JConvNetException} naming the plugin when its version is incompatible. */
+    public static void check(String what, int pluginVersion) {
+        if (!isCompatible(pluginVersion)) {
+            throw new JConvNetException(what + " was compiled against jconvnet plugin API version "
+                    + pluginVersion + ", but this jconvnet provides API version " + CURRENT
+                    + "; rebuild the plugin against this jconvnet release");
+        }
+    }
+}

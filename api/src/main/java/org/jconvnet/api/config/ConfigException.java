@@ -1,0 +1,58 @@
+package org.jconvnet.api.config;
+
+import org.jconvnet.api.JConvNetException;
+
+/**
+ * A configuration error, located: {@code layers.cfg: [conv1] filterSize: expected an integer, got 'x'}.
+ * The file, section and key parts are kept separately for tools and tests.
+ */
+public class ConfigException extends JConvNetException {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+    private final String section;
+    private final String key;
+
+    /**
+     * Creates a located error.
+     *
+     * @param file    the file path as the user gave it (may be null when not from a file)
+     * @param section the section name, or null for file-level errors
+     * @param key     the key, or null for section-level errors
+     * @param problem what is wrong, phrased for the user
+     */
+    public ConfigException(String file, String section, String key, String problem) {
+        super(format(file, section, key, problem));
+        this.file = file;
+        this.section = section;
+        this.key = key;
+    }
+
+    private static String format(String file, String section, String key, String problem) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file == null ? "<config>" : file).append(':');
+        if (section != null) {
+            sb.append(" [").append(section).append(']');
+        }
+        if (key != null) {
+            sb.append(' ').append(key).append(':');
+        } else if (section != null) {
+            sb.append(':');
+        }
+        return sb.append(' ').append(problem).toString();
+    }
+
+    /** The file, or null. */
+    public String file() {
+        return file;
+    }
+
+    /** The section, or null. */
+    public String section() {
+        return section;
+    }
+
+    /** The key, or null. */
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,17 @@
+package org.jconvnet.api.kernel;
+
+/**
+ * The op names of the kernel contracts. Layer plugins may define more; these are the three of
+ * cuda-convnet (filterActs / imgActs / weightActs) and the generic ones.
+ */
+public final class Ops {
+    /** Forward pass: inputs to outputs. */
+    public static final String FORWARD = "forward";
+    /** Gradient with respect to the layer's input (cuda-convnet's imgActs). */
+    public static final String BACKWARD_INPUT = "backward-input";
+    /** Gradient with respect to the layer's weights or biases (cuda-convnet's weightActs). */
+    public static final String BACKWARD_WEIGHTS = "backward-weights";
+
+    private Ops() {
+    }
+}

@@ -1,0 +1,46 @@
+package org.jconvnet.api.layer;
+
+import java.util.List;
+import java.util.Optional;
+import org.jconvnet.api.config.ConfigException;
+import org.jconvnet.api.config.ConfigSection;
+
+/**
+ * Everything a {@link LayerPlugin} needs to configure one layer.
+ *
+ * @param definition the layer's section of the layer-definition file (after {@code neuron=}
+ *                   detaching and input rewiring)
+ * @param params     the layer's section of the layer-parameter file, if the file has one
+ * @param paramsFile path of the layer-parameter file, for error messages
+ * @param inputs     the layers named by {@code inputs=}, in order
+ * @param dataDims   the data provider's dimensions, for {@code type=data}
+ */
+public record LayerConfig(ConfigSection definition, Optional<ConfigSection> params, String paramsFile,
+                          List<LayerInput> inputs, DataDims dataDims) {
+
+    /** Copies the input list. */
+    public LayerConfig {
+        inputs = List.copyOf(inputs);
+    }
+
+    /** The layer's name. */
+    public String name() {
+        return definition.name();
+    }
+
+    /**
+     * The layer-params section, which this layer type requires (spec section 4.3).
+     *
+     * @throws ConfigException naming the params file and the missing section
+     */
+    public ConfigSection requireParams() {
+        return params.orElseThrow(() -> new ConfigException(paramsFile, definition.name(), null,
+                "layer type '" + definition.string("type", "?") + "' needs a section ["
+                        + definition.name() + "] in the layer-parameter file, and there is none"));
+    }
+
+    /** An error located at {@code key} of the definition section. */
+    public ConfigException error(String key, String problem) {
+        return definition.error(key, problem);
+    }
+}
