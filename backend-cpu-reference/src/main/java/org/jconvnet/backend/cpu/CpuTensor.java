@@ -1,0 +1,163 @@
+package org.jconvnet.backend.cpu;
+
+import java.util.Arrays;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * A tensor in a Java array: {@code float[]} for float32, {@code double[]} for float64. CPU kernels
+ * reach the array through {@link #floats()} or {@link #doubles()}.
+ */
+public final class CpuTensor implements Tensor {
+    private final int rows;
+    private final int cols;
+    private final DType dtype;
+    private float[] f;
+    private double[] d;
+    private boolean closed;
+
+    /** Allocates a zero-filled tensor. */
+    public CpuTensor(int rows, int cols, DType dtype) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative tensor shape " + rows + "x" + cols);
+        }
+        long n = (long) rows * cols;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tensor " + rows + "x" + cols + " exceeds the CPU backend's 2^31 element limit");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.dtype = dtype;
+        if (dtype == DType.FLOAT32) {
+            f = new float[(int) n];
+        } else {
+            d = new double[(int) n];
+        }
+    }
+
+    /** Casts a tensor handed to a CPU kernel, failing clearly when it belongs to another backend. */
+    public static CpuTensor of(Tensor t) {
+        if (t instanceof CpuTensor) {
+            return ((CpuTensor) t).checkOpen();
+        }
+        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
+                + "', not to the CPU reference");
+    }
+
+    private CpuTensor checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("tensor " + describe() + " was closed");
+        }
+        return this;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public String backendId() {
+        return CpuBackendProvider.ID;
+    }
+
+    /** The float32 storage. */
+    public float[] floats() {
+        if (f == null) {
+            throw new IllegalStateException("tensor is " + dtype + ", not float32");
+        }
+        return f;
+    }
+
+    /** The float64 storage. */
+    public double[] doubles() {
+        if (d == null) {
+            throw new IllegalStateException("tensor is " + dtype + ", not float64");
+        }
+        return d;
+    }
+
+    @Override
+    public void upload(double[] values) {
+        checkLength(values.length);
+        if (f != null) {
+            for (int i = 0; i < values.length; i++) {
+                f[i] = (float) values[i];
+            }
+        } else {
+            System.arraycopy(values, 0, d, 0, values.length);
+        }
+    }
+
+    @Override
+    public void upload(float[] values) {
+        checkLength(values.length);
+        if (f != null) {
+            System.arraycopy(values, 0, f, 0, values.length);
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                d[i] = values[i];
+            }
+        }
+    }
+
+    private void checkLength(int length) {
+        checkOpen();
+        if (length != size()) {
+            throw new IllegalArgumentException("upload of " + length + " values into a " + describe() + " tensor");
+        }
+    }
+
+    @Override
+    public double[] download() {
+        checkOpen();
+        if (d != null) {
+            return d.clone();
+        }
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = f[i];
+        }
+        return out;
+    }
+
+    @Override
+    public float[] downloadFloats() {
+        checkOpen();
+        if (f != null) {
+            return f.clone();
+        }
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    @Override
+    public void zero() {
+        checkOpen();
+        if (f != null) {
+            Arrays.fill(f, 0f);
+        } else {
+            Arrays.fill(d, 0.0);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        f = null;
+        d = null;
+    }
+}
