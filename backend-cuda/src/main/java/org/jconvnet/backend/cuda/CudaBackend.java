@@ -76,6 +76,14 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        if (type == org.jconvnet.api.kernel.DeviceCode.class) {
+            return java.util.Optional.of(type.cast(new CudaDeviceCode(modules, launcher)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void synchronize() {
         context.synchronize();
     }

@@ -7,6 +7,7 @@ import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.tensor.Tensor;
 
 /**
  * Launches one entry point: turns the positional argument list (device tensors, {@code Integer},
@@ -26,10 +27,14 @@ final class CudaLauncher {
     /**
      * Launches {@code entry} with the kernel's positional arguments.
      *
-     * @param args {@link CudaTensor}, {@link Integer} or {@link Float} values, in the kernel's parameter order
+     * @param args {@link CudaTensor}, {@link Integer}, {@link Float} or {@link Double} (narrowed to float) values, in the kernel's parameter order
      */
     void launch(String entry, LaunchGeometry geometry, List<Object> args) {
-        CUfunction f = modules.function(entry);
+        launch(modules.function(entry), entry, geometry, args);
+    }
+
+    /** Launches an already resolved function; {@code label} names it in errors. */
+    void launch(CUfunction f, String entry, LaunchGeometry geometry, List<Object> args) {
         NativePointerObject[] params = new NativePointerObject[args.size()];
         for (int i = 0; i < params.length; i++) {
             params[i] = marshal(entry, i, args.get(i));
@@ -46,16 +51,16 @@ final class CudaLauncher {
     }
 
     private static Pointer marshal(String entry, int index, Object arg) {
-        if (arg instanceof CudaTensor) {
-            return Pointer.to(((CudaTensor) arg).pointer());
+        if (arg instanceof Tensor) {
+            return Pointer.to(CudaTensor.of((Tensor) arg).pointer());
         }
         if (arg instanceof Integer) {
             return Pointer.to(new int[] {(Integer) arg});
         }
-        if (arg instanceof Float) {
-            return Pointer.to(new float[] {(Float) arg});
+        if (arg instanceof Float || arg instanceof Double) {
+            return Pointer.to(new float[] {((Number) arg).floatValue()});
         }
         throw new IllegalArgumentException("argument " + index + " of cuda kernel '" + entry + "' has unsupported type "
-                + (arg == null ? "null" : arg.getClass().getName()) + "; expected a cuda tensor, Integer or Float");
+                + (arg == null ? "null" : arg.getClass().getName()) + "; expected a cuda tensor, Integer, Float or Double");
     }
 }

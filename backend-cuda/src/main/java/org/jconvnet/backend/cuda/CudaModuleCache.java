@@ -61,6 +61,60 @@ final class CudaModuleCache implements AutoCloseable {
         return f;
     }
 
+    /**
+     * A function of plugin-supplied device code (PTX text, cubin or fatbin), loaded once per
+     * distinct content. PTX gets the NUL terminator {@code cuModuleLoadData} needs.
+     */
+    synchronized CUfunction externalFunction(String programName, byte[] code, String entry) {
+        String key = "external:" + programName + ":" + sha256(code);
+        CUmodule m = modules.get(key);
+        context.makeCurrent();
+        if (m == null) {
+            m = new CUmodule();
+            try {
+                cuModuleLoadData(m, isBinary(code) ? code : withNul(code));
+            } catch (RuntimeException e) {
+                throw new JConvNetException("cannot load cuda device code of program '" + programName + "': "
+                        + e.getMessage() + " (PTX ISA must be supported by the driver)", e);
+            }
+            modules.put(key, m);
+            loadedAs.put(key, isBinary(code) ? "binary" : "ptx (JIT)");
+        }
+        CUfunction f = new CUfunction();
+        try {
+            cuModuleGetFunction(f, m, entry);
+        } catch (RuntimeException e) {
+            throw new JConvNetException("cuda program '" + programName + "' has no entry point '" + entry + "': "
+                    + e.getMessage(), e);
+        }
+        return f;
+    }
+
+    /** ELF (cubin) or fatbin magic; anything else is taken as PTX text. */
+    static boolean isBinary(byte[] code) {
+        boolean elf = code.length >= 4 && code[0] == 0x7f && code[1] == 'E' && code[2] == 'L' && code[3] == 'F';
+        boolean fatbin = code.length >= 4 && (code[0] & 0xff) == 0x50 && (code[1] & 0xff) == 0xed
+                && (code[2] & 0xff) == 0x55 && (code[3] & 0xff) == 0xba;
+        return elf || fatbin;
+    }
+
+    private static byte[] withNul(byte[] code) {
+        if (code.length > 0 && code[code.length - 1] == 0) {
+            return code;
+        }
+        byte[] out = java.util.Arrays.copyOf(code, code.length + 1);
+        out[code.length] = 0;
+        return out;
+    }
+
+    private static String sha256(byte[] code) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(code));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How each loaded module was loaded ({@code fatbin} or {@code ptx ...}), for diagnostics. */
     synchronized Map<String, String> loadedAs() {
         return Map.copyOf(loadedAs);
