@@ -58,7 +58,7 @@ class NetBehaviourTest {
             Map<String, Double> errors = new GradCheck(net, "cost", Map.of(0, gaussian(5 * 3, rng)), 3, rng)
                     .run(List.of(0), 40, rng);
             errors.forEach((k, e) -> assertTrue(e < 1e-6, k + ": " + e));
-            assertEquals(7, errors.size(), errors.keySet().toString());
+            assertEquals(8, errors.size(), errors.keySet().toString());
         }
     }
 
