@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GradientCheckTest {
     /** Cases bigger than this (data elements plus parameters) are left to the golden tests. */
-    private static final long MAX_SIZE = 40_000;
+    private static final long MAX_SIZE = 20_000;
     private static final int SAMPLES = 24;
     private static final double TOLERANCE = 1e-6;
     private static final Backend CPU = Numeric.cpu();
