@@ -33,19 +33,23 @@ final class Numeric {
                 "the CPU reference kernels are not on the class path yet");
     }
 
-    /** The shared data folder: {@code ../shared} from the repository root, or {@code -Djconvnet.shared}. */
+    /**
+     * The shared data folder: {@code ../shared} relative to the repository root, falling back to the
+     * system property {@code jconvnet.shared} (worktrees outside the main checkout need it).
+     */
     static Path shared() {
-        String prop = System.getProperty("jconvnet.shared");
-        if (prop != null) {
-            return Path.of(prop);
-        }
         Path here = Path.of("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("layers"))) {
-                return p.resolveSibling("shared");
+                Path sibling = p.resolveSibling("shared");
+                if (Files.isDirectory(sibling)) {
+                    return sibling;
+                }
+                break;
             }
         }
-        return here.resolveSibling("shared");
+        String prop = System.getProperty("jconvnet.shared");
+        return prop != null ? Path.of(prop) : here.resolveSibling("shared");
     }
 
     /**
