@@ -1,5 +1,6 @@
 package org.jconvnet.api.backend;
 
+import java.util.Optional;
 import java.util.Set;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
@@ -26,6 +27,14 @@ public interface Backend extends AutoCloseable {
 
     /** The kernels available on this backend, from every registered kernel provider. */
     KernelRegistry kernels();
+
+    /**
+     * An optional capability of this backend, e.g. {@link org.jconvnet.api.kernel.DeviceCode} on
+     * GPU backends. Empty when the backend does not offer it.
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return Optional.empty();
+    }
 
     /** Blocks until every launched kernel and transfer has finished. */
     void synchronize();

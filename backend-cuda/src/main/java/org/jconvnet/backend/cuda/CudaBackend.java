@@ -1,0 +1,96 @@
+package org.jconvnet.backend.cuda;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.BackendConfig;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * The running CUDA backend: the primary context of one device, the module cache, the launcher
+ * and the kernels of every {@code cuda} kernel provider. Kernels are float32.
+ */
+public final class CudaBackend implements Backend {
+    private final CudaContext context;
+    private final CudaModuleCache modules;
+    private final CudaLauncher launcher;
+    private final KernelRegistry kernels;
+
+    private CudaBackend(CudaContext context, CudaModuleCache modules, ClassLoader loader) {
+        this.context = context;
+        this.modules = modules;
+        this.launcher = new CudaLauncher(context, modules);
+        this.kernels = KernelRegistry.discover(this, loader);
+    }
+
+    /** Opens device {@code ordinal}; {@code cuda.image} and {@code cuda.ptxIsa} choose how modules load. */
+    static CudaBackend open(int ordinal, ClassLoader loader, BackendConfig config) {
+        KernelImages images = KernelImages.load(CudaBackend.class.getClassLoader());
+        CudaContext ctx = CudaContext.open(ordinal);
+        try {
+            CudaModuleCache cache = new CudaModuleCache(ctx, images, config.get("cuda.image").orElse("auto"),
+                    config.get("cuda.ptxIsa").orElse(null));
+            return new CudaBackend(ctx, cache, loader);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String id() {
+        return CudaBackendProvider.ID;
+    }
+
+    @Override
+    public String deviceName() {
+        return context.device().describe();
+    }
+
+    @Override
+    public Set<DType> supportedDTypes() {
+        return EnumSet.of(DType.FLOAT32);
+    }
+
+    @Override
+    public Tensor allocate(int rows, int cols, DType dtype) {
+        return new CudaTensor(context, rows, cols, dtype);
+    }
+
+    @Override
+    public KernelRegistry kernels() {
+        return kernels;
+    }
+
+    /** Launches an entry point of the shipped modules with positional arguments (used by the kernel table). */
+    public void launch(String entry, LaunchGeometry geometry, List<Object> args) {
+        launcher.launch(entry, geometry, args);
+    }
+
+    /** How each loaded module was loaded (fatbin or JIT-compiled PTX), for diagnostics. */
+    public java.util.Map<String, String> loadedModules() {
+        return modules.loadedAs();
+    }
+
+    @Override
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        if (type == org.jconvnet.api.kernel.DeviceCode.class) {
+            return java.util.Optional.of(type.cast(new CudaDeviceCode(modules, launcher)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void synchronize() {
+        context.synchronize();
+    }
+
+    @Override
+    public void close() {
+        modules.close();
+        context.close();
+    }
+}

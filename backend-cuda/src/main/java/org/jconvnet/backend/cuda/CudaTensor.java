@@ -1,0 +1,197 @@
+package org.jconvnet.backend.cuda;
+
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuMemsetD32;
+
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * A tensor in device memory ({@code cuMemAlloc}). Copies are synchronous with respect to the
+ * default stream the kernels run on, so an upload is visible to the next launch and a download
+ * sees every earlier launch without an explicit synchronise.
+ */
+public final class CudaTensor implements Tensor {
+    private final CudaContext context;
+    private final int rows;
+    private final int cols;
+    private final DType dtype;
+    private final long bytes;
+    private CUdeviceptr ptr;
+
+    /** Allocates and zero-fills; failure names shape, bytes and free/total device memory. */
+    CudaTensor(CudaContext context, int rows, int cols, DType dtype) {
+        this.context = context;
+        this.rows = rows;
+        this.cols = cols;
+        this.dtype = dtype;
+        this.bytes = DeviceMemory.bytesFor(rows, cols, dtype);
+        if (size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tensor " + rows + "x" + cols
+                    + " exceeds 2^31 elements, the most a Java array can upload or download");
+        }
+        context.makeCurrent();
+        CUdeviceptr p = new CUdeviceptr();
+        if (bytes > 0) {
+            try {
+                cuMemAlloc(p, bytes);
+            } catch (RuntimeException e) {
+                long[] mem = context.memoryInfo();
+                throw DeviceMemory.allocationFailure(rows, cols, dtype, bytes, context.device().name(),
+                        mem[0], mem[1], e);
+            }
+        }
+        this.ptr = p;
+        zero();
+    }
+
+    /** Casts a tensor handed to a CUDA kernel, failing clearly when it belongs to another backend or is closed. */
+    public static CudaTensor of(Tensor t) {
+        if (t instanceof CudaTensor) {
+            CudaTensor c = (CudaTensor) t;
+            c.checkOpen();
+            return c;
+        }
+        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
+                + "', not to cuda");
+    }
+
+    /** The device pointer, for kernel arguments. */
+    CUdeviceptr pointer() {
+        checkOpen();
+        return ptr;
+    }
+
+    private void checkOpen() {
+        if (ptr == null) {
+            throw new IllegalStateException("cuda tensor " + describe() + " was closed");
+        }
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public String backendId() {
+        return CudaBackendProvider.ID;
+    }
+
+    @Override
+    public void upload(double[] values) {
+        checkLength(values.length);
+        if (dtype == DType.FLOAT64) {
+            copyIn(Pointer.to(values));
+        } else {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            copyIn(Pointer.to(f));
+        }
+    }
+
+    @Override
+    public void upload(float[] values) {
+        checkLength(values.length);
+        if (dtype == DType.FLOAT32) {
+            copyIn(Pointer.to(values));
+        } else {
+            double[] d = new double[values.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = values[i];
+            }
+            copyIn(Pointer.to(d));
+        }
+    }
+
+    @Override
+    public double[] download() {
+        if (dtype == DType.FLOAT64) {
+            double[] d = new double[(int) size()];
+            copyOut(Pointer.to(d));
+            return d;
+        }
+        float[] f = downloadFloats();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    @Override
+    public float[] downloadFloats() {
+        if (dtype == DType.FLOAT32) {
+            float[] f = new float[(int) size()];
+            copyOut(Pointer.to(f));
+            return f;
+        }
+        double[] d = download();
+        float[] f = new float[d.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    @Override
+    public void zero() {
+        checkOpen();
+        if (bytes > 0) {
+            context.makeCurrent();
+            cuMemsetD32(ptr, 0, bytes / 4);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ptr != null) {
+            CUdeviceptr p = ptr;
+            ptr = null;
+            if (bytes > 0) {
+                context.makeCurrent();
+                cuMemFree(p);
+            }
+        }
+    }
+
+    private void checkLength(int length) {
+        checkOpen();
+        if (length != size()) {
+            throw new IllegalArgumentException("upload of " + length + " values into cuda tensor " + describe()
+                    + " (" + size() + " elements)");
+        }
+    }
+
+    private void copyIn(Pointer host) {
+        if (bytes > 0) {
+            context.makeCurrent();
+            cuMemcpyHtoD(ptr, host, bytes);
+        }
+    }
+
+    private void copyOut(Pointer host) {
+        checkOpen();
+        if (bytes > 0) {
+            context.makeCurrent();
+            cuMemcpyDtoH(host, ptr, bytes);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.jconvnet.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+
+/**
+ * One run of the {@code jconvnet} command line, in-process: builds the Guice injector and the
+ * picocli command tree, runs the command and closes the backend if one was started. Tests drive
+ * the CLI through this class; {@link Main} is a thin wrapper that exits with its result.
+ */
+public final class Cli {
+    private final GlobalOptions options = new GlobalOptions();
+    private final Injector injector;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final ErrorReporter reporter;
+    private final List<Class<?>> commands;
+
+    /**
+     * Prepares a run writing to the given streams.
+     *
+     * @param out command output
+     * @param err error messages and usage help for wrong arguments
+     */
+    public Cli(PrintWriter out, PrintWriter err) {
+        this(out, err, Subcommands.all());
+    }
+
+    /** A run with another command list (tests add commands that exercise the wiring). */
+    Cli(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+        this.commands = List.copyOf(commands);
+        this.out = out;
+        this.err = err;
+        this.reporter = new ErrorReporter(err, options);
+        // DEVELOPMENT stage keeps singletons lazy: nothing is discovered or started until a command asks.
+        this.injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(options));
+    }
+
+    /** Runs the command line {@code args} and returns the process exit code. */
+    public int execute(String... args) {
+        try {
+            CommandLine cl = new CommandLine(JConvNetCommand.class, new GuiceFactory(injector));
+            for (Class<?> command : commands) {
+                cl.addSubcommand(command);
+            }
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setParameterExceptionHandler(this::onBadArguments);
+            cl.setExecutionExceptionHandler((failure, commandLine, parseResult) -> reporter.report(failure));
+            cl.setExecutionStrategy(this::runWithPluginLoader);
+            return cl.execute(args);
+        } catch (RuntimeException | LinkageError failure) {
+            return reporter.report(failure);
+        } finally {
+            closeBackend();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The injector of this run, for tests that check what was (not) created. */
+    public Injector injector() {
+        return injector;
+    }
+
+    private int runWithPluginLoader(ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        // ServiceLoader lookups inside backends and kernel registries use the context class
+        // loader, so plugin jars must be visible through it for the whole command.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            thread.setContextClassLoader(injector.getInstance(Plugins.class).classLoader());
+            return new RunLast().execute(parseResult);
+        } catch (CommandLine.ExecutionException wrapped) {
+            return reporter.report(wrapped.getCause() == null ? wrapped : wrapped.getCause());
+        } catch (RuntimeException failure) {
+            return reporter.report(failure);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private int onBadArguments(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        err.println("jconvnet: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE_ERROR;
+    }
+
+    private void closeBackend() {
+        try {
+            injector.getInstance(BackendSession.class).close();
+        } catch (RuntimeException failure) {
+            reporter.report(failure);
+        }
+    }
+}

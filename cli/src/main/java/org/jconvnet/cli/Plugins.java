@@ -1,0 +1,110 @@
+package org.jconvnet.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The class loader every {@link java.util.ServiceLoader} lookup of the CLI goes through: the
+ * application class path plus every {@code *.jar} in the plugin directories, so that a jar with a
+ * layer plugin, a backend or a kernel provider is picked up by dropping it into a folder.
+ *
+ * <p>The plugin directories are, in this order: each {@code --plugins DIR} (it must exist), then
+ * {@code plugins/} in the jconvnet home directory when that folder exists. The launcher sets the
+ * home to the repository root (system property {@value #HOME_PROPERTY}), so {@code plugins/}
+ * next to {@code ./jconvnet} is automatic.
+ */
+public final class Plugins {
+    /** System property naming the jconvnet installation directory (set by the launcher). */
+    public static final String HOME_PROPERTY = "jconvnet.home";
+    /** Name of the automatically scanned folder inside the home directory. */
+    public static final String DEFAULT_FOLDER = "plugins";
+
+    private final List<Path> dirs;
+    private final List<Path> jars;
+    private final ClassLoader classLoader;
+
+    private Plugins(List<Path> dirs, List<Path> jars, ClassLoader classLoader) {
+        this.dirs = dirs;
+        this.jars = jars;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * Finds the plugin jars and builds the class loader over them.
+     *
+     * @param explicitDirs the {@code --plugins} directories
+     * @param home         the jconvnet home directory, or null when unknown
+     * @param parent       the class loader of the application
+     * @throws UsageException when an explicit directory does not exist
+     */
+    public static Plugins load(List<Path> explicitDirs, Path home, ClassLoader parent) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path d : explicitDirs) {
+            if (!Files.isDirectory(d)) {
+                throw new UsageException("--plugins: '" + d + "' is not a directory");
+            }
+            dirs.add(d);
+        }
+        if (home != null && Files.isDirectory(home.resolve(DEFAULT_FOLDER))) {
+            dirs.add(home.resolve(DEFAULT_FOLDER));
+        }
+        List<Path> jars = new ArrayList<>();
+        for (Path d : dirs) {
+            jars.addAll(jarsIn(d));
+        }
+        ClassLoader loader = jars.isEmpty() ? parent
+                : new URLClassLoader("jconvnet-plugins", toUrls(jars), parent);
+        return new Plugins(List.copyOf(dirs), List.copyOf(jars), loader);
+    }
+
+    /** The home directory from {@value #HOME_PROPERTY}, or null when it is not set. */
+    public static Path homeFromSystemProperty() {
+        String h = System.getProperty(HOME_PROPERTY);
+        return h == null || h.isBlank() ? null : Path.of(h);
+    }
+
+    private static List<Path> jarsIn(Path dir) {
+        // Sorted, so that which of two clashing plugins is reported first does not depend on the file system.
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list plugin directory " + dir, e);
+        }
+    }
+
+    private static URL[] toUrls(List<Path> jars) {
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new UsageException("plugin jar path is not a valid URL: " + jars.get(i));
+            }
+        }
+        return urls;
+    }
+
+    /** The directories that were scanned. */
+    public List<Path> dirs() {
+        return dirs;
+    }
+
+    /** The plugin jars found, in load order. */
+    public List<Path> jars() {
+        return jars;
+    }
+
+    /** The loader to discover services with. */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+}

@@ -1,0 +1,32 @@
+package org.jconvnet.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * THE ONE PLACE where the subcommands of {@code jconvnet} are registered.
+ *
+ * <p>To add a command, write its class (see the package documentation) and add one
+ * {@code commands.add(YourCommand.class);} line in {@link #all()}, in the block for your area.
+ * The blocks are separated so that helpers adding commands at the same time do not produce merge
+ * conflicts. The order here is the order of {@code jconvnet --help}.
+ */
+public final class Subcommands {
+    private Subcommands() {
+    }
+
+    /** Every subcommand class, in help order. Each is instantiated through Guice. */
+    public static List<Class<?>> all() {
+        List<Class<?>> commands = new ArrayList<>();
+
+        // --- training and data (org.jconvnet.cli.train): train, test, features, export-weights,
+        //     show, data, bench. Add them below this line. ---
+
+        // --- inspection (org.jconvnet.cli) ---
+        commands.add(BackendsCommand.class);
+
+        // --- conformance suite: add ConformanceCommand below this line. ---
+
+        return commands;
+    }
+}

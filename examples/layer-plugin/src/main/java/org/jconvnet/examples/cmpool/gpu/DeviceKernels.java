@@ -1,0 +1,82 @@
+package org.jconvnet.examples.cmpool.gpu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.kernel.DeviceCode;
+import org.jconvnet.api.kernel.DeviceCode.DeviceFunction;
+import org.jconvnet.api.kernel.Kernel;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelFactory;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.examples.cmpool.CmPoolContract;
+import org.jconvnet.examples.cmpool.CmPoolGeometry;
+
+/**
+ * Turns {@code cmpool.kc}'s two entry points into contract kernels on any backend with a
+ * {@link DeviceCode} capability: it loads the device code shipped as a class-path resource and
+ * maps the named {@link KernelArgs} to the entry points' positional parameters.
+ */
+final class DeviceKernels {
+    /** The program name the backends cache and report by. */
+    static final String PROGRAM = "cmpool";
+
+    private DeviceKernels() {
+    }
+
+    /** The float32 forward and backward-input factories for device code of {@code codeKind} in {@code resource}. */
+    static Map<KernelKey, KernelFactory> float32(String codeKind, String resource) {
+        return Map.of(
+                KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32),
+                backend -> forward(load(backend, codeKind, resource, "cmpool_forward")),
+                KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32),
+                backend -> backwardInput(load(backend, codeKind, resource, "cmpool_backward_input")));
+    }
+
+    private static Kernel forward(DeviceFunction f) {
+        return a -> {
+            CmPoolGeometry g = CmPoolContract.geometry(a);
+            int n = a.integer("numCases");
+            f.launch(g.outputs() * g.imgPixels() * n, a.tensor("input"), a.tensor("output"),
+                    n, g.channels(), g.imgSize(), g.size(), g.start(), g.stride(), g.outputs());
+        };
+    }
+
+    private static Kernel backwardInput(DeviceFunction f) {
+        return a -> {
+            CmPoolGeometry g = CmPoolContract.geometry(a);
+            int n = a.integer("numCases");
+            f.launch(g.channels() * g.imgPixels() * n, a.tensor("input"), a.tensor("output"),
+                    a.tensor("outputGrad"), a.tensor("inputGrad"),
+                    n, g.channels(), g.imgSize(), g.size(), g.start(), g.stride(), g.outputs(),
+                    a.integer("accumulate"));
+        };
+    }
+
+    private static DeviceFunction load(Backend backend, String codeKind, String resource, String entryPoint) {
+        DeviceCode code = backend.capability(DeviceCode.class).orElseThrow(() -> new JConvNetException(
+                "backend '" + backend.id() + "' offers no DeviceCode capability, so the cmpool plugin cannot load "
+                        + resource + " on it"));
+        if (!code.codeKind().equals(codeKind)) {
+            throw new JConvNetException("backend '" + backend.id() + "' loads device code of kind '" + code.codeKind()
+                    + "', but the cmpool plugin ships '" + codeKind + "' for it");
+        }
+        return code.load(PROGRAM, resourceBytes(resource), entryPoint);
+    }
+
+    private static byte[] resourceBytes(String resource) {
+        try (InputStream in = DeviceKernels.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new JConvNetException("the cmpool plugin jar lacks its device code resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

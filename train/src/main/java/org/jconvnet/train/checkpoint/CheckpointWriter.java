@@ -1,0 +1,166 @@
+package org.jconvnet.train.checkpoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.jconvnet.api.io.Npy;
+import org.jconvnet.api.io.NpyArray;
+import org.jconvnet.api.tensor.MatrixOrder;
+import org.jconvnet.train.json.Json;
+
+/**
+ * Writes checkpoints so that a crash at any instant leaves the previous one intact:
+ * <ol>
+ *   <li>every file goes into a fresh {@code .tmp-*} directory and is fsynced; the manifest
+ *       (with each file's size and CRC-32) is written last, then the directory is fsynced;</li>
+ *   <li>the directory is renamed atomically to {@code <epoch>.<batchnum>} and the parent fsynced;</li>
+ *   <li>{@code latest} is replaced atomically (write {@code .latest.tmp}, fsync, rename, fsync
+ *       parent) — this is the commit point;</li>
+ *   <li>older checkpoints are first renamed to {@code .trash-*} (atomic, so a half-deleted one
+ *       can never be mistaken for a checkpoint) and then deleted, as are leftovers of
+ *       interrupted writes.</li>
+ * </ol>
+ * Old checkpoints are kept when {@code keep > 1} (cuda-convnet keeps only the newest by default).
+ */
+public final class CheckpointWriter {
+    private final CheckpointFs fs;
+    private final int keep;
+
+    /**
+     * @param fs   the file operations (tests inject failures)
+     * @param keep how many newest checkpoints to keep, at least 1
+     */
+    public CheckpointWriter(CheckpointFs fs, int keep) {
+        this.fs = fs;
+        this.keep = Math.max(1, keep);
+    }
+
+    /** A writer on the real file system keeping only the newest checkpoint. */
+    public CheckpointWriter() {
+        this(CheckpointFs.DURABLE, 1);
+    }
+
+    /**
+     * Saves {@code cp} under {@code root} (created if missing) and returns the committed directory.
+     *
+     * @throws IOException when a step fails; the previous checkpoint is then still the latest
+     */
+    public Path write(Path root, Checkpoint cp) throws IOException {
+        Files.createDirectories(root);
+        Path tmp = root.resolve(CheckpointLayout.TMP_PREFIX + cp.name() + "-" + System.nanoTime());
+        fs.createDirectory(tmp);
+        Map<String, Object> files = new LinkedHashMap<>();
+        put(tmp, files, CheckpointLayout.LAYER_DEF, cp.layerDefText().getBytes(StandardCharsets.UTF_8));
+        put(tmp, files, CheckpointLayout.LAYER_PARAMS, cp.layerParamsText().getBytes(StandardCharsets.UTF_8));
+        put(tmp, files, CheckpointLayout.DATA_MEAN, Npy.encode(new NpyArray(new int[] {cp.dataMean().length, 1},
+                false, org.jconvnet.api.tensor.DType.FLOAT64, cp.dataMean())));
+        List<Object> params = new ArrayList<>();
+        for (SavedParam p : cp.params()) {
+            boolean fortran = p.order() == MatrixOrder.FORTRAN;
+            int[] shape = {p.rows(), p.cols()};
+            put(tmp, files, p.fileName(), Npy.encode(new NpyArray(shape, fortran, cp.dtype(), p.values())));
+            put(tmp, files, p.momentumFileName(), Npy.encode(new NpyArray(shape, fortran, cp.dtype(), p.momentum())));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("layer", p.layer());
+            entry.put("param", p.param());
+            entry.put("shape", List.of((long) p.rows(), (long) p.cols()));
+            entry.put("order", fortran ? "F" : "C");
+            entry.put("file", p.fileName());
+            entry.put("momentumFile", p.momentumFileName());
+            params.add(entry);
+        }
+        fs.writeDurably(tmp.resolve(CheckpointLayout.MANIFEST),
+                Json.writePretty(manifest(cp, params, files)).getBytes(StandardCharsets.UTF_8));
+        fs.syncDirectory(tmp);
+
+        Path target = root.resolve(cp.name());
+        if (Files.exists(target)) {
+            // Saving the same epoch.batch again (a resumed run that re-trained it): retire the old one first.
+            fs.moveAtomically(target, root.resolve(CheckpointLayout.TRASH_PREFIX + cp.name() + "-" + System.nanoTime()));
+        }
+        fs.moveAtomically(tmp, target);
+        fs.syncDirectory(root);
+
+        Path pointerTmp = root.resolve("." + CheckpointLayout.LATEST + ".tmp-" + System.nanoTime());
+        fs.writeDurably(pointerTmp, (cp.name() + "\n").getBytes(StandardCharsets.UTF_8));
+        fs.moveAtomically(pointerTmp, root.resolve(CheckpointLayout.LATEST));
+        fs.syncDirectory(root);
+
+        pruneOld(root, cp.name());
+        return target;
+    }
+
+    private void put(Path dir, Map<String, Object> files, String name, byte[] bytes) throws IOException {
+        fs.writeDurably(dir.resolve(name), bytes);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("bytes", (long) bytes.length);
+        info.put("crc32", crc.getValue());
+        files.put(name, info);
+    }
+
+    private static Map<String, Object> manifest(Checkpoint cp, List<Object> params, Map<String, Object> files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "jconvnet-checkpoint");
+        m.put("formatVersion", (long) Checkpoint.FORMAT_VERSION);
+        m.put("epoch", (long) cp.epoch());
+        m.put("batchnum", (long) cp.batchNum());
+        m.put("batchesDone", cp.batchesDone());
+        m.put("dtype", cp.dtype().label());
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("name", cp.layerDefName());
+        def.put("file", CheckpointLayout.LAYER_DEF);
+        m.put("layerDef", def);
+        Map<String, Object> par = new LinkedHashMap<>();
+        par.put("name", cp.layerParamsName());
+        par.put("file", CheckpointLayout.LAYER_PARAMS);
+        m.put("layerParams", par);
+        m.put("dataMean", CheckpointLayout.DATA_MEAN);
+        m.put("options", cp.options());
+        m.put("params", params);
+        m.put("metrics", cp.metrics());
+        m.put("files", files);
+        return m;
+    }
+
+    /** Retires checkpoints beyond the newest {@code keep} and leftovers of interrupted writes. */
+    private void pruneOld(Path root, String current) throws IOException {
+        List<String> committed = new ArrayList<>();
+        List<Path> leftovers = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.forEach(p -> {
+                String n = p.getFileName().toString();
+                if (CheckpointLayout.parseName(n).isPresent() && Files.isDirectory(p)) {
+                    committed.add(n);
+                } else if (n.startsWith(CheckpointLayout.TRASH_PREFIX)
+                        || n.startsWith(CheckpointLayout.TMP_PREFIX)
+                        || n.startsWith("." + CheckpointLayout.LATEST + ".tmp-")) {
+                    leftovers.add(p);
+                }
+            });
+        }
+        committed.sort(CheckpointLayout.BY_AGE.reversed());
+        committed.remove(current);
+        int kept = 1;
+        for (String name : committed) {
+            if (kept < keep) {
+                kept++;
+                continue;
+            }
+            Path trash = root.resolve(CheckpointLayout.TRASH_PREFIX + name + "-" + System.nanoTime());
+            fs.moveAtomically(root.resolve(name), trash);
+            leftovers.add(trash);
+        }
+        for (Path p : leftovers) {
+            fs.deleteTree(p);
+        }
+    }
+}
