@@ -1,0 +1,147 @@
+package org.jconvnet.backend.cpu.kernels;
+
+import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.backend.cpu.numeric.Elements;
+import org.jconvnet.backend.cpu.numeric.RowBlock;
+import org.jconvnet.backend.cpu.numeric.RowCombination;
+
+/**
+ * conv and local (spec 3.2, 3.3): the three ops as row combinations over the case index.
+ *
+ * <ul>
+ * <li>forward: output row (f, m) = sum over taps (c, fy, fx) inside the image of
+ *     {@code W[m,c,fy,fx,f] * input row (g*Cf+c, y0+fy, x0+fx)};</li>
+ * <li>backward-input: input row (ch, y, x) = sum over filters f of ch's group and modules (my, mx)
+ *     whose window holds (y, x) of {@code W[m,c,fy,fx,f] * outputGrad row (f, m)};</li>
+ * <li>backward-weights: the row W[(m,) c, fy, fx, filters of group g] = sum over modules (conv
+ *     only) and cases n of {@code input[g*Cf+c, y, x, n] * outputGrad[group's filters, m, n]},
+ *     combining rows of the transposed output gradient.</li>
+ * </ul>
+ * Terms whose coefficient is exactly zero (padding never appears; zero activations after a relu do)
+ * are skipped: they add nothing to a finite sum.
+ */
+final class ConvKernels {
+
+    private ConvKernels() {
+    }
+
+    static void forward(KernelContext c, boolean local) {
+        ConvGeometry g = ConvGeometry.of(c, local);
+        Elements w = c.elements("weights");
+        int n = g.numCases();
+        int cf = g.filterChannels();
+        int fs = g.filterSize();
+        RowBlock input = RowBlock.rowsOf(c.args().tensor("input"), n);
+        RowCombination.run(input, c.args().tensor("output"), g.filters() * g.modules(), r -> r * n, g.taps(),
+                (r, alphas, rows) -> {
+                    int f = r / g.modules();
+                    int m = r % g.modules();
+                    int y0 = g.origin(m / g.modulesX());
+                    int x0 = g.origin(m % g.modulesX());
+                    int ch0 = g.groupOf(f) * cf;
+                    int k = 0;
+                    for (int ch = 0; ch < cf; ch++) {
+                        for (int fy = 0; fy < fs; fy++) {
+                            if (!g.inside(y0 + fy)) {
+                                continue;
+                            }
+                            for (int fx = 0; fx < fs; fx++) {
+                                double wv = g.inside(x0 + fx) ? w.get(g.weightIndex(m, ch, fy, fx, f)) : 0;
+                                if (wv != 0) {
+                                    alphas[k] = wv;
+                                    rows[k++] = g.inputRow(ch0 + ch, y0 + fy, x0 + fx);
+                                }
+                            }
+                        }
+                    }
+                    return k;
+                }, c.accumulate());
+    }
+
+    static void backwardInput(KernelContext c, boolean local) {
+        ConvGeometry g = ConvGeometry.of(c, local);
+        Elements w = c.elements("weights");
+        int n = g.numCases();
+        int s = g.imgSize();
+        int cf = g.filterChannels();
+        int fg = g.groupFilters();
+        int perAxis = g.modulesPerPixel();
+        RowBlock outputGrad = RowBlock.rowsOf(c.args().tensor("outputGrad"), n);
+        RowCombination.run(outputGrad, c.args().tensor("inputGrad"), g.channels() * s * s, r -> r * n,
+                perAxis * perAxis * fg, (r, alphas, rows) -> {
+                    int inCh = r / (s * s);
+                    int y = (r / s) % s;
+                    int x = r % s;
+                    int group = inCh / cf;
+                    int ch = inCh % cf;
+                    int k = 0;
+                    for (int my = 0; my < g.modulesX(); my++) {
+                        int fy = y - g.origin(my);
+                        if (fy < 0 || fy >= g.filterSize()) {
+                            continue;
+                        }
+                        for (int mx = 0; mx < g.modulesX(); mx++) {
+                            int fx = x - g.origin(mx);
+                            if (fx < 0 || fx >= g.filterSize()) {
+                                continue;
+                            }
+                            int m = my * g.modulesX() + mx;
+                            for (int f = group * fg; f < (group + 1) * fg; f++) {
+                                double wv = w.get(g.weightIndex(m, ch, fy, fx, f));
+                                if (wv != 0) {
+                                    alphas[k] = wv;
+                                    rows[k++] = g.outputRow(f, m);
+                                }
+                            }
+                        }
+                    }
+                    return k;
+                }, c.accumulate());
+    }
+
+    static void backwardWeights(KernelContext c, boolean local) {
+        ConvGeometry g = ConvGeometry.of(c, local);
+        Elements input = c.elements("input");
+        int n = g.numCases();
+        int fs = g.filterSize();
+        int cf = g.filterChannels();
+        int fg = g.groupFilters();
+        int groups = g.groups();
+        int taps = g.taps();
+        int mm = g.modules();
+        Tensor outputGrad = c.args().tensor("outputGrad");
+        // Row (g*M*M + m)*N + n holds outputGrad[f, m, n] for the group's filters f: weight rows are
+        // contiguous over f, so each weight row segment is a combination of these rows.
+        RowBlock gradByCase = RowBlock.transposedOf(outputGrad, groups, fg, mm * n);
+        int moduleBanks = local ? mm : 1;
+        RowCombination.run(gradByCase, c.args().tensor("weightsGrad"), moduleBanks * taps * groups,
+                r -> (r / groups) * g.filters() + (r % groups) * fg,
+                (local ? 1 : mm) * n, (r, alphas, rows) -> {
+                    int group = r % groups;
+                    int tap = (r / groups) % taps;
+                    int bank = r / (groups * taps);
+                    int ch = tap / (fs * fs);
+                    int fy = (tap / fs) % fs;
+                    int fx = tap % fs;
+                    int inCh = group * cf + ch;
+                    int k = 0;
+                    for (int m = local ? bank : 0; m < (local ? bank + 1 : mm); m++) {
+                        int y = g.origin(m / g.modulesX()) + fy;
+                        int x = g.origin(m % g.modulesX()) + fx;
+                        if (!g.inside(y) || !g.inside(x)) {
+                            continue;
+                        }
+                        int in0 = g.inputRow(inCh, y, x) * n;
+                        int row0 = (group * mm + m) * n;
+                        for (int i = 0; i < n; i++) {
+                            double v = input.get(in0 + i);
+                            if (v != 0) {
+                                alphas[k] = v;
+                                rows[k++] = row0 + i;
+                            }
+                        }
+                    }
+                    return k;
+                }, c.accumulate());
+    }
+}

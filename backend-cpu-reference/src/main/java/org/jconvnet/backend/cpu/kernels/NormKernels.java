@@ -1,0 +1,148 @@
+package org.jconvnet.backend.cpu.kernels;
+
+import java.util.Arrays;
+import org.jconvnet.backend.cpu.numeric.Elements;
+import org.jconvnet.backend.cpu.numeric.Parallel;
+import org.jconvnet.backend.cpu.numeric.Precision;
+
+/**
+ * cmrnorm, rnorm and cnorm (spec 3.6 to 3.8, contracts "cmrnorm, rnorm, cnorm"), one code path over
+ * a {@link Neighbourhood}:
+ * <pre>
+ * forward:  d_r = minDiv + addScale * sum_{q in W(r)} s_q^2,  y_r = x_r * d_r^-pow
+ *           (s = x; for cnorm s = m = x - clipped-count mean of x over W, kept in meanDiffs)
+ * backward: T_q = G_q y_q / d_q,  U_r = sum_{q : r in W(q)} T_q
+ *           cmrnorm, rnorm: dx_s = G_s d_s^-pow - 2 addScale pow x_s U_s
+ *           cnorm:          dx_s = G_s d_s^-pow - 2 addScale pow (m_s U_s - sum_{r : s in W(r)} m_r U_r / |W(r)|)
+ * </pre>
+ * cnorm's backward is the exact gradient, including the mean's dependence on x (spec 10.8).
+ */
+final class NormKernels {
+
+    private NormKernels() {
+    }
+
+    /** Launch-wide values shared by both ops. */
+    private record Setup(Precision p, Neighbourhood nb, int rows, int n, int window, double addScale,
+                         double pow, double minDiv) {
+        static Setup of(KernelContext c, NormKind kind) {
+            int n = c.numCases();
+            int rows = c.integer("channels") * c.integer("imgSize") * c.integer("imgSize");
+            Neighbourhood nb = Neighbourhood.of(c, kind);
+            return new Setup(c.precision(), nb, rows, n, nb.maxSize(c.integer("size")), c.real("addScale"),
+                    c.real("pow"), c.real("minDiv"));
+        }
+
+        double scaleFactor(double d) {
+            return p.round(Math.pow(d, -pow));
+        }
+    }
+
+    /** A body run for each row with a neighbour list buffer and an accumulator over cases. */
+    @FunctionalInterface
+    private interface RowBody {
+        void run(int row, int[] neighbours, double[] acc);
+    }
+
+    private static void forRows(Setup s, RowBody body) {
+        Parallel.forRange(s.rows(), (long) s.window() * s.n(), (from, to) -> {
+            int[] neighbours = new int[s.window()];
+            double[] acc = new double[s.n()];
+            for (int r = from; r < to; r++) {
+                Arrays.fill(acc, 0);
+                body.run(r, neighbours, acc);
+            }
+        });
+    }
+
+    /** {@code acc[n] (+)= sum over the listed rows of f(values[row, n])}, in list order. */
+    private static void sumRows(Setup s, int[] list, int count, Elements values, boolean squared, double[] acc) {
+        Precision p = s.p();
+        int n = s.n();
+        for (int k = 0; k < count; k++) {
+            int base = list[k] * n;
+            for (int i = 0; i < n; i++) {
+                double v = values.get(base + i);
+                acc[i] = p.round(acc[i] + (squared ? p.round(v * v) : v));
+            }
+        }
+    }
+
+    static void forward(KernelContext c, NormKind kind) {
+        Setup s = Setup.of(c, kind);
+        Precision p = s.p();
+        int n = s.n();
+        Elements x = c.elements("input");
+        Elements y = c.elements("output");
+        Elements denoms = c.elements("denoms");
+        Elements squared = x;
+        if (kind == NormKind.CNORM) {
+            Elements mean = c.elements("meanDiffs");
+            forRows(s, (r, list, acc) -> {
+                int count = s.nb().window(r, list);
+                sumRows(s, list, count, x, false, acc);
+                for (int i = 0; i < n; i++) {
+                    mean.set(r * n + i, p.round(x.get(r * n + i) - p.round(acc[i] / count)));
+                }
+            });
+            squared = mean;
+        }
+        Elements sumOf = squared;
+        forRows(s, (r, list, acc) -> {
+            sumRows(s, list, s.nb().window(r, list), sumOf, true, acc);
+            for (int i = 0; i < n; i++) {
+                int e = r * n + i;
+                double d = p.round(s.minDiv() + p.round(s.addScale() * acc[i]));
+                denoms.set(e, d);
+                y.set(e, p.round(x.get(e) * s.scaleFactor(d)));
+            }
+        });
+    }
+
+    static void backwardInput(KernelContext c, NormKind kind) {
+        Setup s = Setup.of(c, kind);
+        Precision p = s.p();
+        int n = s.n();
+        Elements x = c.elements("input");
+        Elements y = c.elements("output");
+        Elements denoms = c.elements("denoms");
+        Elements grad = c.elements("outputGrad");
+        Elements inGrad = c.elements("inputGrad");
+        boolean accumulate = c.accumulate();
+        double twoAp = p.round(p.round(2 * s.addScale()) * s.pow());
+
+        Elements t = Elements.scratch(c.precision(), s.rows() * n);
+        forRows(s, (r, list, acc) -> {
+            for (int i = r * n; i < (r + 1) * n; i++) {
+                t.set(i, p.round(p.round(grad.get(i) * y.get(i)) / denoms.get(i)));
+            }
+        });
+        Elements u = Elements.scratch(c.precision(), s.rows() * n);
+        forRows(s, (r, list, acc) -> {
+            sumRows(s, list, s.nb().reverse(r, list), t, false, acc);
+            for (int i = 0; i < n; i++) {
+                u.set(r * n + i, acc[i]);
+            }
+        });
+        Elements m = kind == NormKind.CNORM ? c.elements("meanDiffs") : x;
+        forRows(s, (r, list, acc) -> {
+            if (kind == NormKind.CNORM) {
+                // acc = sum over r' whose window holds r of m_r' U_r' / |W(r')|
+                int count = s.nb().reverse(r, list);
+                for (int k = 0; k < count; k++) {
+                    int w = s.nb().windowCount(list[k]);
+                    int base = list[k] * n;
+                    for (int i = 0; i < n; i++) {
+                        acc[i] = p.round(acc[i] + p.round(p.round(m.get(base + i) * u.get(base + i)) / w));
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int e = r * n + i;
+                double second = p.round(p.round(m.get(e) * u.get(e)) - acc[i]);
+                double dx = p.round(p.round(grad.get(e) * s.scaleFactor(denoms.get(e))) - p.round(twoAp * second));
+                inGrad.put(e, dx, accumulate);
+            }
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package org.jconvnet.backend.opencl;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.jocl.cl_kernel;
+
+/**
+ * The running OpenCL backend: float32 tensors in device buffers and the kernels of every
+ * {@link org.jconvnet.api.kernel.KernelProvider} for {@code opencl}. float64 is not offered: most
+ * OpenCL GPUs run it slowly or not at all, and the CPU reference is the float64 oracle.
+ */
+public final class OpenClBackend implements Backend {
+    private final OpenClRuntime runtime;
+    private final KernelRegistry kernels;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
+
+    /** Starts the backend on an opened runtime, discovering kernels on {@code loader}. */
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader) {
+        this.runtime = runtime;
+        this.kernels = KernelRegistry.discover(this, loader);
+    }
+
+    /** The backend behind {@code b}, failing clearly when a kernel is handed another backend. */
+    public static OpenClBackend of(Backend b) {
+        if (b instanceof OpenClBackend) {
+            return (OpenClBackend) b;
+        }
+        throw new IllegalArgumentException("an OpenCL kernel was created for backend '" + b.id() + "'");
+    }
+
+    @Override
+    public String id() {
+        return OpenClBackendProvider.ID;
+    }
+
+    @Override
+    public String deviceName() {
+        return runtime.device().describe();
+    }
+
+    @Override
+    public Set<DType> supportedDTypes() {
+        return EnumSet.of(DType.FLOAT32);
+    }
+
+    @Override
+    public OpenClTensor allocate(int rows, int cols, DType dtype) {
+        if (dtype != DType.FLOAT32) {
+            throw new JConvNetException("the OpenCL backend supports float32 only; " + dtype.label()
+                    + " is not offered (use the cpu backend for float64), asked for a " + rows + "x" + cols + " tensor");
+        }
+        return new OpenClTensor(runtime, rows, cols);
+    }
+
+    /** A scratch float32 buffer owned by the backend and released when it closes. */
+    public synchronized OpenClTensor allocateOwned(int rows, int cols) {
+        OpenClTensor t = new OpenClTensor(runtime, rows, cols);
+        owned.add(t);
+        return t;
+    }
+
+    /** Prepares a launch of kernel {@code function} from the shared source {@code file} (built and cached on first use). */
+    public KernelLaunch launch(String file, String function) {
+        cl_kernel k = byName.computeIfAbsent(file + '#' + function,
+                key -> runtime.kernel(KernelSources.program(file), file, function));
+        return new KernelLaunch(runtime, k, function);
+    }
+
+    /** The runtime, for tests and diagnostics. */
+    public OpenClRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public KernelRegistry kernels() {
+        return kernels;
+    }
+
+    @Override
+    public void synchronize() {
+        runtime.finish();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort: the context release below frees device memory anyway
+            }
+        }
+        owned.clear();
+        runtime.close();
+    }
+}

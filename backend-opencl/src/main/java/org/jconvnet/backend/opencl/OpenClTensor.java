@@ -1,0 +1,183 @@
+package org.jconvnet.backend.opencl;
+
+import static org.jocl.CL.*;
+
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * A float32 {@code rows x cols} matrix in an OpenCL buffer. Transfers are blocking; kernels of the
+ * owning backend read and write {@link #mem()} directly through the same in-order queue, so an
+ * upload is always seen by the next launch and a download sees every earlier launch.
+ */
+public final class OpenClTensor implements Tensor {
+    private final OpenClRuntime runtime;
+    private final int rows;
+    private final int cols;
+    private cl_mem mem;
+
+    /** Allocates a zero-filled tensor; failures name the shape, the byte count and the device. */
+    OpenClTensor(OpenClRuntime runtime, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative tensor shape " + rows + "x" + cols);
+        }
+        this.runtime = runtime;
+        this.rows = rows;
+        this.cols = cols;
+        long bytes = Math.max(1L, size()) * Sizeof.cl_float; // zero-size buffers are invalid in OpenCL
+        OpenClDevice d = runtime.device();
+        if (bytes > d.maxAllocBytes()) {
+            throw new JConvNetException("cannot allocate a " + describe() + " tensor (" + bytes + " bytes) on OpenCL device "
+                    + d.name().trim() + ": larger than its CL_DEVICE_MAX_MEM_ALLOC_SIZE of " + d.maxAllocBytes() + " bytes");
+        }
+        runtime.checkOpen();
+        try {
+            mem = clCreateBuffer(runtime.context(), CL_MEM_READ_WRITE, bytes, null, null);
+            fill(bytes);
+        } catch (CLException e) {
+            throw allocationError(bytes, e);
+        }
+    }
+
+    private JConvNetException allocationError(long bytes, CLException e) {
+        OpenClDevice d = runtime.device();
+        String why = e.getStatus() == CL_MEM_OBJECT_ALLOCATION_FAILURE || e.getStatus() == CL_OUT_OF_RESOURCES
+                || e.getStatus() == CL_OUT_OF_HOST_MEMORY
+                ? " (device memory exhausted: global memory " + d.globalMemBytes() + " bytes; free tensors or use smaller batches)"
+                : "";
+        return new JConvNetException("cannot allocate a " + describe() + " tensor (" + bytes + " bytes) on OpenCL device "
+                + d.name().trim() + ": " + e.getMessage() + why, e);
+    }
+
+    private void fill(long bytes) {
+        clEnqueueFillBuffer(runtime.queue(), mem, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0, bytes, 0, null, null);
+    }
+
+    /** The tensor behind {@code t}, failing clearly when it belongs to another backend or was closed. */
+    public static OpenClTensor of(Tensor t) {
+        if (t instanceof OpenClTensor) {
+            return ((OpenClTensor) t).checkOpen();
+        }
+        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
+                + "', not to the OpenCL backend");
+    }
+
+    private OpenClTensor checkOpen() {
+        if (mem == null) {
+            throw new IllegalStateException("tensor " + describe() + " was closed");
+        }
+        runtime.checkOpen();
+        return this;
+    }
+
+    /** The device buffer, for kernel arguments. */
+    public cl_mem mem() {
+        return checkOpen().mem;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public DType dtype() {
+        return DType.FLOAT32;
+    }
+
+    @Override
+    public String backendId() {
+        return OpenClBackendProvider.ID;
+    }
+
+    @Override
+    public void upload(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        upload(f);
+    }
+
+    @Override
+    public void upload(float[] values) {
+        checkOpen();
+        if (values.length != size()) {
+            throw new IllegalArgumentException("upload of " + values.length + " values into a " + describe() + " tensor");
+        }
+        if (values.length == 0) {
+            return;
+        }
+        synchronized (runtime) {
+            try {
+                clEnqueueWriteBuffer(runtime.queue(), mem, CL_TRUE, 0, (long) values.length * Sizeof.cl_float,
+                        Pointer.to(values), 0, null, null);
+            } catch (CLException e) {
+                throw transferError("upload to", e);
+            }
+        }
+    }
+
+    @Override
+    public double[] download() {
+        float[] f = downloadFloats();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    @Override
+    public float[] downloadFloats() {
+        checkOpen();
+        float[] out = new float[(int) size()];
+        if (out.length == 0) {
+            return out;
+        }
+        synchronized (runtime) {
+            try {
+                clEnqueueReadBuffer(runtime.queue(), mem, CL_TRUE, 0, (long) out.length * Sizeof.cl_float,
+                        Pointer.to(out), 0, null, null);
+            } catch (CLException e) {
+                throw transferError("download from", e);
+            }
+        }
+        return out;
+    }
+
+    private JConvNetException transferError(String what, CLException e) {
+        return new JConvNetException("OpenCL " + what + " a " + describe() + " tensor on " + runtime.device().name().trim()
+                + " failed: " + e.getMessage() + " (an earlier asynchronous launch may have failed)", e);
+    }
+
+    @Override
+    public void zero() {
+        checkOpen();
+        synchronized (runtime) {
+            try {
+                fill(Math.max(1L, size()) * Sizeof.cl_float);
+            } catch (CLException e) {
+                throw transferError("zero-fill of", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (mem != null && !runtime.isClosed()) {
+            clReleaseMemObject(mem);
+        }
+        mem = null;
+    }
+}

@@ -1,0 +1,126 @@
+package org.jconvnet.backend.opencl.kernels;
+
+import org.jconvnet.api.kernel.Kernel;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.backend.opencl.OpenClBackend;
+
+/** conv and local: forward, backward-input and backward-weights (filterActs, imgActs, weightActs). */
+final class ConvKernels {
+    private static final String SRC = "conv.kc";
+    /** Register-block sizes of conv.kc (CONV_FB, CONV_CB, CONV_KB). */
+    private static final int FB = 4;
+    private static final int CB = 4;
+    private static final int KB = 4;
+
+    private ConvKernels() {
+    }
+
+    /** conv/forward or local/forward. */
+    static Kernel forward(OpenClBackend b, boolean local) {
+        b.launch(SRC, "conv_forward");
+        return args -> {
+            Geometry g = new Geometry(args, local);
+            long items = (long) g.groups * ceil(g.filters / g.groups, FB) * g.mm() * ceil(g.n, CB);
+            b.launch(SRC, "conv_forward").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
+                    .mem(Shapes.tensor(args, g.layer, "weights", g.weightsSize()))
+                    .mem(Shapes.tensor(args, g.layer, "output", g.outputSize()))
+                    .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
+                            g.groups, g.moduleWeightStride(), g.accumulate)
+                    .run(items);
+        };
+    }
+
+    /** conv/backward-input or local/backward-input. */
+    static Kernel backwardInput(OpenClBackend b, boolean local) {
+        b.launch(SRC, "conv_backward_input");
+        return args -> {
+            Geometry g = new Geometry(args, local);
+            long items = (long) g.groups * ceil(g.channels / g.groups, KB) * g.imgSize * g.imgSize * ceil(g.n, CB);
+            b.launch(SRC, "conv_backward_input").mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
+                    .mem(Shapes.tensor(args, g.layer, "weights", g.weightsSize()))
+                    .mem(Shapes.tensor(args, g.layer, "inputGrad", g.inputSize()))
+                    .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
+                            g.groups, g.moduleWeightStride(), g.accumulate)
+                    .run(items);
+        };
+    }
+
+    /** conv/backward-weights or local/backward-weights. */
+    static Kernel backwardWeights(OpenClBackend b, boolean local) {
+        b.launch(SRC, "conv_backward_weights");
+        return args -> {
+            Geometry g = new Geometry(args, local);
+            long items = (long) (local ? g.mm() : 1) * ceil(g.channels / g.groups, KB)
+                    * g.filterSize * g.filterSize * g.groups * ceil(g.filters / g.groups, FB);
+            b.launch(SRC, "conv_backward_weights").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
+                    .mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
+                    .mem(Shapes.tensor(args, g.layer, "weightsGrad", g.weightsSize()))
+                    .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
+                            g.groups, local ? 1 : 0, g.accumulate)
+                    .run(items, 16);
+        };
+    }
+
+    private static int ceil(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** The integers every conv/local op receives, and the sizes they imply. */
+    private static final class Geometry {
+        final String layer;
+        final boolean local;
+        final int n;
+        final int channels;
+        final int imgSize;
+        final int filters;
+        final int filterSize;
+        final int padding;
+        final int stride;
+        final int modulesX;
+        final int groups;
+        final int accumulate;
+
+        Geometry(KernelArgs a, boolean local) {
+            this.local = local;
+            layer = local ? "local" : "conv";
+            n = a.integer("numCases");
+            channels = a.integer("channels");
+            imgSize = a.integer("imgSize");
+            filters = a.integer("filters");
+            filterSize = a.integer("filterSize");
+            padding = a.integer("padding");
+            stride = a.integer("stride");
+            modulesX = a.integer("modulesX");
+            groups = a.integer("groups");
+            accumulate = a.integer("accumulate");
+            if (groups <= 0 || channels % groups != 0 || filters % groups != 0) {
+                throw new IllegalArgumentException(layer + ": channels " + channels + " and filters " + filters
+                        + " must be multiples of groups " + groups);
+            }
+        }
+
+        int mm() {
+            return modulesX * modulesX;
+        }
+
+        int bank() {
+            return channels / groups * filterSize * filterSize * filters;
+        }
+
+        int moduleWeightStride() {
+            return local ? bank() : 0;
+        }
+
+        long inputSize() {
+            return (long) channels * imgSize * imgSize * n;
+        }
+
+        long outputSize() {
+            return (long) filters * mm() * n;
+        }
+
+        long weightsSize() {
+            return (long) bank() * (local ? mm() : 1);
+        }
+    }
+}

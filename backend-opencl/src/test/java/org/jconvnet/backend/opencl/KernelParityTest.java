@@ -1,0 +1,137 @@
+package org.jconvnet.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.BackendConfig;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.backend.cpu.CpuBackendProvider;
+import org.jconvnet.backend.opencl.kernels.OpenClKernelProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every OpenCL kernel against the float64 oracle: the CPU reference backend's kernel of the same
+ * contract when it has the key, else the inline float64 formula of {@link InlineReference}. Each
+ * case checks the written tensors within {@code tolerance x max|reference|} (tolerance and its
+ * reason live with the case), with {@code accumulate} 0 and 1 where the contract has the flag,
+ * and checks that a second launch gives bit-identical results (no atomics, fixed order).
+ */
+class KernelParityTest {
+    private static Backend cpu;
+
+    @BeforeEach
+    void needsOpenCl() {
+        OpenClTestSupport.assumeOpenCl();
+    }
+
+    private static synchronized Backend cpu() {
+        if (cpu == null) {
+            cpu = new CpuBackendProvider().create(BackendConfig.defaults());
+        }
+        return cpu;
+    }
+
+    @Test
+    void everyDeclaredKeyHasACase() {
+        Set<String> declared = new OpenClKernelProvider().kernels().keySet().stream()
+                .map(k -> k.layerType() + "/" + k.op()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tested = KernelCases.all().stream().map(c -> c.layer + "/" + c.op)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, tested);
+        assertTrue(new OpenClKernelProvider().kernels().keySet().stream().allMatch(k -> k.dtype() == DType.FLOAT32));
+    }
+
+    @Test
+    void coversEveryFloat32KeyOfTheCpuReference() {
+        Set<KernelKey> cpuKeys = KernelRegistry.declaredKeys(getClass().getClassLoader()).getOrDefault("cpu", Set.of())
+                .stream().filter(k -> k.dtype() == DType.FLOAT32).collect(Collectors.toCollection(TreeSet::new));
+        org.junit.jupiter.api.Assumptions.assumeFalse(cpuKeys.isEmpty(), "the CPU reference declares no kernels yet");
+        Set<KernelKey> missing = new TreeSet<>(cpuKeys);
+        missing.removeAll(new OpenClKernelProvider().kernels().keySet());
+        assertEquals(Set.of(), missing, "CPU reference keys without an OpenCL kernel");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyKernelMatchesTheFloat64Reference() {
+        return KernelCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    }
+
+    private static void check(KernelCase c) {
+        OpenClTestSupport.assumeOpenCl();
+        OpenClBackend ocl = OpenClTestSupport.backend();
+        Map<String, double[]> got = runOn(ocl, DType.FLOAT32, c);
+        Map<String, double[]> again = runOn(ocl, DType.FLOAT32, c);
+        Map<String, double[]> ref;
+        String oracle;
+        KernelKey k64 = KernelKey.of(c.layer, c.op, DType.FLOAT64);
+        if (cpu().kernels().has(k64)) {
+            ref = runOn(cpu(), DType.FLOAT64, c);
+            oracle = "cpu reference";
+        } else {
+            ref = c.copyData();
+            InlineReference.run(c.layer, c.op, ref, c.ints, c.reals);
+            oracle = "inline float64 formula";
+        }
+        for (String name : c.outputs) {
+            double[] r = ref.get(name);
+            double[] g = got.get(name);
+            double scale = 0;
+            for (double v : r) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            double bound = c.tolerance * Math.max(scale, 1e-6);
+            double worst = 0;
+            int at = -1;
+            for (int k = 0; k < r.length; k++) {
+                double d = Math.abs(r[k] - g[k]);
+                if (!(d <= worst) ) {
+                    worst = d;
+                    at = k;
+                }
+            }
+            final int where = at;
+            final double w = worst;
+            assertTrue(w <= bound, () -> c + ": '" + name + "' differs from the " + oracle + " by " + w + " at "
+                    + where + " (opencl " + g[where] + ", reference " + r[where] + "); allowed " + bound + " = "
+                    + c.tolerance + " x max|ref| " + " (" + c.reason + ")");
+            assertArrayEquals(g, again.get(name), c + ": '" + name + "' is not bit-reproducible");
+        }
+    }
+
+    /** Uploads the case's tensors to {@code b}, launches the key, and downloads every tensor. */
+    private static Map<String, double[]> runOn(Backend b, DType dtype, KernelCase c) {
+        KernelArgs args = KernelArgs.create();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        c.shapes.forEach((name, shape) -> {
+            Tensor t = b.allocate(shape[0], shape[1], dtype);
+            t.upload(c.data.get(name));
+            tensors.put(name, t);
+            args.tensor(name, t);
+        });
+        c.ints.forEach(args::integer);
+        c.reals.forEach(args::real);
+        b.kernels().get(KernelKey.of(c.layer, c.op, dtype)).launch(args);
+        b.synchronize();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> {
+            out.put(name, t.download());
+            t.close();
+        });
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package org.jconvnet.layers.support;
+
+import org.jconvnet.api.kernel.KernelArgs;
+
+/**
+ * The geometry of one input of a conv or local layer (spec sections 3.2, 3.3), validated.
+ *
+ * @param channels   C, input channels
+ * @param imgSize    S, input image side
+ * @param filters    F, total filters over all groups
+ * @param filterSize fs
+ * @param padding    zero pixels on each side
+ * @param stride     module stride
+ * @param groups     G, filter groups
+ * @param modulesX   M = 1 + ceil((2p + S - fs)/stride)
+ */
+public record FilterGeometry(int channels, int imgSize, int filters, int filterSize, int padding, int stride,
+                             int groups, int modulesX) {
+
+    /** Cf = C/G, the channels each filter reads. */
+    public int filterChannels() {
+        return channels / groups;
+    }
+
+    /** cuda-convnet's module count per side: {@code 1 + ceil((2p + S - fs)/stride)}. */
+    public static int modules(int imgSize, int filterSize, int padding, int stride) {
+        int span = 2 * padding + imgSize - filterSize;
+        return 1 + (span + stride - 1) / stride;
+    }
+
+    /** The integers every conv/local kernel takes (spec: docs/kernel-contracts.md). */
+    public KernelArgs args(int numCases, boolean accumulate) {
+        return KernelArgs.create().integer("numCases", numCases).integer("channels", channels)
+                .integer("imgSize", imgSize).integer("filters", filters).integer("filterSize", filterSize)
+                .integer("padding", padding).integer("stride", stride).integer("modulesX", modulesX)
+                .integer("groups", groups).flag("accumulate", accumulate);
+    }
+}

@@ -1,0 +1,123 @@
+package org.jconvnet.layers.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jconvnet.api.config.ConfigSection;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.layer.LayerConfig;
+import org.jconvnet.api.layer.LayerRun;
+import org.jconvnet.api.layer.ScratchSpec;
+import org.jconvnet.api.tensor.ImageShape;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * The three normalisation layers, which share keys and kernel arguments (spec sections 3.6-3.8):
+ * {@code channels}, {@code size} in the definition; {@code scale}, {@code pow} and
+ * {@code minDiv} (cuda-convnet2's key, default 1) in the layer parameters. The output has the
+ * input's shape; the denominators (and for cnorm the mean differences) are kept for backward.
+ */
+public final class NormLayer extends BaseLayer {
+    /** Scratch buffer of the denominators {@code d}. */
+    public static final String DENOMS = "denoms";
+    /** Scratch buffer of cnorm's {@code x - mean}. */
+    public static final String MEAN_DIFFS = "meanDiffs";
+
+    private final ImageShape shape;
+    private final int size;
+    private final Boolean blocked;
+    private final double addScale;
+    private final double pow;
+    private final double minDiv;
+    private final boolean meanDiffs;
+
+    private NormLayer(String name, String type, String kind, ImageShape shape, int size, Boolean blocked,
+                      double addScale, double pow, double minDiv, boolean meanDiffs) {
+        super(name, type, shape.rows(), shape, imageMessage(kind, name, shape), List.of(), scratch(shape, meanDiffs));
+        this.shape = shape;
+        this.size = size;
+        this.blocked = blocked;
+        this.addScale = addScale;
+        this.pow = pow;
+        this.minDiv = minDiv;
+        this.meanDiffs = meanDiffs;
+    }
+
+    private static List<ScratchSpec> scratch(ImageShape shape, boolean meanDiffs) {
+        List<ScratchSpec> s = new ArrayList<>();
+        s.add(new ScratchSpec(DENOMS, shape.rows()));
+        if (meanDiffs) {
+            s.add(new ScratchSpec(MEAN_DIFFS, shape.rows()));
+        }
+        return s;
+    }
+
+    /**
+     * Parses a cross-map ({@code cmrnorm}: window over maps, {@code a = scale/size}, key
+     * {@code blocked}) or spatial ({@code rnorm}, {@code cnorm}: window over pixels,
+     * {@code a = scale/size^2}) normalisation layer.
+     *
+     * @param c    the configuration
+     * @param type {@code cmrnorm}, {@code rnorm} or {@code cnorm}
+     * @param kind the word cuda-convnet's message uses, e.g. {@code cross-map response-normalization}
+     */
+    public static NormLayer configure(LayerConfig c, String type, String kind) {
+        Inputs.count(c, 1, 1);
+        ConfigSection d = c.definition();
+        ImageShape shape = Inputs.image(c, 0, d.integer("channels"), "channels");
+        int size = Inputs.atLeast(c, "size", d.integer("size"), 1);
+        boolean crossMap = type.equals("cmrnorm");
+        int limit = crossMap ? shape.channels() : shape.size();
+        if (size > limit) {
+            throw c.error("size", "size=" + size + " is larger than the " + (crossMap ? "number of channels" : "image side")
+                    + " (" + limit + ")");
+        }
+        ConfigSection p = c.requireParams();
+        double scale = p.real("scale");
+        double pow = p.real("pow");
+        double minDiv = p.real("minDiv", 1.0);
+        if (minDiv <= 0) {
+            throw p.error("minDiv", "must be positive (it keeps the denominator away from 0), got " + minDiv);
+        }
+        if (scale < 0) {
+            throw p.error("scale", "must not be negative, got " + scale);
+        }
+        double addScale = crossMap ? scale / size : scale / ((double) size * size);
+        Boolean blocked = crossMap ? d.bool("blocked", false) : null;
+        return new NormLayer(c.name(), type, kind, shape, size, blocked, addScale, pow, minDiv, type.equals("cnorm"));
+    }
+
+    /** {@code scale/size} (cmrnorm) or {@code scale/size^2} (rnorm, cnorm). */
+    public double addScale() {
+        return addScale;
+    }
+
+    private KernelArgs args(LayerRun run) {
+        KernelArgs a = KernelArgs.create().integer("numCases", run.numCases()).integer("channels", shape.channels())
+                .integer("imgSize", shape.size()).integer("size", size)
+                .real("addScale", addScale).real("pow", pow).real("minDiv", minDiv)
+                .tensor("input", run.input(0)).tensor("output", run.output()).tensor(DENOMS, run.scratch(DENOMS));
+        if (blocked != null) {
+            a.flag("blocked", blocked);
+        }
+        if (meanDiffs) {
+            a.tensor(MEAN_DIFFS, run.scratch(MEAN_DIFFS));
+        }
+        return a;
+    }
+
+    @Override
+    public void forward(LayerRun run) {
+        run.launch(type(), Ops.FORWARD, args(run));
+    }
+
+    @Override
+    public void backward(LayerRun run) {
+        Optional<Tensor> g = run.inputGrad(0);
+        if (g.isPresent()) {
+            run.launch(type(), Ops.BACKWARD_INPUT, args(run).flag("accumulate", run.accumulate(0))
+                    .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+        }
+    }
+}
