@@ -26,6 +26,7 @@ public final class Subcommands {
         commands.add(BackendsCommand.class);
 
         // --- conformance suite: add ConformanceCommand below this line. ---
+        commands.add(org.jconvnet.cli.conformance.ConformanceCommand.class);
 
         return commands;
     }

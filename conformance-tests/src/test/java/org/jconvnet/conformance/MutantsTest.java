@@ -61,7 +61,7 @@ class MutantsTest {
         List<CheckResult> all = run(LocalTransposeMutant.ID, Set.of("local", "conv"));
         List<CheckResult> failed = select(all, "local", Ops.FORWARD, Status.FAIL);
         assertFalse(failed.isEmpty(), "local forward should fail on " + LocalTransposeMutant.ID + ": " + all);
-        failed.forEach(r -> assertNamesLayerOpAndIndex(r, "layer"));
+        failed.forEach(r -> assertNamesLayerOpAndIndex(r, "layer '"));
         CheckResult probe = all.stream().filter(r -> r.kind().equals(LayoutProbeCheck.KIND) && r.layer().equals("local")
                 && r.caseName().equals(LayoutProbeCheck.WEIGHTS)).findFirst().orElseThrow();
         assertEquals(Status.FAIL, probe.status(), probe.describe());
@@ -76,7 +76,7 @@ class MutantsTest {
         assertFalse(forward.isEmpty());
         for (CheckResult r : forward) {
             assertEquals(Status.FAIL, r.status(), "every pool case must see the missing window: " + r.describe());
-            assertNamesLayerOpAndIndex(r, "output of layer");
+            assertNamesLayerOpAndIndex(r, "output of layer '");
         }
     }
 
@@ -88,7 +88,7 @@ class MutantsTest {
         for (CheckResult r : grads) {
             if (r.tolerance() < WeightGradOffMutant.ERROR * 0.9) {
                 assertEquals(Status.FAIL, r.status(), r.describe());
-                assertNamesLayerOpAndIndex(r, "gradient of weights of layer");
+                assertNamesLayerOpAndIndex(r, "of layer '");
                 assertTrue(r.maxRel() < WeightGradOffMutant.ERROR * 1.5, "the error is slight: " + r.describe());
             }
         }

@@ -35,6 +35,9 @@ public final class GradientCheck implements Check {
     /** Generous enough for the curvature of exp/pow layers at STEP, tight enough to catch a wrong term. */
     private static final double TOLERANCE = 1e-5;
     private static final int SAMPLES = 12;
+    /** Fewer samples for big cases (each sample costs two forward passes), so the suite stays fast. */
+    private static final int SAMPLES_BIG = 4;
+    private static final long BIG_OUTPUT = 50_000;
 
     private final String type;
     private final LayerCase layerCase;
@@ -94,6 +97,7 @@ public final class GradientCheck implements Check {
             SplittableRandom rnd = new SplittableRandom(layerCase.seed() * 17 + 3);
             Map<Integer, double[]> data = RandomData.inputs(layerCase.inputs(), n, rnd);
             Layer tested = def.layer(layer);
+            int samples = (long) tested.outputs() * n > BIG_OUTPUT ? SAMPLES_BIG : SAMPLES;
             double[] g = tested.isCost() ? null : RandomData.gaussian(rnd, tested.outputs() * n, 1.0);
             ToDoubleFunction<Map<Integer, double[]>> objective = d -> {
                 net.forward(d, n, PassMode.TRAIN);
@@ -116,8 +120,8 @@ public final class GradientCheck implements Check {
             for (CheckId id : todo) {
                 try {
                     out.add(ctx.result(KIND, id, id.op().equals(Ops.BACKWARD_INPUT)
-                            ? checkInputs(net, data, objective, rnd, ctx.tolerance(id, TOLERANCE))
-                            : checkParams(net, data, objective, rnd, ctx.tolerance(id, TOLERANCE))));
+                            ? checkInputs(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE))
+                            : checkParams(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE))));
                 } catch (RuntimeException | Error e) {
                     out.add(ctx.error(KIND, id, e));
                 }
@@ -130,7 +134,7 @@ public final class GradientCheck implements Check {
     }
 
     private ErrorStats checkInputs(Net net, Map<Integer, double[]> data, ToDoubleFunction<Map<Integer, double[]>> objective,
-                                   SplittableRandom rnd, double tol) {
+                                   SplittableRandom rnd, int samples, double tol) {
         List<ErrorStats> all = new ArrayList<>();
         for (Map.Entry<Integer, String> d : TwinNets.dataLayers(def)) {
             int idx = d.getKey();
@@ -139,7 +143,7 @@ public final class GradientCheck implements Check {
             }
             double[] analytic = net.outputGrad(d.getValue());
             double[] x = data.get(idx);
-            int[] sample = sample(x.length, rnd);
+            int[] sample = sample(x.length, rnd, samples);
             double[] numeric = new double[sample.length];
             double[] picked = new double[sample.length];
             for (int s = 0; s < sample.length; s++) {
@@ -160,12 +164,12 @@ public final class GradientCheck implements Check {
     }
 
     private ErrorStats checkParams(Net net, Map<Integer, double[]> data, ToDoubleFunction<Map<Integer, double[]>> objective,
-                                   SplittableRandom rnd, double tol) {
+                                   SplittableRandom rnd, int samples, double tol) {
         List<ErrorStats> all = new ArrayList<>();
         for (TwinNets.ParamRef p : TwinNets.params(def)) {
             double[] analytic = net.getParamGrad(p.layer(), p.param());
             double[] w = net.getParam(p.layer(), p.param());
-            int[] sample = sample(w.length, rnd);
+            int[] sample = sample(w.length, rnd, samples);
             double[] numeric = new double[sample.length];
             double[] picked = new double[sample.length];
             for (int s = 0; s < sample.length; s++) {
@@ -207,12 +211,12 @@ public final class GradientCheck implements Check {
         return m;
     }
 
-    /** The first and last index and seeded random ones, at most {@value #SAMPLES}, in increasing order. */
-    private static int[] sample(int length, SplittableRandom rnd) {
+    /** The first and last index and seeded random ones, at most {@code samples}, in increasing order. */
+    private static int[] sample(int length, SplittableRandom rnd, int samples) {
         Set<Integer> s = new LinkedHashSet<>();
         s.add(0);
         s.add(length - 1);
-        while (s.size() < Math.min(length, SAMPLES)) {
+        while (s.size() < Math.min(length, samples)) {
             s.add(rnd.nextInt(length));
         }
         return s.stream().mapToInt(Integer::intValue).sorted().toArray();

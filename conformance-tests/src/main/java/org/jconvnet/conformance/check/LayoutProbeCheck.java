@@ -117,7 +117,7 @@ public final class LayoutProbeCheck implements Check {
                 net.setParam(LAYER, "weights", w);
                 net.forward(Map.of(0, input), N, PassMode.TEST);
                 double[] expected = geo.expectedForOneWeight(k, input, N);
-                all.add(Comparison.compare(geo.type() + " output with only " + geo.describeWeight(k) + " = 1",
+                all.add(Comparison.compare("output of " + geo.type() + " layer '" + LAYER + "' with only " + geo.describeWeight(k) + " = 1",
                         net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE)));
             }
         }
@@ -137,7 +137,7 @@ public final class LayoutProbeCheck implements Check {
                 input[a] = 1;
                 net.forward(Map.of(0, input), N, PassMode.TEST);
                 double[] expected = geo.expectedForOneActivation(a, w, N);
-                all.add(Comparison.compare(geo.type() + " output with only input " + geo.describeActivation(a, N) + " = 1",
+                all.add(Comparison.compare("output of " + geo.type() + " layer '" + LAYER + "' with only input " + geo.describeActivation(a, N) + " = 1",
                         net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE)));
             }
         }

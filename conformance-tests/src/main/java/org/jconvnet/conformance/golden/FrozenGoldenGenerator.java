@@ -54,7 +54,7 @@ public final class FrozenGoldenGenerator {
                                 + "initW=0.1\npartialSum=0\nsharedBiases=1\ninitB=0.1\nneuron=relu\n\n"
                                 + "[pool1]\ntype=pool\npool=max\ninputs=conv1\nstart=0\nsizeX=3\nstride=2\noutputsX=0\nchannels=16\n\n"
                                 + "[rnorm1]\ntype=cmrnorm\ninputs=pool1\nchannels=16\nsize=5\n\n"
-                                + "[local2]\ntype=local\ninputs=rnorm1\nchannels=16\nfilters=16\nfilterSize=3\npadding=1\nstride=1\n"
+                                + "[local2]\ntype=local\ninputs=rnorm1\nchannels=16\nfilters=16\nfilterSize=3\npadding=0\nstride=1\n"
                                 + "initW=0.1\ninitB=0.05\nneuron=relu\n\n"
                                 + "[fc10]\ntype=fc\ninputs=local2\noutputs=10\ninitW=0.1\n\n"
                                 + "[probs]\ntype=softmax\ninputs=fc10\n\n"

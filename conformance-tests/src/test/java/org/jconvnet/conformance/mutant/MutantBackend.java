@@ -36,7 +36,7 @@ final class MutantBackend implements Backend {
 
     @Override
     public Set<DType> supportedDTypes() {
-        return Set.of(DType.FLOAT32);
+        return cpu.supportedDTypes();
     }
 
     @Override
