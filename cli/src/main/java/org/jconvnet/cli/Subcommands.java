@@ -24,6 +24,7 @@ public final class Subcommands {
 
         // --- inspection (org.jconvnet.cli) ---
         commands.add(BackendsCommand.class);
+        commands.add(DescribeCommand.class);
 
         // --- conformance suite: add ConformanceCommand below this line. ---
         commands.add(org.jconvnet.cli.conformance.ConformanceCommand.class);

@@ -42,7 +42,7 @@
   #define POWF(a, b)    powf((a), (b))
 #else /* OpenCL C 1.2 */
   #define KERNEL        __kernel
-  #define DEVICE_FN     static inline
+  #define DEVICE_FN     static inline __attribute__((always_inline))
   #define GLOBAL        __global
   #define LOCAL         __local
   #define SHARED_ARRAY  __local

@@ -18,6 +18,7 @@ public final class CudaBackend implements Backend {
     private final CudaModuleCache modules;
     private final CudaLauncher launcher;
     private final KernelRegistry kernels;
+    private final java.util.Map<String, CudaTensor> scratch = new java.util.HashMap<>();
 
     private CudaBackend(CudaContext context, CudaModuleCache modules, ClassLoader loader) {
         this.context = context;
@@ -65,6 +66,36 @@ public final class CudaBackend implements Backend {
         return kernels;
     }
 
+    /** Casts a backend handed to a CUDA kernel factory, failing clearly for another backend. */
+    public static CudaBackend of(Backend backend) {
+        if (backend instanceof CudaBackend) {
+            return (CudaBackend) backend;
+        }
+        throw new IllegalArgumentException("backend '" + backend.id() + "' is not the cuda backend");
+    }
+
+    /**
+     * A backend-owned float32 buffer named {@code name} of at least {@code elements} values, kept
+     * between launches for intermediate results and freed with the backend. Launches run in order
+     * on one stream, so kernels may reuse it; growing it waits for earlier launches first.
+     */
+    public synchronized CudaTensor scratch(String name, long elements) {
+        CudaTensor t = scratch.get(name);
+        if (t == null || t.size() < elements) {
+            if (elements > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("scratch buffer '" + name + "' of " + elements
+                        + " floats exceeds 2^31 elements");
+            }
+            if (t != null) {
+                context.synchronize();
+                t.close();
+            }
+            t = new CudaTensor(context, 1, (int) Math.max(1, elements), DType.FLOAT32);
+            scratch.put(name, t);
+        }
+        return t;
+    }
+
     /** Launches an entry point of the shipped modules with positional arguments (used by the kernel table). */
     public void launch(String entry, LaunchGeometry geometry, List<Object> args) {
         launcher.launch(entry, geometry, args);
@@ -90,6 +121,10 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void close() {
+        synchronized (this) {
+            scratch.values().forEach(CudaTensor::close);
+            scratch.clear();
+        }
         modules.close();
         context.close();
     }

@@ -30,6 +30,7 @@ public final class KernelImages {
 
     private static final Pattern ENTRY = Pattern.compile("^\\s*(?:\\.visible\\s+)?\\.entry\\s+([A-Za-z_$][A-Za-z0-9_$]*)\\s*\\(",
             Pattern.MULTILINE);
+    private static final Pattern PARAM = Pattern.compile("\\.param\\s+\\.(\\w+)");
     private static final Pattern VERSION = Pattern.compile("^\\.version\\s+\\d+\\.\\d+\\s*$", Pattern.MULTILINE);
 
     private final ClassLoader loader;
@@ -120,6 +121,28 @@ public final class KernelImages {
         Matcher m = ENTRY.matcher(ptx);
         while (m.find()) {
             out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /**
+     * The parameter types of every entry of a PTX text, e.g. {@code conv_forward -> [u64, u64, u64, u32, ...]}
+     * ({@code u64} for pointers, {@code u32} for int, {@code f32} for float).
+     */
+    public static Map<String, List<String>> signatures(String ptx) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Matcher m = ENTRY.matcher(ptx);
+        while (m.find()) {
+            int close = ptx.indexOf(')', m.end());
+            if (close < 0) {
+                throw new JConvNetException("PTX entry '" + m.group(1) + "' has no closing parenthesis");
+            }
+            List<String> types = new ArrayList<>();
+            Matcher p = PARAM.matcher(ptx.substring(m.end(), close));
+            while (p.find()) {
+                types.add(p.group(1));
+            }
+            out.put(m.group(1), List.copyOf(types));
         }
         return out;
     }

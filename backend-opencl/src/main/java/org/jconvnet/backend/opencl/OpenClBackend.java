@@ -85,6 +85,15 @@ public final class OpenClBackend implements Backend {
         return kernels;
     }
 
+    /** Offers {@link org.jconvnet.api.kernel.DeviceCode}, so layer plugins can bring OpenCL kernels. */
+    @Override
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        if (type == org.jconvnet.api.kernel.DeviceCode.class) {
+            return java.util.Optional.of(type.cast(new OpenClDeviceCode(runtime)));
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void synchronize() {
         runtime.finish();

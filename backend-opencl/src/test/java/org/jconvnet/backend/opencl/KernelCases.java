@@ -29,7 +29,9 @@ final class KernelCases {
                     .writes("biasesGrad").tolerance(1e-5, "sums of 60 float32 values"));
         }
         int[][] convGeoms = { // N, C, S, F, fs, pad, stride, groups
-            {5, 3, 8, 8, 3, 1, 1, 1}, {3, 4, 7, 6, 3, 0, 2, 2}, {7, 5, 6, 5, 5, 2, 3, 1}, {2, 2, 5, 9, 1, 0, 1, 1}};
+            {5, 3, 8, 8, 3, 1, 1, 1}, {3, 4, 7, 6, 3, 0, 2, 2}, {7, 5, 6, 5, 5, 2, 3, 1}, {2, 2, 5, 9, 1, 0, 1, 1},
+            // batches of at least one 8-case block (full-block paths, shifted last block, lane tail)
+            {11, 8, 6, 16, 3, 1, 1, 1}, {16, 16, 5, 16, 3, 1, 2, 2}, {9, 4, 5, 8, 3, 0, 1, 1}};
         for (String layer : new String[] {"conv", "local"}) {
             for (int[] g : convGeoms) {
                 conv(out, layer, g, rnd);

@@ -1,6 +1,5 @@
 package org.jconvnet.backend.cpu.kernels;
 
-import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.RowBlock;
 import org.jconvnet.backend.cpu.numeric.RowCombination;
@@ -104,28 +103,27 @@ final class ConvKernels {
         Elements input = c.elements("input");
         int n = g.numCases();
         int fs = g.filterSize();
-        int cf = g.filterChannels();
         int fg = g.groupFilters();
         int groups = g.groups();
         int taps = g.taps();
         int mm = g.modules();
-        Tensor outputGrad = c.args().tensor("outputGrad");
         // Row (g*M*M + m)*N + n holds outputGrad[f, m, n] for the group's filters f: weight rows are
         // contiguous over f, so each weight row segment is a combination of these rows.
-        RowBlock gradByCase = RowBlock.transposedOf(outputGrad, groups, fg, mm * n);
-        int moduleBanks = local ? mm : 1;
-        RowCombination.run(gradByCase, c.args().tensor("weightsGrad"), moduleBanks * taps * groups,
-                r -> (r / groups) * g.filters() + (r % groups) * fg,
-                (local ? 1 : mm) * n, (r, alphas, rows) -> {
+        RowBlock gradByCase = RowBlock.transposedOf(c.args().tensor("outputGrad"), groups, fg, mm * n);
+        // conv sums over all modules: sweep them in blocks of about 64K elements of gradByCase.
+        int perBlock = local ? 1 : Math.max(1, Math.min(mm, (1 << 16) / (n * fg)));
+        int blocks = local ? 1 : (mm + perBlock - 1) / perBlock;
+        RowCombination.runBlocked(gradByCase, c.args().tensor("weightsGrad"), (local ? mm : 1) * taps * groups,
+                r -> (r / groups) * g.filters() + (r % groups) * fg, blocks, perBlock * n,
+                (r, block, alphas, rows) -> {
                     int group = r % groups;
                     int tap = (r / groups) % taps;
-                    int bank = r / (groups * taps);
-                    int ch = tap / (fs * fs);
+                    int inCh = group * g.filterChannels() + tap / (fs * fs);
                     int fy = (tap / fs) % fs;
                     int fx = tap % fs;
-                    int inCh = group * cf + ch;
+                    int m0 = local ? r / (groups * taps) : block * perBlock;
                     int k = 0;
-                    for (int m = local ? bank : 0; m < (local ? bank + 1 : mm); m++) {
+                    for (int m = m0; m < Math.min(mm, m0 + perBlock); m++) {
                         int y = g.origin(m / g.modulesX()) + fy;
                         int x = g.origin(m % g.modulesX()) + fx;
                         if (!g.inside(y) || !g.inside(x)) {

@@ -43,16 +43,54 @@ public final class RowCombination {
      */
     public static void run(RowBlock source, Tensor target, int outputRows, IntUnaryOperator targetOffset,
                            int maxTerms, Terms terms, boolean accumulate) {
+        runBlocked(source, target, outputRows, targetOffset, 1, maxTerms,
+                (row, block, alphas, rows) -> terms.fill(row, alphas, rows), accumulate);
+    }
+
+    /** Lists the terms of one output row that fall in one block of source rows. */
+    @FunctionalInterface
+    public interface BlockTerms {
+        /**
+         * Fills the terms of output row {@code row} whose source rows lie in block {@code block}.
+         *
+         * @return the number of terms filled
+         */
+        int fill(int row, int block, double[] alphas, int[] rows);
+    }
+
+    /**
+     * Like {@link #run}, with the terms split into {@code blocks} consecutive blocks of source rows:
+     * each thread sweeps one block for all its output rows before moving on, so that a source too
+     * large for the cache is read from memory once per thread rather than once per output row. A
+     * row's terms are still added in block order, then term order: the result equals the unblocked one.
+     */
+    public static void runBlocked(RowBlock source, Tensor target, int outputRows, IntUnaryOperator targetOffset,
+                                  int blocks, int maxTermsPerBlock, BlockTerms terms, boolean accumulate) {
         CpuTensor out = CpuTensor.of(target);
-        long workPerRow = (long) maxTerms * source.rowLength();
+        long workPerRow = (long) blocks * maxTermsPerBlock * source.rowLength();
         Parallel.forRange(outputRows, workPerRow, (from, to) -> {
-            RowBlock.Accumulator acc = source.newAccumulator();
-            double[] alphas = new double[maxTerms];
-            int[] rows = new int[maxTerms];
+            double[] alphas = new double[maxTermsPerBlock];
+            int[] rows = new int[maxTermsPerBlock];
+            if (blocks == 1) {
+                RowBlock.Accumulator acc = source.newAccumulator();
+                for (int r = from; r < to; r++) {
+                    acc.clear();
+                    acc.add(alphas, rows, terms.fill(r, 0, alphas, rows));
+                    acc.storeTo(out, targetOffset.applyAsInt(r), accumulate);
+                }
+                return;
+            }
+            RowBlock.Accumulator[] accs = new RowBlock.Accumulator[to - from];
             for (int r = from; r < to; r++) {
-                acc.clear();
-                acc.add(alphas, rows, terms.fill(r, alphas, rows));
-                acc.storeTo(out, targetOffset.applyAsInt(r), accumulate);
+                accs[r - from] = source.newAccumulator();
+            }
+            for (int b = 0; b < blocks; b++) {
+                for (int r = from; r < to; r++) {
+                    accs[r - from].add(alphas, rows, terms.fill(r, b, alphas, rows));
+                }
+            }
+            for (int r = from; r < to; r++) {
+                accs[r - from].storeTo(out, targetOffset.applyAsInt(r), accumulate);
             }
         });
     }

@@ -1,0 +1,56 @@
+package org.jconvnet.backend.cpu.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.junit.jupiter.api.Test;
+
+/** Every contract key of docs/kernel-contracts.md is registered, for both dtypes, via ServiceLoader. */
+class CpuKernelProviderTest {
+    private static final String[] CONTRACT = {
+        "tensor/sgd", "bias/forward", "bias/backward-weights",
+        "conv/forward", "conv/backward-input", "conv/backward-weights",
+        "local/forward", "local/backward-input", "local/backward-weights",
+        "fc/forward", "fc/backward-input", "fc/backward-weights", "pool/forward", "pool/backward-input",
+        "cmrnorm/forward", "cmrnorm/backward-input", "rnorm/forward", "rnorm/backward-input",
+        "cnorm/forward", "cnorm/backward-input", "neuron/forward", "neuron/backward-input",
+        "softmax/forward", "softmax/backward-input", "cost.logreg/forward", "cost.logreg/backward-input",
+        "cost.logreg/backward-softmax", "cost.sum2/forward", "cost.sum2/backward-input",
+        "eltsum/forward", "eltsum/backward-input", "eltmax/forward", "eltmax/backward-input",
+    };
+
+    @Test
+    void everyContractKeyIsDiscoveredForBothDtypes() {
+        Set<KernelKey> keys = KernelRegistry.declaredKeys(getClass().getClassLoader()).get("cpu");
+        List<String> missing = new ArrayList<>();
+        for (String k : CONTRACT) {
+            String[] p = k.split("/");
+            for (DType d : DType.values()) {
+                KernelKey key = KernelKey.of(p[0], p[1], d);
+                if (!keys.contains(key) || !Launch.BACKEND.kernels().has(key)) {
+                    missing.add(key.toString());
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing CPU kernels: " + missing);
+        assertEquals(CONTRACT.length * 2, new CpuKernelProvider().kernels().size(), "no keys beyond the contract");
+    }
+
+    @Test
+    void aTensorOfTheWrongDtypeIsNamedInTheError() {
+        KernelArgs args = KernelArgs.create().tensor("input", Launch.BACKEND.allocate(2, 1, DType.FLOAT64))
+                .tensor("output", Launch.BACKEND.allocate(2, 1, DType.FLOAT32)).integer("numCases", 1)
+                .integer("function", 0).real("a", 0).real("b", 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Launch.BACKEND.kernels().get(KernelKey.of("neuron", "forward", DType.FLOAT32)).launch(args));
+        assertTrue(e.getMessage().contains("'input'") && e.getMessage().contains("float64"), e.getMessage());
+    }
+}

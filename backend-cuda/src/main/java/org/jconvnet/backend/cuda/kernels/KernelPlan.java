@@ -1,0 +1,16 @@
+package org.jconvnet.backend.cuda.kernels;
+
+import java.util.List;
+import org.jconvnet.api.kernel.KernelArgs;
+
+/** Turns one key's named arguments into the launches that implement its contract, in order. */
+@FunctionalInterface
+public interface KernelPlan {
+
+    /**
+     * The launches for one call.
+     *
+     * @throws IllegalArgumentException when an argument is missing, not float32 or smaller than the contract says
+     */
+    List<Launch> plan(KernelArgs args);
+}

@@ -1,0 +1,181 @@
+package org.jconvnet.backend.cuda.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.backend.cuda.KernelImages;
+import org.jconvnet.backend.cuda.KernelSources;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel table against the contracts, the shipped PTX and the kernel sources, without a GPU:
+ * every contract key has a plan; every launch names an entry point of the PTX of its source; the
+ * argument kinds match the PTX parameter types; the argument labels match the {@code .kc}
+ * parameter names in order (so two int arguments cannot be swapped unnoticed); every PTX entry is
+ * used; the register-block sizes the work-item counts assume are the ones in the sources.
+ */
+class KernelTableTest {
+    /** Every key of docs/kernel-contracts.md (float32). */
+    static final List<String> CONTRACT_KEYS = List.of(
+            "tensor/sgd", "bias/forward", "bias/backward-weights",
+            "conv/forward", "conv/backward-input", "conv/backward-weights",
+            "local/forward", "local/backward-input", "local/backward-weights",
+            "fc/forward", "fc/backward-input", "fc/backward-weights",
+            "pool/forward", "pool/backward-input",
+            "cmrnorm/forward", "cmrnorm/backward-input", "rnorm/forward", "rnorm/backward-input",
+            "cnorm/forward", "cnorm/backward-input",
+            "neuron/forward", "neuron/backward-input", "softmax/forward", "softmax/backward-input",
+            "cost.logreg/forward", "cost.logreg/backward-input", "cost.logreg/backward-softmax",
+            "cost.sum2/forward", "cost.sum2/backward-input",
+            "eltsum/forward", "eltsum/backward-input", "eltmax/forward", "eltmax/backward-input");
+
+    private final KernelImages images = KernelImages.load(getClass().getClassLoader());
+
+    private static Set<String> names(Set<KernelKey> keys) {
+        return keys.stream().map(k -> k.layerType() + "/" + k.op() + (k.dtype() == DType.FLOAT32 ? "" : "/" + k.dtype()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void everyContractKeyIsProvidedAndRegistered() {
+        assertEquals(new TreeSet<>(CONTRACT_KEYS), names(new CudaKernelProvider().kernels().keySet()));
+        Set<KernelKey> declared = KernelRegistry.declaredKeys(getClass().getClassLoader()).get("cuda");
+        assertNotNull(declared, "CudaKernelProvider is not registered in META-INF/services");
+        assertEquals(new TreeSet<>(CONTRACT_KEYS), names(declared));
+    }
+
+    private Map<KernelKey, List<Launch>> allPlans() {
+        Map<KernelKey, List<Launch>> out = new HashMap<>();
+        KernelPlans.all().forEach((key, plan) -> out.put(key, plan.plan(SampleArgs.of(key))));
+        return out;
+    }
+
+    @Test
+    void launchesMatchThePtxEntriesAndParameterTypes() {
+        Map<String, List<String>> ptxSignatures = new HashMap<>();
+        for (String m : images.modules()) {
+            ptxSignatures.putAll(KernelImages.signatures(images.ptx(m)));
+        }
+        allPlans().forEach((key, launches) -> {
+            assertFalse(launches.isEmpty(), key + " plans no launch");
+            for (Launch l : launches) {
+                String where = key + " -> " + l.entry();
+                assertEquals(l.source().replaceAll("\\.kc$", ""), images.moduleOf(l.entry()), where + ": module");
+                List<String> types = ptxSignatures.get(l.entry());
+                List<String> ours = l.args().stream().map(a -> ptxType(a.kind())).toList();
+                assertEquals(types, ours, where + ": PTX parameter types vs planned arguments " + l.args());
+                assertTrue(l.items() > 0, where + ": no work-items for the sample");
+            }
+        });
+    }
+
+    @Test
+    void everyPtxEntryIsUsedByAPlan() {
+        Set<String> used = new TreeSet<>();
+        allPlans().values().forEach(ls -> ls.forEach(l -> used.add(l.entry())));
+        Set<String> shipped = new TreeSet<>(images.moduleByEntry().keySet());
+        shipped.removeAll(used);
+        assertTrue(shipped.isEmpty(), "entry points in the PTX that no CUDA plan launches: " + shipped);
+    }
+
+    @Test
+    void argumentLabelsAreTheKernelSourceParameterNames() {
+        Path dir = KernelSources.dir().orElse(null);
+        Assumptions.assumeTrue(dir != null, "kernel sources not found");
+        Map<String, List<KernelSources.Param>> sig = KernelSources.signatures(dir);
+        allPlans().forEach((key, launches) -> {
+            for (Launch l : launches) {
+                List<KernelSources.Param> params = sig.get(l.entry());
+                assertNotNull(params, key + ": " + l.entry() + " is not a KERNEL of the sources");
+                List<String> expected = new ArrayList<>();
+                params.forEach(p -> expected.add(p.name() + ":" + p.kind()));
+                List<String> ours = new ArrayList<>();
+                l.args().forEach(a -> ours.add(a.param() + ":" + sourceKind(a.kind())));
+                assertEquals(expected, ours, key + " -> " + l.entry());
+            }
+        });
+    }
+
+    @Test
+    void registerBlockSizesAreTheSources() {
+        Path dir = KernelSources.dir().orElse(null);
+        Assumptions.assumeTrue(dir != null, "kernel sources not found");
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_FB"), KernelPlans.CONV_FB);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_CB"), KernelPlans.CONV_CB);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_KB"), KernelPlans.CONV_KB);
+        assertEquals(KernelSources.define(dir, "fc.kc", "FC_RB"), KernelPlans.FC_RB);
+        assertEquals(KernelSources.define(dir, "fc.kc", "FC_CB"), KernelPlans.FC_CB);
+    }
+
+    @Test
+    void workItemCountsFollowTheLaunchComments() {
+        KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
+        // groups * ceil(F/4) * M*M * ceil(N/4) = 1 * 2 * 64 * 2
+        assertEquals(256, KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0).items());
+        KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
+        // M*M * ceil(C/4) * fs*fs * groups * ceil(F/4) = 64 * 1 * 25 * 1 * 2
+        assertEquals(3200, KernelPlans.all().get(lw).plan(SampleArgs.of(lw)).get(0).items());
+        KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
+        // ceil(Din/4) * ceil(Dout/4) = 16 * 3
+        assertEquals(48, KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).get(0).items());
+        KernelKey bias = KernelKey.of("bias", "backward-weights", DType.FLOAT32);
+        List<Launch> two = KernelPlans.all().get(bias).plan(SampleArgs.of(bias));
+        assertEquals(List.of(2048L, 32L), two.stream().map(Launch::items).toList());
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        KernelKey key = KernelKey.of("fc", "forward", DType.FLOAT32);
+        KernelPlan plan = KernelPlans.all().get(key);
+        KernelArgs missing = KernelArgs.create().tensor("input", FakeTensor.f32(64, 8)).integer("numCases", 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(missing));
+        assertTrue(e.getMessage().contains("'inputs'"), e.getMessage());
+        KernelArgs small = SampleArgs.of(key).tensor("weights", FakeTensor.f32(64, 9));
+        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(small));
+        assertTrue(e.getMessage().startsWith("fc/forward: tensor 'weights' is 64x9 float32 but the contract needs 640"),
+                e.getMessage());
+        KernelArgs f64 = SampleArgs.of(key).tensor("input", new FakeTensor(64, 8, DType.FLOAT64));
+        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(f64));
+        assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
+    }
+
+    private static String ptxType(Launch.Kind k) {
+        switch (k) {
+            case TENSOR:
+            case SCRATCH:
+                return "u64";
+            case INT:
+                return "u32";
+            default:
+                return "f32";
+        }
+    }
+
+    private static String sourceKind(Launch.Kind k) {
+        switch (k) {
+            case TENSOR:
+            case SCRATCH:
+                return "pointer";
+            case INT:
+                return "int";
+            default:
+                return "float";
+        }
+    }
+}
