@@ -44,14 +44,14 @@ public final class CmrnormLayerPlugin implements LayerPlugin {
         String p = "scale=0.001\npow=0.75\n";
         return List.of(
                 Cases.of("seed-rnorm1", "rnorm1", "type=cmrnorm\nchannels=64\nsize=9\n", p,
-                        List.of(gaussian(64 * 16 * 16)), 2, 501),
+                        List.of(gaussian(64 * 16 * 16)), 2, 501, Cases.NORM),
                 Cases.of("cropped-rnorm2", "rnorm2", "type=cmrnorm\nchannels=64\nsize=9\n", p,
-                        List.of(gaussian(64 * 12 * 12)), 3, 502),
+                        List.of(gaussian(64 * 12 * 12)), 3, 502, Cases.NORM),
                 Cases.of("size4-even", "n", "type=cmrnorm\nchannels=8\nsize=4\n", "scale=0.5\npow=0.75\n",
-                        List.of(gaussian(8 * 5 * 5)), 3, 503),
+                        List.of(gaussian(8 * 5 * 5)), 3, 503, Cases.NORM),
                 Cases.of("size5-blocked-ch13", "n", "type=cmrnorm\nchannels=13\nsize=5\nblocked=1\n", "scale=0.5\npow=0.75\n",
-                        List.of(gaussian(13 * 4 * 4)), 1, 504),
+                        List.of(gaussian(13 * 4 * 4)), 1, 504, Cases.NORM),
                 Cases.of("size6-mindiv2", "n", "type=cmrnorm\nchannels=10\nsize=6\n", "scale=0.5\npow=0.75\nminDiv=2\n",
-                        List.of(gaussian(10 * 3 * 3)), 5, 505));
+                        List.of(gaussian(10 * 3 * 3)), 5, 505, Cases.NORM));
     }
 }

@@ -43,10 +43,10 @@ public final class CnormLayerPlugin implements LayerPlugin {
     public List<LayerCase> conformanceCases() {
         return List.of(
                 Cases.of("size3", "n", "type=cnorm\nchannels=4\nsize=3\n", "scale=0.5\npow=0.75\n",
-                        List.of(gaussian(4 * 8 * 8)), 2, 701),
+                        List.of(gaussian(4 * 8 * 8)), 2, 701, Cases.NORM),
                 Cases.of("size4-even-odd-image", "n", "type=cnorm\nchannels=3\nsize=4\n", "scale=0.5\npow=0.75\n",
-                        List.of(gaussian(3 * 7 * 7)), 3, 702),
+                        List.of(gaussian(3 * 7 * 7)), 3, 702, Cases.NORM),
                 Cases.of("size5-batch1-mindiv2", "n", "type=cnorm\nchannels=2\nsize=5\n", "scale=1\npow=0.5\nminDiv=2\n",
-                        List.of(gaussian(2 * 5 * 5)), 1, 703));
+                        List.of(gaussian(2 * 5 * 5)), 1, 703, Cases.NORM));
     }
 }

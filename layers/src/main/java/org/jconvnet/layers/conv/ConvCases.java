@@ -15,7 +15,8 @@ final class ConvCases {
     static List<LayerCase> all() {
         return List.of(
                 Cases.of("seed-conv1", "conv1", "type=conv\nchannels=3\nfilters=64\npadding=2\nstride=1\nfilterSize=5\n"
-                        + "initW=0.01\ninitB=0.1\npartialSum=4\nsharedBiases=1\n", learn(1), List.of(gaussian(3 * 32 * 32)), 8, 101),
+                        + "initW=0.01\ninitB=0.1\npartialSum=4\nsharedBiases=1\n", learn(1), List.of(gaussian(3 * 32 * 32)), 8, 101,
+                        Cases.longSums(8 * 32 * 32)),
                 Cases.of("seed-conv2-cropped", "conv2", "type=conv\nchannels=64\nfilters=64\npadding=2\nfilterSize=5\n"
                         + "initW=0.01\ninitB=0.1\n", learn(1), List.of(gaussian(64 * 12 * 12)), 2, 102),
                 Cases.of("stride2-pad0-odd", "c", "type=conv\nchannels=3\nfilters=16\npadding=0\nstride=2\nfilterSize=4\n"

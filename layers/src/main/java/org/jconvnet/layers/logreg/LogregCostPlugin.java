@@ -4,7 +4,6 @@ import static org.jconvnet.layers.support.Cases.gaussian;
 import static org.jconvnet.layers.support.Cases.labels;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.KernelArgs;
@@ -17,6 +16,7 @@ import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.layers.support.BaseLayer;
+import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
 
 /**
@@ -71,7 +71,7 @@ public final class LogregCostPlugin implements LayerPlugin {
         String def = "[labels]\ntype=data\ndataIdx=0\n\n[x]\ntype=data\ndataIdx=1\n\n"
                 + "[probs]\ntype=softmax\ninputs=x\n\n[logprob]\ntype=cost.logreg\ninputs=labels,probs\n";
         return new LayerCase(name, "logprob", def, "[logprob]\ncoeff=1\n",
-                List.of(labels(classes), gaussian(classes)), numCases, seed, Map.of());
+                List.of(labels(classes), gaussian(classes)), numCases, seed, Cases.TRANSCENDENTAL);
     }
 
     /** A configured logistic-regression cost. */

@@ -41,10 +41,10 @@ public final class RnormLayerPlugin implements LayerPlugin {
     public List<LayerCase> conformanceCases() {
         return List.of(
                 Cases.of("18pct-rnorm1", "rnorm1", "type=rnorm\nchannels=32\nsize=3\n", "scale=0.00005\npow=.75\n",
-                        List.of(gaussian(32 * 16 * 16)), 2, 601),
+                        List.of(gaussian(32 * 16 * 16)), 2, 601, Cases.NORM),
                 Cases.of("size4-even-ch5", "n", "type=rnorm\nchannels=5\nsize=4\n", "scale=0.5\npow=0.75\n",
-                        List.of(gaussian(5 * 7 * 7)), 3, 602),
+                        List.of(gaussian(5 * 7 * 7)), 3, 602, Cases.NORM),
                 Cases.of("size3-batch1-mindiv2", "n", "type=rnorm\nchannels=3\nsize=3\n", "scale=0.5\npow=0.6\nminDiv=2\n",
-                        List.of(gaussian(3 * 6 * 6)), 1, 603));
+                        List.of(gaussian(3 * 6 * 6)), 1, 603, Cases.NORM));
     }
 }

@@ -19,6 +19,26 @@ public final class Cases {
     private Cases() {
     }
 
+    /**
+     * For the normalisation layers' backward: it subtracts a sum of {@code G*y/d} terms from
+     * {@code G*d^-pow}, and that cancellation magnifies float32 rounding (and a GPU's fast pow).
+     */
+    public static final Map<String, Tolerance> NORM = Map.of("backward-input", new Tolerance(5e-4,
+            "backward subtracts a window sum of G*y/d from G*d^-pow; the cancellation magnifies float32 "
+                    + "rounding and fast pow/exp intrinsics"));
+
+    /** For exp/log-based ops (softmax, logistic, tanh, softrelu, logreg). */
+    public static final Map<String, Tolerance> TRANSCENDENTAL = Map.of(
+            "forward", new Tolerance(2e-4, "exp/log on float32, possibly GPU fast intrinsics (a few ulps each)"),
+            "backward-input", new Tolerance(2e-4, "derivative computed from the float32 forward output, which carries "
+                    + "the exp/log rounding"));
+
+    /** For weight gradients summed over many cases and modules. */
+    public static Map<String, Tolerance> longSums(int terms) {
+        return Map.of("backward-weights", new Tolerance(3e-4, "each weight gradient sums " + terms
+                + " products (cases x modules) in float32, in a backend-specific order"));
+    }
+
     /** A Gaussian input of {@code dims} rows. */
     public static CaseInput gaussian(int dims) {
         return new CaseInput(dims, InputKind.GAUSSIAN, 1.0);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CfgReaderTest {
+public class CfgReaderTest {
 
-    static String verbatim(String name) throws IOException {
+    public static String verbatim(String name) throws IOException {
         try (InputStream in = CfgReaderTest.class.getResourceAsStream("/verbatim/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

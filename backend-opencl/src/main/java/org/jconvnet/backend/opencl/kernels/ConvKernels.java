@@ -7,10 +7,12 @@ import org.jconvnet.backend.opencl.OpenClBackend;
 /** conv and local: forward, backward-input and backward-weights (filterActs, imgActs, weightActs). */
 final class ConvKernels {
     private static final String SRC = "conv.kc";
-    /** Register-block sizes of conv.kc (CONV_FB, CONV_CB, CONV_KB). */
-    private static final int FB = 4;
-    private static final int CB = 4;
-    private static final int KB = 4;
+    /** Register-block sizes of conv.kc (CONV_FB, CONV_CB, CONV_KB, CONV_WK, CONV_WF): they set the launch sizes. */
+    private static final int FB = 8;
+    private static final int CB = 8;
+    private static final int KB = 8;
+    private static final int WK = 4;
+    private static final int WF = 2;
 
     private ConvKernels() {
     }
@@ -50,8 +52,8 @@ final class ConvKernels {
         b.launch(SRC, "conv_backward_weights");
         return args -> {
             Geometry g = new Geometry(args, local);
-            long items = (long) (local ? g.mm() : 1) * ceil(g.channels / g.groups, KB)
-                    * g.filterSize * g.filterSize * g.groups * ceil(g.filters / g.groups, FB);
+            long items = (long) (local ? g.mm() : 1) * ceil(g.channels / g.groups, WK)
+                    * g.filterSize * g.filterSize * g.groups * ceil(g.filters / g.groups, WF);
             b.launch(SRC, "conv_backward_weights").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
                     .mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
                     .mem(Shapes.tensor(args, g.layer, "weightsGrad", g.weightsSize()))

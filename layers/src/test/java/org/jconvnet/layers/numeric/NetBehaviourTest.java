@@ -1,0 +1,194 @@
+package org.jconvnet.layers.numeric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.layer.PassMode;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.layers.net.Net;
+import org.jconvnet.layers.net.NetDefinition;
+import org.jconvnet.layers.net.TestNets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the Net itself does: gradient accumulation, the logreg shortcut, frozen layers, SGD, init, re-allocation. */
+class NetBehaviourTest {
+    private static final Backend CPU = Numeric.cpu();
+    private static final String LEARN = "epsW=0.1\nepsB=0.2\nmomW=0.9\nmomB=0.5\nwc=0.01\n";
+
+    @BeforeEach
+    void kernels() {
+        Numeric.assumeCpuKernels(CPU);
+    }
+
+    @AfterAll
+    static void close() {
+        CPU.close();
+    }
+
+    private static double[] gaussian(int n, Random rng) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        Numeric.separate(v, 1e-4);
+        return v;
+    }
+
+    @Test
+    void sharedActivationsAccumulateGradients() {
+        // a feeds b and c (and, with its relu, the eltsum twice over): its gradient is the sum of all.
+        String def = "[data]\ntype=data\ndataIdx=0\n[a]\ntype=fc\ninputs=data\noutputs=6\ninitW=0.5\ninitB=0.1\nneuron=tanh[1,1]\n"
+                + "[b]\ntype=fc\ninputs=a\noutputs=4\ninitW=0.5\n[c]\ntype=fc\ninputs=a,data\noutputs=4\ninitW=0.5,0.5\n"
+                + "[s]\ntype=eltsum\ninputs=b,c,b\ncoeffs=1,-2,0.5\n[cost]\ntype=cost.sum2\ninputs=s\n";
+        String params = "[a]\n" + LEARN + "[b]\n" + LEARN + "[c]\nepsW=0.1,0.1\nepsB=0.1\nmomW=0,0\nmomB=0\n[cost]\ncoeff=0.7\n";
+        NetDefinition d = TestNets.strict(def, params, 5);
+        Random rng = new Random(3);
+        try (Net net = new Net(d, CPU, DType.FLOAT64)) {
+            net.initParams(11);
+            Map<String, Double> errors = new GradCheck(net, "cost", Map.of(0, gaussian(5 * 3, rng)), 3, rng)
+                    .run(List.of(0), 40, rng);
+            errors.forEach((k, e) -> assertTrue(e < 1e-6, k + ": " + e));
+            assertEquals(8, errors.size(), errors.keySet().toString());
+        }
+    }
+
+    private static final String SOFTMAX_NET = "[labels]\ntype=data\ndataIdx=0\n[x]\ntype=data\ndataIdx=1\n"
+            + "[f]\ntype=fc\ninputs=x\noutputs=5\ninitW=0.3\ninitB=0.1\n[probs]\ntype=softmax\ninputs=f\n"
+            + "[logprob]\ntype=cost.logreg\ninputs=labels,probs\n";
+
+    @Test
+    void logregShortcutEqualsTheGeneralPath() {
+        Random rng = new Random(5);
+        double[] x = gaussian(7 * 4, rng);
+        double[] labels = {0, 4, 2, 2};
+        String params = "[f]\n" + LEARN + "[logprob]\ncoeff=1.5\n[other]\ncoeff=0\n";
+        NetDefinition absorbed = TestNets.strict(SOFTMAX_NET, params, 1, 7);
+        // A second (zero-weight) consumer of probs stops the shortcut: softmax backward then runs.
+        NetDefinition general = TestNets.strict(SOFTMAX_NET + "[other]\ntype=cost.sum2\ninputs=probs\n", params, 1, 7);
+        double[][] grads = new double[2][];
+        double[][] wGrads = new double[2][];
+        int k = 0;
+        for (NetDefinition d : List.of(absorbed, general)) {
+            try (Net net = new Net(d, CPU, DType.FLOAT64)) {
+                net.initParams(2);
+                net.computeDataGradients(true);
+                net.forward(Map.of(0, labels, 1, x), 4, PassMode.TRAIN);
+                net.backward();
+                grads[k] = net.outputGrad("x");
+                wGrads[k] = net.getParamGrad("f", "weights");
+                k++;
+            }
+        }
+        assertTrue(Numeric.relErr(grads[0], grads[1]) < 1e-12, "data gradient: " + Numeric.relErr(grads[0], grads[1]));
+        assertTrue(Numeric.relErr(wGrads[0], wGrads[1]) < 1e-12);
+        assertFalse(java.util.Arrays.stream(grads[0]).allMatch(v -> v == 0));
+    }
+
+    @Test
+    void logregGradientChecksThroughTheShortcut() {
+        Random rng = new Random(8);
+        NetDefinition d = TestNets.strict(SOFTMAX_NET, "[f]\n" + LEARN + "[logprob]\ncoeff=1.5\n", 1, 7);
+        try (Net net = new Net(d, CPU, DType.FLOAT64)) {
+            net.initParams(4);
+            Map<Integer, double[]> data = new HashMap<>();
+            data.put(0, new double[] {1, 3, 0});
+            data.put(1, gaussian(7 * 3, rng));
+            new GradCheck(net, "logprob", data, 3, rng).run(List.of(1), 30, rng)
+                    .forEach((key, e) -> assertTrue(e < 1e-6, key + ": " + e));
+        }
+    }
+
+    @Test
+    void frozenLayersGetNoGradientButPassItOn() {
+        String def = "[data]\ntype=data\ndataIdx=0\n[a]\ntype=fc\ninputs=data\noutputs=4\ninitW=0.5\n"
+                + "[b]\ntype=fc\ninputs=a\noutputs=3\ninitW=0.5\n[cost]\ntype=cost.sum2\ninputs=b\n";
+        String params = "[a]\n" + LEARN + "[b]\nepsW=0\nepsB=0\nmomW=0.9\nmomB=0.9\n[cost]\ncoeff=1\n";
+        try (Net net = new Net(TestNets.strict(def, params, 5), CPU, DType.FLOAT64)) {
+            net.initParams(1);
+            net.forward(Map.of(0, gaussian(10, new Random(1))), 2, PassMode.TRAIN);
+            net.backward();
+            assertTrue(java.util.Arrays.stream(net.getParamGrad("b", "weights")).allMatch(v -> v == 0), "frozen b computed");
+            assertFalse(java.util.Arrays.stream(net.getParamGrad("a", "weights")).allMatch(v -> v == 0), "a got nothing");
+            double[] before = net.getParam("b", "weights");
+            net.sgdStep(0.5);
+            assertArrayEquals(before, net.getParam("b", "weights"), 0.0, "a frozen layer must not move");
+        }
+    }
+
+    @Test
+    void sgdStepFollowsSpec53() {
+        String def = "[data]\ntype=data\ndataIdx=0\n[f]\ntype=fc\ninputs=data\noutputs=3\ninitW=0.5\ninitB=0.25\n"
+                + "[cost]\ntype=cost.sum2\ninputs=f\n";
+        String params = "[f]\nepsW=linear[0.1;0.5]\nepsB=0.2\nmomW=0.9\nmomB=0.5\nwc=0.01\n[cost]\ncoeff=1\n";
+        try (Net net = new Net(TestNets.strict(def, params, 4), CPU, DType.FLOAT64)) {
+            net.initParams(9);
+            double[] inc0 = new double[12];
+            java.util.Arrays.fill(inc0, 0.01);
+            net.setMomentum("f", "weights", inc0);
+            net.forward(Map.of(0, gaussian(4 * 5, new Random(2))), 5, PassMode.TRAIN);
+            net.backward();
+            double[] w = net.getParam("f", "weights");
+            double[] g = net.getParamGrad("f", "weights");
+            double[] b = net.getParam("f", "biases");
+            double[] gb = net.getParamGrad("f", "biases");
+            net.sgdStep(0.5);
+            double eps = 0.1 * 0.5 + 0.1 * 0.5 * 0.5; // linear[0.1;0.5] at progress 0.5
+            for (int i = 0; i < w.length; i++) {
+                double inc = 0.9 * 0.01 - eps / 5 * g[i] - eps * 0.01 * w[i];
+                assertEquals(inc, net.getMomentum("f", "weights")[i], 1e-15);
+                assertEquals(w[i] + inc, net.getParam("f", "weights")[i], 1e-15);
+            }
+            for (int i = 0; i < b.length; i++) {
+                assertEquals(b[i] - 0.2 / 5 * gb[i], net.getParam("f", "biases")[i], 1e-15, "biases: no decay");
+            }
+        }
+    }
+
+    @Test
+    void initParamsIsDeterministicAndUsesInitWAndInitB() {
+        String def = "[data]\ntype=data\ndataIdx=0\n[f]\ntype=fc\ninputs=data\noutputs=50\ninitW=0.2\ninitB=0.3\n";
+        NetDefinition d = TestNets.of(def, "[f]\n" + LEARN, 40);
+        try (Net a = new Net(d, CPU, DType.FLOAT64); Net b = new Net(d, CPU, DType.FLOAT64)) {
+            a.initParams(42);
+            b.initParams(42);
+            assertArrayEquals(a.getParam("f", "weights"), b.getParam("f", "weights"), 0.0);
+            b.initParams(43);
+            assertFalse(java.util.Arrays.equals(a.getParam("f", "weights"), b.getParam("f", "weights")));
+            double[] w = a.getParam("f", "weights");
+            double sq = 0;
+            for (double v : w) {
+                sq += v * v;
+            }
+            assertEquals(0.2, Math.sqrt(sq / w.length), 0.01, "standard deviation initW");
+            for (double v : a.getParam("f", "biases")) {
+                assertEquals(0.3, v, 0.0);
+            }
+            for (double v : a.getMomentum("f", "weights")) {
+                assertEquals(0, v, 0.0);
+            }
+        }
+    }
+
+    @Test
+    void batchSizeChangesReallocate() {
+        String def = "[data]\ntype=data\ndataIdx=0\n[n]\ntype=neuron\ninputs=data\nneuron=square\n";
+        try (Net net = new Net(TestNets.of(def, "", 2), CPU, DType.FLOAT32)) {
+            net.forward(Map.of(0, new double[] {1, 2, 3, 4, 5, 6}), 3, PassMode.TEST);
+            assertArrayEquals(new double[] {1, 4, 9, 16, 25, 36}, net.output("n"), 0.0);
+            net.forward(Map.of(0, new double[] {2, 3}), 1, PassMode.TEST);
+            assertArrayEquals(new double[] {4, 9}, net.output("n"), 0.0);
+            assertThrows(IllegalArgumentException.class, () -> net.forward(Map.of(0, new double[3]), 1, PassMode.TEST));
+            assertThrows(IllegalArgumentException.class, () -> net.forward(Map.of(), 1, PassMode.TEST));
+        }
+    }
+}
