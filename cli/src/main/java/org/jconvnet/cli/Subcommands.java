@@ -34,6 +34,7 @@ public final class Subcommands {
         commands.add(DescribeCommand.class);
 
         // --- conformance suite: add ConformanceCommand below this line. ---
+        commands.add(org.jconvnet.cli.conformance.ConformanceCommand.class);
 
         return commands;
     }
