@@ -42,7 +42,8 @@ final class KernelCases {
         fc(out, 6, 11, 7, rnd);
         fc(out, 9, 4, 13, rnd);
         int[][] poolGeoms = { // channels, S, sizeX, start, stride, outputsX, N
-            {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13}};
+            {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13},
+            {2, 8, 2, 0, 3, 3, 9}, {2, 7, 3, 1, 1, 5, 4}}; // gaps between windows (sizeX < stride); start > 0
         for (int[] g : poolGeoms) {
             for (int avg = 0; avg <= 1; avg++) {
                 pool(out, g, avg, rnd);

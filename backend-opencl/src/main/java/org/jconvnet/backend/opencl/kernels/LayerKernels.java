@@ -128,7 +128,7 @@ final class LayerKernels {
                     .mem(Shapes.tensor(args, "pool", "inputGrad", p.inputSize()))
                     .ints(p.n, p.channels, p.imgSize, p.sizeX, p.start, p.stride, p.outputsX, p.average,
                             args.integer("accumulate"))
-                    .run(Shapes.chunkedItems((long) p.channels * p.imgSize * p.imgSize, p.n));
+                    .run(Shapes.chunkedItems((long) p.channels * p.imgSize, p.n)); // one per image row
         };
     }
 
