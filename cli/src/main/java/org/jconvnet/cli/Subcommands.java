@@ -21,6 +21,13 @@ public final class Subcommands {
 
         // --- training and data (org.jconvnet.cli.train): train, test, features, export-weights,
         //     show, data, bench. Add them below this line. ---
+        commands.add(org.jconvnet.cli.train.TrainCommand.class);
+        commands.add(org.jconvnet.cli.train.TestCommand.class);
+        commands.add(org.jconvnet.cli.train.FeaturesCommand.class);
+        commands.add(org.jconvnet.cli.train.ExportWeightsCommand.class);
+        commands.add(org.jconvnet.cli.train.ShowCommand.class);
+        commands.add(org.jconvnet.cli.train.DataCommand.class);
+        commands.add(org.jconvnet.cli.train.BenchCommand.class);
 
         // --- inspection (org.jconvnet.cli) ---
         commands.add(BackendsCommand.class);

@@ -82,4 +82,21 @@ DEVICE_FN int floor_div(int a, int b) {
     return (a % b != 0 && a < 0) ? q - 1 : q;
 }
 
+/* Case chunks: kernels over activations let one work-item handle CASE_CHUNK consecutive cases
+ * (contiguous in memory: SIMD on CPUs, few cache lines on GPUs) and amortise their index
+ * arithmetic over them. When numCases >= CASE_CHUNK the last chunk is shifted back so that it is
+ * full (it recomputes a few cases but stores only those it owns, from chunk * CASE_CHUNK on);
+ * smaller batches clamp their loads to the last case. Work-items: rows * ceil(numCases / CASE_CHUNK). */
+#define CASE_CHUNK 8
+
+DEVICE_FN int chunk_first_case(int chunk, int numCases) {
+    int n0 = chunk * CASE_CHUNK;
+    return numCases >= CASE_CHUNK ? IMIN(n0, numCases - CASE_CHUNK) : n0;
+}
+
+/* The last valid offset inside a chunk starting at n0: a compile-time CASE_CHUNK - 1 on the fast path. */
+DEVICE_FN int chunk_last(int n0, int numCases) {
+    return IMIN(CASE_CHUNK, numCases - n0) - 1;
+}
+
 #endif /* JCONVNET_PRELUDE_H */

@@ -80,8 +80,13 @@ public final class KernelLaunch {
                         clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {(Float) a}));
                     }
                 }
+                long t0 = LaunchProfile.ENABLED ? System.nanoTime() : 0;
                 clEnqueueNDRangeKernel(runtime.queue(), kernel, 1, null, new long[] {global}, new long[] {local},
                         0, null, null);
+                if (LaunchProfile.ENABLED) {
+                    clFinish(runtime.queue());
+                    LaunchProfile.record(name, System.nanoTime() - t0);
+                }
             } catch (CLException e) {
                 throw new JConvNetException("OpenCL kernel " + name + " could not be launched on "
                         + runtime.device().name().trim() + " (" + global + " work-items in groups of " + local

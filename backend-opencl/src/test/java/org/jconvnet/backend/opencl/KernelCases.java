@@ -28,6 +28,8 @@ final class KernelCases {
                     .random("biasesGrad", 12 / repeat, 1, rnd).ints("numCases", 5, "repeat", repeat)
                     .writes("biasesGrad").tolerance(1e-5, "sums of 60 float32 values"));
         }
+        out.add(new KernelCase("bias", "forward", "repeat=2 N=11").random("output", 6, 11, rnd)
+                .random("biases", 3, 1, rnd).ints("numCases", 11, "repeat", 2).writes("output"));
         int[][] convGeoms = { // N, C, S, F, fs, pad, stride, groups
             {5, 3, 8, 8, 3, 1, 1, 1}, {3, 4, 7, 6, 3, 0, 2, 2}, {7, 5, 6, 5, 5, 2, 3, 1}, {2, 2, 5, 9, 1, 0, 1, 1},
             // batches of at least one 8-case block (full-block paths, shifted last block, lane tail)
@@ -40,19 +42,28 @@ final class KernelCases {
         fc(out, 6, 11, 7, rnd);
         fc(out, 9, 4, 13, rnd);
         int[][] poolGeoms = { // channels, S, sizeX, start, stride, outputsX, N
-            {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}};
+            {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13}};
         for (int[] g : poolGeoms) {
             for (int avg = 0; avg <= 1; avg++) {
                 pool(out, g, avg, rnd);
             }
         }
-        norm(out, "cmrnorm", 7, 3, 4, 3, 0, rnd);
-        norm(out, "cmrnorm", 7, 3, 4, 4, 0, rnd);
-        norm(out, "cmrnorm", 7, 2, 3, 3, 1, rnd);
-        norm(out, "rnorm", 2, 5, 3, 3, 0, rnd);
-        norm(out, "rnorm", 3, 6, 2, 4, 0, rnd);
-        norm(out, "cnorm", 2, 5, 3, 3, 0, rnd);
-        norm(out, "cnorm", 2, 6, 2, 4, 0, rnd);
+        norm(out, "cmrnorm", 7, 3, 4, 3, 0, 0.75, rnd);
+        norm(out, "cmrnorm", 7, 3, 4, 4, 0, 0.75, rnd);
+        norm(out, "cmrnorm", 7, 2, 3, 3, 1, 0.75, rnd);
+        norm(out, "rnorm", 2, 5, 3, 3, 0, 0.75, rnd);
+        norm(out, "rnorm", 3, 6, 2, 4, 0, 0.75, rnd);
+        norm(out, "cnorm", 2, 5, 3, 3, 0, 0.75, rnd);
+        norm(out, "cnorm", 2, 6, 2, 4, 0, 0.75, rnd);
+        // batches of at least one 8-case chunk: the full-chunk path and a shifted last chunk
+        norm(out, "cmrnorm", 9, 3, 11, 5, 0, 0.75, rnd);
+        norm(out, "cmrnorm", 6, 2, 16, 3, 1, 0.75, rnd);
+        norm(out, "rnorm", 2, 5, 10, 3, 0, 0.75, rnd);
+        norm(out, "cnorm", 2, 4, 9, 3, 0, 0.75, rnd);
+        // pow other than cuda-convnet's usual 0.75 takes the exp/log path
+        norm(out, "cmrnorm", 5, 3, 9, 3, 0, 0.6, rnd);
+        norm(out, "rnorm", 2, 4, 9, 3, 0, 0.6, rnd);
+        norm(out, "cnorm", 2, 4, 3, 3, 0, 0.6, rnd);
         double[][] neuronAB = {{0, 0}, {0, 0}, {0, 0}, {1.7159, 0.6666}, {0, 0}, {0, 0}, {0, 0}, {2, -0.5}, {0, 0}, {0.6, 0}};
         for (int fn = 0; fn <= 9; fn++) {
             neuron(out, fn, neuronAB[fn][0], neuronAB[fn][1], rnd);
@@ -137,14 +148,15 @@ final class KernelCases {
         out.add(b);
     }
 
-    private static void norm(List<KernelCase> out, String layer, int f, int s, int n, int size, int blocked, Random rnd) {
-        String label = String.format("F=%d S=%d N=%d size=%d%s", f, s, n, size, blocked == 1 ? " blocked" : "");
+    private static void norm(List<KernelCase> out, String layer, int f, int s, int n, int size, int blocked,
+                             double powv, Random rnd) {
+        String label = String.format("F=%d S=%d N=%d size=%d pow=%s%s", f, s, n, size, powv, blocked == 1 ? " blocked" : "");
         double addScale = layer.equals("cmrnorm") ? 0.5 / size : 0.5 / (size * size);
         int rows = f * s * s;
         KernelCase fw = new KernelCase(layer, "forward", label).random("input", rows, n, rnd)
                 .random("output", rows, n, rnd).random("denoms", rows, n, rnd)
                 .ints("numCases", n, "channels", f, "imgSize", s, "size", size)
-                .reals("addScale", addScale, "pow", 0.75, "minDiv", layer.equals("rnorm") ? 2.0 : 1.0)
+                .reals("addScale", addScale, "pow", powv, "minDiv", layer.equals("rnorm") ? 2.0 : 1.0)
                 .tolerance(1e-5, "float32 pow of a short sum");
         if (layer.equals("cmrnorm")) {
             fw.ints("blocked", blocked);

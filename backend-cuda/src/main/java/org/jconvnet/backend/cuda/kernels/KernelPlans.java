@@ -19,10 +19,15 @@ import org.jconvnet.api.tensor.Tensor;
  * {@code .kc} parameter names; a test compares them with the sources.
  */
 public final class KernelPlans {
-    /** Register-block sizes of conv.kc ({@code CONV_FB}, {@code CONV_CB}, {@code CONV_KB}); a test reads them from the source. */
-    static final int CONV_FB = 4;
-    static final int CONV_CB = 4;
-    static final int CONV_KB = 4;
+    /**
+     * Register-block sizes of conv.kc ({@code CONV_FB}, {@code CONV_CB}, {@code CONV_KB}, {@code CONV_WK},
+     * {@code CONV_WF}): they set the work-item counts; a test reads them from the source.
+     */
+    static final int CONV_FB = 8;
+    static final int CONV_CB = 8;
+    static final int CONV_KB = 8;
+    static final int CONV_WK = 4;
+    static final int CONV_WF = 2;
     /** Register-block sizes of fc.kc ({@code FC_RB}, {@code FC_CB}). */
     static final int FC_RB = 4;
     static final int FC_CB = 4;
@@ -213,8 +218,8 @@ public final class KernelPlans {
         Launch.Builder b = Launch.of("conv.kc", "conv_backward_weights").tensor("input", d.c.t("input", d.inputSize()))
                 .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()))
                 .tensor("weightsGrad", d.c.t("weightsGrad", d.weightsSize()));
-        long items = (long) (local ? d.mm() : 1) * ceil(d.cf(), CONV_KB) * d.filterSize * d.filterSize
-                * d.groups * ceil(d.fg(), CONV_FB);
+        long items = (long) (local ? d.mm() : 1) * ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize
+                * d.groups * ceil(d.fg(), CONV_WF);
         return List.of(d.geometry(b, "localWeights", local ? 1 : 0).items(items));
     }
 

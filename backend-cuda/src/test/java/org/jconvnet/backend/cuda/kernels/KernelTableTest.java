@@ -119,6 +119,8 @@ class KernelTableTest {
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_FB"), KernelPlans.CONV_FB);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_CB"), KernelPlans.CONV_CB);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_KB"), KernelPlans.CONV_KB);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WK"), KernelPlans.CONV_WK);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WF"), KernelPlans.CONV_WF);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_RB"), KernelPlans.FC_RB);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_CB"), KernelPlans.FC_CB);
     }
@@ -126,11 +128,11 @@ class KernelTableTest {
     @Test
     void workItemCountsFollowTheLaunchComments() {
         KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
-        // groups * ceil(F/4) * M*M * ceil(N/4) = 1 * 2 * 64 * 2
-        assertEquals(256, KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0).items());
+        // groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
+        assertEquals(64, KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
-        // M*M * ceil(C/4) * fs*fs * groups * ceil(F/4) = 64 * 1 * 25 * 1 * 2
-        assertEquals(3200, KernelPlans.all().get(lw).plan(SampleArgs.of(lw)).get(0).items());
+        // M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
+        assertEquals(6400, KernelPlans.all().get(lw).plan(SampleArgs.of(lw)).get(0).items());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
         // ceil(Din/4) * ceil(Dout/4) = 16 * 3
         assertEquals(48, KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).get(0).items());

@@ -21,7 +21,7 @@ final class LayerKernels {
             int rows = (int) (out.size() / Math.max(1, n));
             Shapes.tensor(args, "bias", "biases", rows / repeat);
             b.launch("bias.kc", "bias_forward").mem(out).mem(args.tensor("biases")).ints(rows, n, repeat)
-                    .run((long) rows * n);
+                    .run(Shapes.chunkedItems(rows, n));
         };
     }
 
@@ -113,7 +113,7 @@ final class LayerKernels {
             b.launch("pool.kc", "pool_forward").mem(Shapes.tensor(args, "pool", "input", p.inputSize()))
                     .mem(Shapes.tensor(args, "pool", "output", p.outputSize()))
                     .ints(p.n, p.channels, p.imgSize, p.sizeX, p.start, p.stride, p.outputsX, p.average)
-                    .run(p.outputSize());
+                    .run(Shapes.chunkedItems((long) p.channels * p.outputsX * p.outputsX, p.n));
         };
     }
 
@@ -128,7 +128,7 @@ final class LayerKernels {
                     .mem(Shapes.tensor(args, "pool", "inputGrad", p.inputSize()))
                     .ints(p.n, p.channels, p.imgSize, p.sizeX, p.start, p.stride, p.outputsX, p.average,
                             args.integer("accumulate"))
-                    .run(p.inputSize());
+                    .run(Shapes.chunkedItems((long) p.channels * p.imgSize * p.imgSize, p.n));
         };
     }
 

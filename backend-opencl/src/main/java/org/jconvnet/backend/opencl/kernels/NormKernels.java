@@ -19,7 +19,7 @@ final class NormKernels {
             Dims d = new Dims(args, "cmrnorm");
             b.launch(SRC, "cmrnorm_forward").mem(d.t("input")).mem(d.t("output")).mem(d.t("denoms"))
                     .ints(d.n, d.channels, d.imgSize, d.size, args.integer("blocked"))
-                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.items());
         };
     }
 
@@ -31,7 +31,7 @@ final class NormKernels {
             b.launch(SRC, "cmrnorm_backward_input").mem(d.t("input")).mem(d.t("output")).mem(d.t("denoms"))
                     .mem(d.t("outputGrad")).mem(d.t("inputGrad"))
                     .ints(d.n, d.channels, d.imgSize, d.size, args.integer("blocked"))
-                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.items());
         };
     }
 
@@ -42,7 +42,7 @@ final class NormKernels {
             Dims d = new Dims(args, "rnorm");
             b.launch(SRC, "rnorm_forward").mem(d.t("input")).mem(d.t("output")).mem(d.t("denoms"))
                     .ints(d.n, d.channels, d.imgSize, d.size)
-                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.items());
         };
     }
 
@@ -53,7 +53,7 @@ final class NormKernels {
             Dims d = new Dims(args, "rnorm");
             b.launch(SRC, "rnorm_backward_input").mem(d.t("input")).mem(d.t("output")).mem(d.t("denoms"))
                     .mem(d.t("outputGrad")).mem(d.t("inputGrad")).ints(d.n, d.channels, d.imgSize, d.size)
-                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.items());
         };
     }
 
@@ -64,10 +64,10 @@ final class NormKernels {
         return args -> {
             Dims d = new Dims(args, "cnorm");
             b.launch(SRC, "cnorm_mean_diffs").mem(d.t("input")).mem(d.t("meanDiffs"))
-                    .ints(d.n, d.channels, d.imgSize, d.size).run(d.elements());
+                    .ints(d.n, d.channels, d.imgSize, d.size).run(d.items());
             b.launch(SRC, "cnorm_forward").mem(d.t("input")).mem(d.t("meanDiffs")).mem(d.t("output"))
                     .mem(d.t("denoms")).ints(d.n, d.channels, d.imgSize, d.size)
-                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow"), args.real("minDiv")).run(d.items());
         };
     }
 
@@ -80,10 +80,10 @@ final class NormKernels {
             Dims d = new Dims(args, "cnorm");
             OpenClTensor v = scratch.atLeast(d.elements());
             b.launch(SRC, "cnorm_backward_v").mem(d.t("output")).mem(d.t("denoms")).mem(d.t("outputGrad"))
-                    .mem(d.t("meanDiffs")).mem(v).ints(d.n, d.channels, d.imgSize, d.size).run(d.elements());
+                    .mem(d.t("meanDiffs")).mem(v).ints(d.n, d.channels, d.imgSize, d.size).run(d.items());
             b.launch(SRC, "cnorm_backward_input").mem(d.t("denoms")).mem(d.t("outputGrad")).mem(v)
                     .mem(d.t("inputGrad")).ints(d.n, d.channels, d.imgSize, d.size)
-                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.elements());
+                    .reals(args.real("addScale"), args.real("pow")).ints(args.integer("accumulate")).run(d.items());
         };
     }
 
@@ -103,6 +103,11 @@ final class NormKernels {
             channels = a.integer("channels");
             imgSize = a.integer("imgSize");
             size = a.integer("size");
+        }
+
+        /** Work-items: one per CASE_CHUNK cases of each (map, pixel) row. */
+        long items() {
+            return Shapes.chunkedItems((long) channels * imgSize * imgSize, n);
         }
 
         long elements() {

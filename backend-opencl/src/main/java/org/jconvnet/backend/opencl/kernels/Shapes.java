@@ -9,7 +9,15 @@ import org.jconvnet.api.tensor.Tensor;
  * tensor smaller than its contract says would be read past its end on the device, silently.
  */
 final class Shapes {
+    /** CASE_CHUNK of prelude.h: consecutive cases one work-item handles in chunked kernels. */
+    static final int CASE_CHUNK = 8;
+
     private Shapes() {
+    }
+
+    /** Work-items of a chunked launch: {@code rows * ceil(numCases / CASE_CHUNK)}. */
+    static long chunkedItems(long rows, int numCases) {
+        return rows * ((numCases + CASE_CHUNK - 1) / CASE_CHUNK);
     }
 
     /** The named tensor, checked to be float32 and to hold at least {@code elements} values. */

@@ -1,0 +1,77 @@
+package org.jconvnet.cli.train;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jconvnet.api.backend.BackendConfig;
+import org.jconvnet.api.backend.BackendRegistry;
+import org.jconvnet.api.backend.BackendSelector;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.GlobalOptions;
+import org.jconvnet.layers.net.NetCatalog;
+import org.jconvnet.train.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jconvnet bench}: training throughput per backend. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training throughput (images/s: forward, backward, SGD step) of a net on synthetic data, "
+                + "after warm-up. --backend a,b measures several backends in one run and prints ratios to the first.",
+                "Without --backend: the automatically chosen backend."})
+public final class BenchCommand implements Callable<Integer> {
+    private final GlobalOptions global;
+    private final Provider<BackendRegistry> registry;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--layer-def", paramLabel = "NET", description = "Shipped net or .cfg file (default: the seed net).")
+    String layerDef = NetCatalog.SEED;
+
+    @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32, default) or cifar-cropped (24x24).")
+    String provider = "cifar";
+
+    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default 128).")
+    int mini = 128;
+
+    @Option(names = "--minibatches", paramLabel = "N", description = "Timed minibatches (default 3).")
+    int minibatches = 3;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up minibatches (default 1).")
+    int warmup = 1;
+
+    @Option(names = "--dtype", paramLabel = "T", description = "float32 (default) or float64.")
+    String dtype = "float32";
+
+    /** Created by Guice. */
+    @Inject
+    public BenchCommand(GlobalOptions global, Provider<BackendRegistry> registry) {
+        this.global = global;
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> ids = new ArrayList<>();
+        BackendSelector selector = new BackendSelector(registry.get());
+        String requested = selector.explicitChoice(global.backend().orElse(null)).orElse(null);
+        if (requested == null) {
+            ids.add(selector.choose(null).provider().id());
+        } else {
+            for (String id : requested.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup,
+                id -> selector.choose(id).provider().create(BackendConfig.defaults()), b -> b.close(),
+                Streams.of(spec.commandLine().getOut()));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package org.jconvnet.cli.train;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.train.download.DatasetDownloader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jconvnet data}: data set management; {@code data download} fetches CIFAR-10. */
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Manage data sets.",
+        subcommands = DataCommand.Download.class)
+public final class DataCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE_ERROR;
+    }
+
+    /** {@code jconvnet data download}. */
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = {"Download the CIFAR-10 binary tarball (" + "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz), "
+                    + "check its MD5 and unpack cifar-10-batches-bin/ into the cache ($JCONVNET_CACHE, else ~/.cache/jconvnet).",
+                    "Then: jconvnet train --data-path <printed directory> ..."})
+    public static final class Download implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default $JCONVNET_CACHE or ~/.cache/jconvnet).")
+        Path cache;
+
+        @Option(names = "--force", description = "Download again even if present.")
+        boolean force;
+
+        @Option(names = "--url", paramLabel = "URL", description = "Another URL for the tarball (a mirror).")
+        URI url;
+
+        @Option(names = "--md5", paramLabel = "HEX", description = "Expected MD5 (default: the official one).")
+        String md5;
+
+        @Override
+        public Integer call() {
+            DatasetDownloader d = new DatasetDownloader(url != null ? url : DatasetDownloader.CIFAR10_URL,
+                    md5 != null ? md5 : DatasetDownloader.CIFAR10_MD5,
+                    cache != null ? cache : DatasetDownloader.defaultCache(), Streams.of(spec.commandLine().getErr()));
+            Path dir = d.fetch(force);
+            spec.commandLine().getOut().println(dir);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.jconvnet.cli.train;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jconvnet.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jconvnet export-weights}: every parameter as a numpy file in cuda-convnet's shapes. */
+@Command(name = "export-weights", mixinStandardHelpOptions = true,
+        description = "Write every parameter of a checkpoint (-f DIR) as OUT/<layer>.weights.npy and "
+                + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders; --init-from reads them back.")
+public final class ExportWeightsCommand implements Callable<Integer> {
+    private final Jobs jobs;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    /** Created by Guice. */
+    @Inject
+    public ExportWeightsCommand(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Integer call() {
+        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()).exportWeights(model.builder().build(), out);
+        return ExitCodes.OK;
+    }
+}

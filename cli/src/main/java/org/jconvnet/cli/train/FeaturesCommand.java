@@ -1,0 +1,47 @@
+package org.jconvnet.cli.train;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jconvnet.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jconvnet features}: shownet's {@code --write-features}, as numpy. */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = "Write a layer's activations over the test range as DIR/NAME.npy, shape (outputs, N), "
+                + "and the labels as DIR/NAME.labels.npy.")
+public final class FeaturesCommand implements Callable<Integer> {
+    private final Jobs jobs;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Option(names = {"--layer", "--write-features"}, required = true, paramLabel = "LAYER", description = "The layer whose outputs to write.")
+    String layer;
+
+    @Option(names = "--feature-path", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path dir;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "File name without .npy (default: the layer name).")
+    String name;
+
+    /** Created by Guice. */
+    @Inject
+    public FeaturesCommand(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Integer call() {
+        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .features(model.builder().build(), layer, dir, name != null ? name : layer);
+        return ExitCodes.OK;
+    }
+}

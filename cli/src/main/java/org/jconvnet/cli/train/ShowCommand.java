@@ -1,0 +1,63 @@
+package org.jconvnet.cli.train;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.train.show.ShowJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jconvnet show}: shownet.py as PNG files. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Draw a checkpoint (-f DIR) as PNGs: cost.png and error.png (train vs test), "
+                + "filters-<conv>.png, predictions.png (top-4 bars, true class red).")
+public final class ShowCommand implements Callable<Integer> {
+    private final Jobs jobs;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Option(names = {"--out", "-o"}, paramLabel = "DIR", description = "Output directory (default: ./show).")
+    Path out;
+
+    @Option(names = "--show-cost", paramLabel = "LAYER", description = "Cost layer to plot (default: the first cost.logreg).")
+    String costLayer;
+
+    @Option(names = "--show-filters", paramLabel = "LAYER", description = "Conv layer whose filters to draw (default: the first conv).")
+    String filters;
+
+    @Option(names = "--no-preds", description = "Skip predictions.png (needs no data then).")
+    boolean noPreds;
+
+    @Option(names = "--only-errors", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
+            description = "Show only misclassified test images.")
+    Boolean onlyErrors;
+
+    /** Created by Guice. */
+    @Inject
+    public ShowCommand(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Integer call() {
+        if (model.loadFrom == null) {
+            throw new JConvNetException("show needs a checkpoint: -f <save-path>/<name>");
+        }
+        List<Path> files = ShowJob.run(jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()),
+                model.builder().build(), new ShowJob.Request(out != null ? out : Path.of("show"), costLayer, filters,
+                        !noPreds, Boolean.TRUE.equals(onlyErrors), 1));
+        files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,95 @@
+package org.jconvnet.cli.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jconvnet.cli.Cli;
+import org.jconvnet.train.data.CifarBatchReader;
+import org.jconvnet.train.data.SyntheticCifar;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training commands end to end, in-process, with a tiny net and tiny batches on the CPU backend. */
+class TrainCommandsTest {
+    @TempDir
+    Path tmp;
+    Path data;
+    String net;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void setUp() throws IOException, URISyntaxException {
+        data = tmp.resolve("data");
+        Files.createDirectories(data);
+        SyntheticCifar s = new SyntheticCifar(2, 20, 20);
+        for (int k = 1; k <= 2; k++) {
+            Files.write(data.resolve("data_batch_" + k + ".bin"), CifarBatchReader.encode(s.batch(k)));
+        }
+        Files.write(data.resolve("test_batch.bin"), CifarBatchReader.encode(s.batch(6)));
+        net = Path.of(getClass().getResource("layers-tiny.cfg").toURI()).toString();
+    }
+
+    @Test
+    void trainTestExportFeaturesShowAndBench() throws IOException {
+        Run train = run("train", "--backend", "cpu", "--data-path", data.toString(), "--layer-def", net,
+                "--train-range", "1-2", "--test-range", "6", "--epochs", "1", "--mini", "8", "--seed", "5",
+                "--test-freq", "2", "--save-path", tmp.resolve("save").toString(), "--save-name", "run");
+        assertEquals(0, train.code(), train.toString());
+        assertTrue(train.out().contains("Test output"), train.out());
+        Path ck = tmp.resolve("save/run");
+        assertTrue(Files.isRegularFile(ck.resolve("latest")));
+        assertTrue(train.err().contains("2.1 ["), "progress bar on stderr: " + train.err());
+
+        Run test = run("test", "--backend", "cpu", "-f", ck.toString());
+        assertEquals(0, test.code(), test.toString());
+        assertTrue(test.out().contains("logprob"), test.out());
+
+        Run resume = run("train", "--backend", "cpu", "-f", ck.toString(), "--epochs", "2");
+        assertEquals(0, resume.code(), resume.toString());
+        assertTrue(resume.out().contains("finished at 3.1"), resume.out());
+
+        Run export = run("export-weights", "--backend", "cpu", "-f", ck.toString(), "--out", tmp.resolve("w").toString());
+        assertEquals(0, export.code(), export.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("w/conv1.weights.npy")));
+
+        Run feats = run("features", "--backend", "cpu", "-f", ck.toString(), "--layer", "probs", "--feature-path",
+                tmp.resolve("f").toString());
+        assertEquals(0, feats.code(), feats.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("f/probs.npy")));
+
+        Run show = run("show", "--backend", "cpu", "-f", ck.toString(), "--out", tmp.resolve("png").toString());
+        assertEquals(0, show.code(), show.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("png/predictions.png")));
+
+        Run bench = run("bench", "--backend", "cpu", "--layer-def", net, "--mini", "4", "--minibatches", "1", "--warmup", "0");
+        assertEquals(0, bench.code(), bench.toString());
+        assertTrue(bench.out().contains("cpu") && bench.out().contains("IMAGES/S"), bench.out());
+    }
+
+    @Test
+    void badInputIsOneClearLine() {
+        Run r = run("train", "--backend", "cpu", "--data-path", tmp.resolve("nope").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("no such directory"), r.err());
+        Run r2 = run("test", "--backend", "cpu");
+        assertTrue(r2.err().contains("-f"), r2.err());
+        Run r3 = run("train", "--test-one", "maybe");
+        assertEquals(2, r3.code(), r3.toString());
+    }
+}

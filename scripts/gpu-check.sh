@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Checks jconvnet's CUDA backend on a GPU machine, from the bundle built by scripts/gpu-bundle.sh
+# (no Maven, no JDK, no internet needed): unpacks the bundled Java runtime to /tmp, then runs
+#   1. nvidia-smi -L
+#   2. jconvnet backends                          (cuda must be available)
+#   3. jconvnet conformance --require cuda        (report written to the output folder)
+#   4. jconvnet bench --backend cuda              (seed-net training throughput)
+#   5. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
+# and exits non-zero if any step fails. Logs and reports go to $GPU_CHECK_OUT, else $OUT (the device
+# tool's output folder), else /tmp/jconvnet-gpu-check.
+#
+# Usage: bash dist/gpu/gpu-check.sh [--expect-unavailable] [--only STEP[,STEP]]
+#   --expect-unavailable   for machines WITHOUT an NVIDIA driver (CI): proves the bundle starts without
+#                          Maven and that cuda reports itself unavailable with the libcuda reason.
+#   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train).
+# Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150), TRAIN_TIMEOUT (200).
+set -uo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+if [ -d "$HERE/lib" ] && [ -f "$HERE/jre.tar.gz" ]; then B=$HERE; else B=$(cd "$HERE/.." && pwd)/dist/gpu; fi
+EXPECT_UNAVAILABLE=0
+ONLY=nvidia-smi,backends,conformance,bench,train
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --expect-unavailable) EXPECT_UNAVAILABLE=1; shift ;;
+    --only) ONLY="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "gpu-check.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+[ -f "$B/jre.tar.gz" ] && [ -d "$B/lib" ] || {
+  echo "gpu-check.sh: no bundle at $B (expected jre.tar.gz and lib/); build it with scripts/gpu-bundle.sh" >&2; exit 2; }
+LOGS=${GPU_CHECK_OUT:-${OUT:-/tmp/jconvnet-gpu-check}}
+mkdir -p "$LOGS"
+DATA="$B/data/cifar-10-batches-bin"
+wants() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+# The bundled runtime, unpacked once per bundle content into /tmp (the bundle folder may be read-only).
+JRE_KEY=$(cksum < "$B/jre.tar.gz" | cut -d' ' -f1)
+JRE_DIR=/tmp/jconvnet-jre-$JRE_KEY
+if [ ! -x "$JRE_DIR/jre/bin/java" ]; then
+  rm -rf "$JRE_DIR.tmp" && mkdir -p "$JRE_DIR.tmp" && tar -xzf "$B/jre.tar.gz" -C "$JRE_DIR.tmp" && rm -rf "$JRE_DIR" && mv "$JRE_DIR.tmp" "$JRE_DIR" \
+    || { echo "gpu-check.sh: cannot unpack $B/jre.tar.gz into /tmp" >&2; exit 2; }
+fi
+JAVA="$JRE_DIR/jre/bin/java"
+JAVA_OPTS=(-Djava.io.tmpdir=/tmp -XX:+UseParallelGC)
+"$JAVA" --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1 && JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED)
+# Guava (via Guice) uses sun.misc.Unsafe; Java 24+ warns about it on every start unless allowed.
+"$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+echo "== java: $("$JAVA" -version 2>&1 | head -1) from $JRE_DIR; bundle $B"
+[ -f "$B/BUNDLE.txt" ] && sed -n '2,4p' "$B/BUNDLE.txt"
+
+# "jconvnet" in a step: the CLI from the bundled jars, with a clean environment (no CLASSPATH/JAVA_HOME leaks in).
+JCONVNET=(env -u CLASSPATH -u JAVA_HOME -u JAVA_TOOL_OPTIONS "$JAVA" "${JAVA_OPTS[@]}" -cp "$B/lib/*" org.jconvnet.cli.Main)
+
+FAILED=()
+PASSED=()
+# step NAME TIMEOUT CMD...: runs one step, logs to $LOGS/NAME.log, records the outcome.
+step() {
+  local name=$1 limit=$2; shift 2
+  echo
+  echo "== $name: $*"
+  if [ "$1" = jconvnet ]; then shift; set -- "${JCONVNET[@]}" "$@"; fi
+  local t0=$SECONDS
+  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$LOGS/$name.log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" = 0 ]; then PASSED+=("$name ($((SECONDS - t0)) s)"); else
+    [ "$rc" = 124 ] && echo "== $name: timed out after $limit s"
+    FAILED+=("$name (exit $rc, $((SECONDS - t0)) s)")
+  fi
+  return "$rc"
+}
+
+if [ $EXPECT_UNAVAILABLE = 1 ]; then
+  # CI mode: no NVIDIA driver here. The bundle must start on its own and say why cuda is unavailable.
+  if step backends 120 jconvnet backends; then
+    if awk '$1 == "cuda" && $3 == "unavailable" && /libcuda\.so\.1 not found/ { ok = 1 } END { exit !ok }' "$LOGS/backends.log"; then
+      echo "== OK: cuda is unavailable with the libcuda reason, as expected"
+    else
+      echo "== FAIL: expected a 'cuda ... unavailable ... libcuda.so.1 not found' row"; FAILED+=("expect-unavailable")
+    fi
+  fi
+else
+  if wants nvidia-smi; then step nvidia-smi 60 nvidia-smi -L; fi
+  if wants backends; then
+    if step backends 120 jconvnet backends && ! awk '$1 == "cuda" && $3 == "available" { ok = 1 } END { exit !ok }' "$LOGS/backends.log"; then
+      echo "== FAIL: cuda is not available"; FAILED+=("cuda-available")
+    fi
+  fi
+  if wants conformance; then
+    step conformance "${CONFORMANCE_TIMEOUT:-300}" jconvnet conformance --require cuda --report "$LOGS/conformance-report"
+  fi
+  if wants bench; then step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend cuda; fi
+  if wants train; then
+    if [ -f "$DATA/data_batch_1.bin.gz" ]; then
+      step train "${TRAIN_TIMEOUT:-200}" jconvnet train --backend cuda --data "$DATA" --train-range 1 --test-range 6 \
+          --epochs 1 --save "$LOGS/train-checkpoint"
+    else
+      echo "== train: skipped, the bundle has no CIFAR-10 subset ($DATA)"
+    fi
+  fi
+fi
+
+echo
+echo "== summary (logs in $LOGS)"
+for p in ${PASSED[@]+"${PASSED[@]}"}; do echo "   passed: $p"; done
+for f in ${FAILED[@]+"${FAILED[@]}"}; do echo "   FAILED: $f"; done
+[ ${#FAILED[@]} = 0 ]

@@ -1,0 +1,140 @@
+package org.jconvnet.train.show;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.train.json.Json;
+
+/**
+ * shownet's {@code --show-cost}: the training value per training batch (black) and the test value
+ * (red, each held until the next test), x axis in epochs. Reads the metrics records the trainer
+ * writes ({@code type} train/test, {@code batchesDone}, {@code costs} by cost layer).
+ */
+public final class CurvePlot {
+    private static final int W = 800;
+    private static final int H = 480;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 20;
+    private static final int TOP = 40;
+    private static final int BOTTOM = 50;
+
+    private CurvePlot() {
+    }
+
+    /**
+     * Draws one curve pair.
+     *
+     * @param metrics          the metrics records
+     * @param costLayer        e.g. {@code logprob}
+     * @param index            which value of that cost layer (0 = cost, 1 = error rate)
+     * @param batchesPerEpoch  training batches per epoch (x axis scale)
+     * @param title            the picture title
+     */
+    @SuppressWarnings("unchecked")
+    public static Path render(List<Map<String, Object>> metrics, String costLayer, int index, int batchesPerEpoch,
+                              String title, Path png) {
+        List<double[]> train = new ArrayList<>();
+        List<double[]> test = new ArrayList<>();
+        for (Map<String, Object> r : metrics) {
+            Object costs = r.get("costs");
+            if (!(costs instanceof Map) || !((Map<String, Object>) costs).containsKey(costLayer)) {
+                continue;
+            }
+            List<Object> v = (List<Object>) ((Map<String, Object>) costs).get(costLayer);
+            if (v.size() <= index) {
+                continue;
+            }
+            double x = Json.asDouble(r.get("batchesDone")) / Math.max(1, batchesPerEpoch);
+            double y = Json.asDouble(v.get(index));
+            ("test".equals(r.get("type")) ? test : train).add(new double[] {x, y});
+        }
+        if (train.isEmpty() && test.isEmpty()) {
+            throw new JConvNetException("no metrics for cost layer '" + costLayer + "' value " + index
+                    + " (has the model trained at least one batch?)");
+        }
+        double xMax = 0;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (List<double[]> l : List.of(train, test)) {
+            for (double[] p : l) {
+                xMax = Math.max(xMax, p[0]);
+                if (Double.isFinite(p[1])) {
+                    yMin = Math.min(yMin, p[1]);
+                    yMax = Math.max(yMax, p[1]);
+                }
+            }
+        }
+        if (!(yMax > yMin)) {
+            yMax = yMin + 1;
+        }
+        double pad = (yMax - yMin) * 0.05;
+        yMin = Math.max(yMin > 0 ? 0 : Double.NEGATIVE_INFINITY, yMin - pad);
+        yMax += pad;
+        xMax = Math.max(xMax, 1e-9);
+        BufferedImage img = Png.canvas(W, H);
+        Graphics2D g = Png.graphics(img);
+        g.drawString(title, LEFT, 22);
+        int pw = W - LEFT - RIGHT;
+        int ph = H - TOP - BOTTOM;
+        g.setColor(Color.GRAY);
+        g.drawRect(LEFT, TOP, pw, ph);
+        for (int i = 0; i <= 5; i++) {
+            double yv = yMin + (yMax - yMin) * i / 5;
+            int yp = TOP + ph - (int) Math.round(ph * i / 5.0);
+            g.setColor(new Color(230, 230, 230));
+            g.drawLine(LEFT + 1, yp, LEFT + pw - 1, yp);
+            g.setColor(Color.BLACK);
+            g.drawString(String.format(Locale.ROOT, "%.3f", yv), 8, yp + 4);
+            double xv = xMax * i / 5;
+            int xp = LEFT + (int) Math.round(pw * i / 5.0);
+            g.drawString(String.format(Locale.ROOT, "%.2f", xv), xp - 12, TOP + ph + 18);
+        }
+        g.drawString("epoch", LEFT + pw / 2 - 15, H - 10);
+        plot(g, train, Color.BLACK, false, xMax, yMin, yMax, pw, ph);
+        plot(g, test, Color.RED, true, xMax, yMin, yMax, pw, ph);
+        g.setColor(Color.BLACK);
+        g.drawString("train", LEFT + pw - 110, TOP + 16);
+        g.setColor(Color.RED);
+        g.drawString("test", LEFT + pw - 50, TOP + 16);
+        g.dispose();
+        return Png.write(img, png);
+    }
+
+    private static void plot(Graphics2D g, List<double[]> pts, Color c, boolean steps, double xMax, double yMin,
+                             double yMax, int pw, int ph) {
+        if (pts.isEmpty()) {
+            return;
+        }
+        g.setColor(c);
+        g.setStroke(new BasicStroke(steps ? 2f : 1.2f));
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i < pts.size(); i++) {
+            double x = LEFT + pw * pts.get(i)[0] / xMax;
+            double y = TOP + ph - ph * (pts.get(i)[1] - yMin) / (yMax - yMin);
+            if (i == 0) {
+                path.moveTo(x, y);
+            } else {
+                if (steps) {
+                    // The test value holds from its test until the next one, as shownet draws it.
+                    double prevY = TOP + ph - ph * (pts.get(i - 1)[1] - yMin) / (yMax - yMin);
+                    path.lineTo(x, prevY);
+                }
+                path.lineTo(x, y);
+            }
+        }
+        g.draw(path);
+        if (pts.size() == 1) {
+            double x = LEFT + pw * pts.get(0)[0] / xMax;
+            double y = TOP + ph - ph * (pts.get(0)[1] - yMin) / (yMax - yMin);
+            g.fillOval((int) x - 3, (int) y - 3, 6, 6);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.jconvnet.train.show;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.layer.Layer;
+import org.jconvnet.api.layer.PassMode;
+import org.jconvnet.api.tensor.ImageShape;
+import org.jconvnet.layers.net.Net;
+import org.jconvnet.layers.net.NetDefinition;
+import org.jconvnet.train.Evaluator;
+import org.jconvnet.train.TrainOptions;
+import org.jconvnet.train.TrainingJob;
+import org.jconvnet.train.checkpoint.Checkpoint;
+import org.jconvnet.train.checkpoint.SavedParam;
+import org.jconvnet.train.data.BatchRange;
+import org.jconvnet.train.data.BatchSource;
+import org.jconvnet.train.data.DataProvider;
+import org.jconvnet.train.data.ServeMode;
+import org.jconvnet.train.data.ServedBatch;
+
+/**
+ * {@code jconvnet show}: writes {@code cost.png} and {@code error.png} (train vs test curves),
+ * {@code filters-<layer>.png} and {@code predictions.png} for a checkpoint.
+ */
+public final class ShowJob {
+    private ShowJob() {
+    }
+
+    /** What to draw. */
+    public record Request(Path outDir, String costLayer, String filtersLayer, boolean predictions, boolean onlyErrors,
+                          long seed) {
+    }
+
+    /** Draws everything requested; returns the files written. */
+    public static List<Path> run(TrainingJob job, TrainOptions options, Request req) {
+        return job.withModel(options, (def, net, provider, source, testRange, mini, cp) -> {
+            List<Path> files = new ArrayList<>();
+            if (cp == null) {
+                throw new JConvNetException("show needs a checkpoint: give -f CHECKPOINT_DIR");
+            }
+            String cost = req.costLayer() != null ? req.costLayer() : Evaluator.logregLayer(def, null);
+            int perEpoch = Math.max(1, BatchRange.parse("--train-range",
+                    String.valueOf(cp.options().getOrDefault("train-range", "1-5"))).size());
+            files.add(CurvePlot.render(cp.metrics(), cost, 0, perEpoch, cost + " cost (train black, test red) at "
+                    + cp.name(), req.outDir().resolve("cost.png")));
+            files.add(CurvePlot.render(cp.metrics(), cost, 1, perEpoch, cost + " error rate (train black, test red) at "
+                    + cp.name(), req.outDir().resolve("error.png")));
+            String fl = req.filtersLayer() != null ? req.filtersLayer() : firstConv(def);
+            if (fl != null) {
+                files.add(filters(def, cp, fl, req.outDir()));
+            }
+            if (req.predictions()) {
+                files.add(predictions(def, net, provider, source, testRange, source.labelNames(), req));
+            }
+            return files;
+        });
+    }
+
+    private static String firstConv(NetDefinition def) {
+        return def.layers().stream().filter(l -> l.type().equals("conv")).map(Layer::name).findFirst().orElse(null);
+    }
+
+    private static Path filters(NetDefinition def, Checkpoint cp, String layer, Path out) {
+        Layer l = def.layer(layer);
+        if (!l.type().equals("conv")) {
+            throw new JConvNetException("--show-filters=" + layer + ": only conv layers are drawn here (it is " + l.type() + ")");
+        }
+        SavedParam w = cp.param(layer, "weights").or(() -> cp.param(layer, "weights.0"))
+                .orElseThrow(() -> new JConvNetException("checkpoint has no weights for layer '" + layer + "'"));
+        String input = def.inputsOf(layer).get(0);
+        int channels = def.layer(input).outputImage().map(ImageShape::channels).orElse(3);
+        return FilterGrid.render(w.values(), channels, w.cols(), 4, out.resolve("filters-" + layer + ".png"));
+    }
+
+    private static Path predictions(NetDefinition def, Net net, DataProvider provider, BatchSource source,
+                                    BatchRange testRange, List<String> names, Request req) {
+        String probs = Evaluator.probsLayer(def, Evaluator.logregLayer(def, req.costLayer()));
+        ServedBatch batch = provider.serve(source.batch(testRange.get(0)), ServeMode.TEST, 0);
+        int n = batch.numCases();
+        int size = provider.imageSize();
+        int rows = 3 * size * size;
+        int classes = def.layer(probs).outputs();
+        int mini = 128;
+        double[] p = new double[classes * n];
+        for (int start = 0; start < n; start += mini) {
+            int m = Math.min(mini, n - start);
+            net.forward(batch.slice(start, m), m, PassMode.TEST);
+            double[] q = net.output(probs);
+            for (int k = 0; k < classes; k++) {
+                System.arraycopy(q, k * m, p, k * n + start, m);
+            }
+        }
+        List<Integer> pick = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!req.onlyErrors() || argmax(p, classes, n, i) != batch.label(i)) {
+                pick.add(i);
+            }
+        }
+        java.util.Collections.shuffle(pick, new Random(req.seed()));
+        double[] mean = provider.servedMean();
+        List<PredictionPanel.Case> cases = new ArrayList<>();
+        for (int i : pick.subList(0, Math.min(8, pick.size()))) {
+            double[] img = batch.slice(i, 1).get(0);
+            double[] rgb = new double[rows];
+            for (int d = 0; d < rows; d++) {
+                rgb[d] = (img[d] + mean[d]) / 255.0; // shownet: add the mean back, divide by 255
+            }
+            double[] pr = new double[classes];
+            for (int k = 0; k < classes; k++) {
+                pr[k] = p[k * n + i];
+            }
+            cases.add(new PredictionPanel.Case(rgb, size, pr, batch.label(i)));
+        }
+        return PredictionPanel.render(cases, names, req.outDir().resolve("predictions.png"));
+    }
+
+    private static int argmax(double[] p, int classes, int n, int j) {
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+            if (p[k * n + j] > p[best * n + j]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

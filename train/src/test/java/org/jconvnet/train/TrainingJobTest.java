@@ -1,0 +1,143 @@
+package org.jconvnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.io.Npy;
+import org.jconvnet.api.io.NpyArray;
+import org.jconvnet.train.checkpoint.Checkpoint;
+import org.jconvnet.train.checkpoint.CheckpointReader;
+import org.jconvnet.train.checkpoint.SavedParam;
+import org.jconvnet.train.show.ShowJob;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of the facade with the tiny net on tiny batches and the CPU backend. */
+class TrainingJobTest {
+    @TempDir
+    Path tmp;
+    Path data;
+    final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    TrainingJob job;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        data = TinyData.write(tmp.resolve("data"), 24);
+        job = TrainingJob.withDiscoveredBackends(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private TrainOptions.Builder base(String name) {
+        return TrainOptions.builder().dataPath(data).layerDef(TinyData.tinyNet()).trainRange("1-2").testRange("6")
+                .mini(10).seed(7L).backend("cpu").savePath(tmp.resolve("save")).saveName(name);
+    }
+
+    private static List<String> trainedBatches(List<Map<String, Object>> metrics) {
+        return metrics.stream().filter(r -> "train".equals(r.get("type")))
+                .map(r -> r.get("epoch") + "." + r.get("batch")).collect(Collectors.toList());
+    }
+
+    @Test
+    void stopRuleTrainsOneBatchIntoTheNextEpochAndTestsOnSchedule() {
+        TrainingJob.Result r = job.train(base("a").epochs(1).testFreq(2).build());
+        Checkpoint cp = CheckpointReader.loadLatest(r.saveDir(), s -> { });
+        assertEquals(List.of("1.1", "1.2", "2.1"), trainedBatches(cp.metrics()));
+        // Tests after batch 2 (test-freq) and a final one after 2.1.
+        assertEquals(List.of(2L, 3L), cp.metrics().stream().filter(m -> "test".equals(m.get("type")))
+                .map(m -> m.get("batchesDone")).collect(Collectors.toList()));
+        assertEquals("2.1", cp.name());
+        assertEquals(3, cp.batchesDone());
+        assertTrue(Files.isRegularFile(r.saveDir().resolve("metrics.jsonl")));
+        assertEquals(cp.metrics().size(), MetricsLog.read(r.saveDir().resolve("metrics.jsonl")).size());
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("Test output"));
+        double err = r.lastTest().get("logprob").get(1);
+        assertTrue(err >= 0 && err <= 1, "error rate " + err);
+    }
+
+    @Test
+    void resumingGivesBitIdenticalParametersToAnUninterruptedRun() {
+        TrainingJob.Result straight = job.train(base("straight").epochs(2).testFreq(100).dataProvider("cifar-cropped").build());
+        TrainingJob.Result first = job.train(base("resumed").epochs(1).testFreq(100).dataProvider("cifar-cropped").build());
+        assertEquals("2.1", first.epoch() + "." + first.batchNum());
+        TrainingJob.Result second = job.train(TrainOptions.builder().loadFrom(first.saveDir()).epochs(2).backend("cpu").build());
+        Checkpoint a = CheckpointReader.loadLatest(straight.saveDir(), s -> { });
+        Checkpoint b = CheckpointReader.loadLatest(second.saveDir(), s -> { });
+        assertEquals(a.name(), b.name());
+        assertEquals(trainedBatches(a.metrics()), trainedBatches(b.metrics()));
+        for (SavedParam p : a.params()) {
+            SavedParam q = b.param(p.layer(), p.param()).orElseThrow();
+            assertArrayEquals(p.values(), q.values(), p.fileName());
+            assertArrayEquals(p.momentum(), q.momentum(), p.momentumFileName());
+        }
+        assertNotEquals(0.0, a.params().get(0).momentum()[0], "momentum is really saved");
+    }
+
+    @Test
+    void exportThenInitFromThenFeaturesRoundTripsBitIdentically() {
+        TrainingJob.Result r = job.train(base("m").epochs(1).testFreq(100).build());
+        Path exported = tmp.resolve("weights");
+        List<Path> files = job.exportWeights(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(), exported);
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("conv1.weights.npy")));
+        assertTrue(Npy.read(exported.resolve("fc10.weights.npy")).fortranOrder());
+        assertEquals("(4, 1)", Npy.read(exported.resolve("conv1.biases.npy")).shapeText());
+        assertEquals("(1, 10)", Npy.read(exported.resolve("fc10.biases.npy")).shapeText());
+        Path f1 = job.features(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(), "fc10",
+                tmp.resolve("f1"), "fc10");
+        Path f2 = job.features(base("unused").initFrom(exported).build(), "fc10", tmp.resolve("f2"), "fc10");
+        NpyArray a = Npy.read(f1);
+        NpyArray b = Npy.read(f2);
+        assertArrayEquals(new int[] {10, 24}, a.shape());
+        assertArrayEquals(a.data(), b.data());
+        // Re-exporting the init-from model gives byte-identical files.
+        Path again = tmp.resolve("again");
+        job.exportWeights(base("unused2").initFrom(exported).build(), again);
+        for (Path f : files) {
+            try {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(f.getFileName())), f.toString());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void initFromWithAWrongShapeNamesTheFileAndBothShapes() {
+        TrainingJob.Result r = job.train(base("m").epochs(1).testFreq(100).build());
+        Path exported = tmp.resolve("w");
+        job.exportWeights(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(), exported);
+        Npy.write(exported.resolve("conv1.weights.npy"), NpyArray.matrix(48, 5, org.jconvnet.api.tensor.DType.FLOAT32,
+                new double[240]));
+        JConvNetException e = assertThrows(JConvNetException.class,
+                () -> job.train(base("x").initFrom(exported).epochs(1).build()));
+        assertTrue(e.getMessage().contains("conv1.weights.npy") && e.getMessage().contains("(48, 5)")
+                && e.getMessage().contains("(48, 4)"), e.getMessage());
+    }
+
+    @Test
+    void multiviewTestAndShowRunOnACheckpoint() {
+        TrainingJob.Result r = job.train(base("mv").epochs(1).testFreq(100).dataProvider("cifar-cropped").build());
+        TrainingJob.Result t = job.test(TrainOptions.builder().loadFrom(r.saveDir()).multiviewTest(true).backend("cpu").build());
+        double err = t.lastTest().get("logprob").get(1);
+        assertTrue(err >= 0 && err <= 1);
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("multiview test on batches [6]"));
+        List<Path> pngs = ShowJob.run(job, TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(),
+                new ShowJob.Request(tmp.resolve("show"), null, null, true, false, 1));
+        assertEquals(List.of("cost.png", "error.png", "filters-conv1.png", "predictions.png"),
+                pngs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+        pngs.forEach(p -> assertTrue(Files.isRegularFile(p)));
+    }
+}

@@ -1,0 +1,91 @@
+package org.jconvnet.train.show;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jconvnet.api.JConvNetException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShowTest {
+    @TempDir
+    Path dir;
+
+    private static boolean hasColour(BufferedImage img, int rgb) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xffffff) == rgb) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void curvesDrawTrainBlackAndTestRed() throws IOException {
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (int b = 1; b <= 20; b++) {
+            metrics.add(record("train", b, 2.3 - b * 0.05, 0.9 - b * 0.02));
+            if (b % 5 == 0) {
+                metrics.add(record("test", b, 2.4 - b * 0.05, 0.92 - b * 0.02));
+            }
+        }
+        Path png = CurvePlot.render(metrics, "logprob", 1, 5, "error", dir.resolve("error.png"));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(800, img.getWidth());
+        assertTrue(hasColour(img, 0xff0000), "test curve is red");
+        JConvNetException e = assertThrows(JConvNetException.class,
+                () -> CurvePlot.render(metrics, "nosuch", 0, 5, "x", dir.resolve("x.png")));
+        assertTrue(e.getMessage().contains("nosuch"));
+    }
+
+    private static Map<String, Object> record(String type, long batches, double cost, double err) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("type", type);
+        r.put("batchesDone", batches);
+        r.put("costs", Map.of("logprob", List.of(cost, err)));
+        return r;
+    }
+
+    @Test
+    void filtersAreRgbTilesWithGlobalRescale() throws IOException {
+        int filters = 20;
+        int fs = 5;
+        double[] w = new double[3 * fs * fs * filters];
+        // Filter 0: red channel at the global max, others at the global min -> pure red tile.
+        for (int p = 0; p < fs * fs; p++) {
+            w[(0 * 25 + p) * filters] = 1.0;
+            w[(1 * 25 + p) * filters] = -1.0;
+            w[(2 * 25 + p) * filters] = -1.0;
+        }
+        Path png = FilterGrid.render(w, 3, filters, 2, dir.resolve("filters.png"));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(16 * (10 + 2) + 2, img.getWidth());
+        assertEquals(2 * (10 + 2) + 2, img.getHeight());
+        assertEquals(0xff0000, img.getRGB(2, 2) & 0xffffff);
+        // Filter 1 is all zeros: mid grey (0 - -1) / 2 = 0.5 -> 128.
+        assertEquals(0x808080, img.getRGB(2 + 12, 2) & 0xffffff);
+    }
+
+    @Test
+    void predictionsMarkTheTrueClassRed() throws IOException {
+        double[] rgb = new double[3 * 32 * 32];
+        java.util.Arrays.fill(rgb, 0.5);
+        double[] probs = {0.1, 0.6, 0.05, 0.05, 0.05, 0.05, 0.025, 0.025, 0.025, 0.025};
+        Path png = PredictionPanel.render(List.of(new PredictionPanel.Case(rgb, 32, probs, 0)),
+                List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), dir.resolve("preds.png"));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(hasColour(img, 0xff0000));
+        assertTrue(hasColour(img, 0x808080), "the image itself is drawn");
+    }
+}
