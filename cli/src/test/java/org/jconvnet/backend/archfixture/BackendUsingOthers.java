@@ -1,0 +1,14 @@
+package org.jconvnet.backend.archfixture;
+
+import jcuda.driver.JCudaDriver;
+import org.jconvnet.backend.cpu.CpuBackendProvider;
+import org.jconvnet.layers.net.NetCatalog;
+import org.jocl.CL;
+
+/** Test fixture: a "backend" that uses another backend, the layers, JOCL and JCuda. */
+public final class BackendUsingOthers {
+    /** The forbidden dependencies, referenced but never run. */
+    public static Object[] offences() {
+        return new Object[] {new CpuBackendProvider(), NetCatalog.names(), CL.class, JCudaDriver.class};
+    }
+}

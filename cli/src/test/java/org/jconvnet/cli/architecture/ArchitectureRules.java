@@ -1,0 +1,49 @@
+package org.jconvnet.cli.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rules of DESIGN.md as ArchUnit rules, shared by the real check and its self-test. */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    /** {@code api} depends on the JDK and itself only. */
+    static final ArchRule API_DEPENDS_ON_JDK_ONLY = classes().that().resideInAPackage("org.jconvnet.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jconvnet.api..")
+            .because("the API is the contract with third-party plugins (DESIGN.md)");
+
+    /** Stated apart from the rule above so that a violation names the forbidden neighbour. */
+    static final ArchRule API_USES_NO_MODULE_NOR_FRAMEWORK = noClasses().that().resideInAPackage("org.jconvnet.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jconvnet.backend..", "org.jconvnet.layers..", "org.jconvnet.train..",
+                    "org.jconvnet.conformance..", "org.jconvnet.cli..", "org.jconvnet.kernels..",
+                    "com.google.inject..", "jakarta.inject..", "javax.inject..", "jcuda..", "org.jocl..",
+                    "picocli..", "org.slf4j..");
+
+    /** A backend never uses another backend. */
+    static final ArchRule BACKENDS_INDEPENDENT = slices().matching("org.jconvnet.backend.(*)..")
+            .should().notDependOnEachOther()
+            .because("each backend is a separate plug-in (DESIGN.md)");
+
+    /** A backend never uses the layers. */
+    static final ArchRule BACKENDS_DO_NOT_USE_LAYERS = noClasses().that().resideInAPackage("org.jconvnet.backend..")
+            .should().dependOnClassesThat().resideInAPackage("org.jconvnet.layers..")
+            .because("kernels are keyed by layer type and op, never by layer class (DESIGN.md)");
+
+    /** The layers never use a backend. */
+    static final ArchRule LAYERS_DO_NOT_USE_BACKENDS = noClasses().that().resideInAPackage("org.jconvnet.layers..")
+            .should().dependOnClassesThat().resideInAPackage("org.jconvnet.backend..")
+            .because("a layer runs kernels through the API and never touches a backend class (DESIGN.md)");
+
+    /** JCuda is used by the CUDA backend only. */
+    static final ArchRule JCUDA_ONLY_IN_CUDA_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.cuda..")
+            .should().dependOnClassesThat().resideInAPackage("jcuda..");
+
+    /** JOCL is used by the OpenCL backend only. */
+    static final ArchRule JOCL_ONLY_IN_OPENCL_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.opencl..")
+            .should().dependOnClassesThat().resideInAPackage("org.jocl..");
+}
