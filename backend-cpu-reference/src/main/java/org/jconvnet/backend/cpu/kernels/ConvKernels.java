@@ -31,10 +31,12 @@ final class ConvKernels {
         int cf = g.filterChannels();
         int fs = g.filterSize();
         RowBlock input = RowBlock.rowsOf(c.args().tensor("input"), n);
-        RowCombination.run(input, c.args().tensor("output"), g.filters() * g.modules(), r -> r * n, g.taps(),
-                (r, alphas, rows) -> {
-                    int f = r / g.modules();
-                    int m = r % g.modules();
+        // Rows go module-major (r = m*F + f): the filters of one module reuse the same input rows
+        // (and, for local, neighbouring weights) while they are in cache.
+        RowCombination.run(input, c.args().tensor("output"), g.filters() * g.modules(),
+                r -> g.outputRow(r % g.filters(), r / g.filters()) * n, g.taps(), (r, alphas, rows) -> {
+                    int f = r % g.filters();
+                    int m = r / g.filters();
                     int y0 = g.origin(m / g.modulesX());
                     int x0 = g.origin(m % g.modulesX());
                     int ch0 = g.groupOf(f) * cf;
@@ -66,11 +68,13 @@ final class ConvKernels {
         int fg = g.groupFilters();
         int perAxis = g.modulesPerPixel();
         RowBlock outputGrad = RowBlock.rowsOf(c.args().tensor("outputGrad"), n);
-        RowCombination.run(outputGrad, c.args().tensor("inputGrad"), g.channels() * s * s, r -> r * n,
-                perAxis * perAxis * fg, (r, alphas, rows) -> {
-                    int inCh = r / (s * s);
-                    int y = (r / s) % s;
-                    int x = r % s;
+        // Rows go pixel-major (r = p*C + ch): the channels of one pixel reuse the same gradient rows
+        // while they are in cache.
+        RowCombination.run(outputGrad, c.args().tensor("inputGrad"), g.channels() * s * s,
+                r -> ((r % g.channels()) * s * s + r / g.channels()) * n, perAxis * perAxis * fg, (r, alphas, rows) -> {
+                    int inCh = r % g.channels();
+                    int y = r / g.channels() / s;
+                    int x = r / g.channels() % s;
                     int group = inCh / cf;
                     int ch = inCh % cf;
                     int k = 0;

@@ -69,17 +69,12 @@ public final class RowCombination {
         CpuTensor out = CpuTensor.of(target);
         long workPerRow = (long) blocks * maxTermsPerBlock * source.rowLength();
         Parallel.forRange(outputRows, workPerRow, (from, to) -> {
-            double[] alphas = new double[maxTermsPerBlock];
-            int[] rows = new int[maxTermsPerBlock];
             if (blocks == 1) {
-                RowBlock.Accumulator acc = source.newAccumulator();
-                for (int r = from; r < to; r++) {
-                    acc.clear();
-                    acc.add(alphas, rows, terms.fill(r, 0, alphas, rows));
-                    acc.storeTo(out, targetOffset.applyAsInt(r), accumulate);
-                }
+                combineRows(source, out, from, to, targetOffset, maxTermsPerBlock, terms, accumulate);
                 return;
             }
+            double[] alphas = new double[maxTermsPerBlock];
+            int[] rows = new int[maxTermsPerBlock];
             RowBlock.Accumulator[] accs = new RowBlock.Accumulator[to - from];
             for (int r = from; r < to; r++) {
                 accs[r - from] = source.newAccumulator();
@@ -93,5 +88,18 @@ public final class RowCombination {
                 accs[r - from].storeTo(out, targetOffset.applyAsInt(r), accumulate);
             }
         });
+    }
+
+    /** The unblocked case: one accumulator, one row after the other. */
+    private static void combineRows(RowBlock source, CpuTensor out, int from, int to, IntUnaryOperator targetOffset,
+                                    int maxTerms, BlockTerms terms, boolean accumulate) {
+        RowBlock.Accumulator acc = source.newAccumulator();
+        double[] alphas = new double[maxTerms];
+        int[] rows = new int[maxTerms];
+        for (int r = from; r < to; r++) {
+            acc.clear();
+            acc.add(alphas, rows, terms.fill(r, 0, alphas, rows));
+            acc.storeTo(out, targetOffset.applyAsInt(r), accumulate);
+        }
     }
 }
