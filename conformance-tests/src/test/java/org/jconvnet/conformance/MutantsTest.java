@@ -50,6 +50,8 @@ class MutantsTest {
     }
 
     private static void assertNamesLayerOpAndIndex(CheckResult r, String layerWord) {
+        // Shown in the build log: this is what a backend author would read.
+        System.out.println("caught: " + r.describe());
         String m = r.message();
         assertTrue(m.contains(layerWord), "message should name the layer: " + m);
         assertTrue(m.contains("first at index"), "message should name the first wrong index: " + m);

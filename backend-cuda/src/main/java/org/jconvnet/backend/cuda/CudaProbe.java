@@ -13,6 +13,7 @@ import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.JCudaDriver;
 import org.jconvnet.api.backend.Availability;
+import org.jconvnet.api.backend.BackendConfig;
 
 /**
  * The first code that touches JCuda: loads the driver natives, initialises the driver and reads
@@ -45,7 +46,8 @@ final class CudaProbe {
                     + " CUDA device(s) are visible (ordinals 0.." + (count[0] - 1) + ")");
         }
         CudaDevice device = query(ordinal, count[0]);
-        String problem = DriverRequirement.driverProblem(device.driverVersion());
+        String ptxIsa = BackendConfig.defaults().get("cuda.ptxIsa").orElse(null);
+        String problem = DriverRequirement.driverProblem(device.driverVersion(), ptxIsa);
         if (problem == null) {
             problem = DriverRequirement.deviceProblem(device.ccMajor(), device.ccMinor());
         }

@@ -96,6 +96,23 @@ class CommittedPtxTest {
         }
     }
 
+    /** Evidence for the README's workaround: the PTX with its .version lowered to 8.0 still assembles for sm_75. */
+    @Test
+    @Tag("slow")
+    void ptxWithVersionRewrittenTo80StillAssemblesWherePtxasIsInstalled(@TempDir Path out) throws Exception {
+        File ptxas = new File("/usr/local/cuda-13.0/bin/ptxas");
+        Assumptions.assumeTrue(ptxas.canExecute(), "ptxas not installed at " + ptxas);
+        for (String m : images.modules()) {
+            Path in = out.resolve(m + ".ptx");
+            Files.writeString(in, KernelImages.withPtxVersion(images.ptx(m), "8.0"), StandardCharsets.US_ASCII);
+            Process p = new ProcessBuilder(ptxas.getPath(), "-arch=sm_75", "-o", out.resolve(m + ".cubin").toString(),
+                    in.toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ptxas took over 60 s on " + m);
+            assertEquals(0, p.exitValue(), m + ".ptx rewritten to .version 8.0: " + log);
+        }
+    }
+
     private static String nvccVersion() throws Exception {
         Process p = new ProcessBuilder("/usr/local/bin/nvcc", "--version").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -16,9 +16,26 @@ class DriverRequirementTest {
         assertNull(DriverRequirement.driverProblem(13010));
         String p = DriverRequirement.driverProblem(12080);
         assertTrue(p.startsWith("NVIDIA driver supports CUDA 12.8 but the shipped PTX (ISA 9.0"), p);
+        assertTrue(p.endsWith("try -Djconvnet.cuda.ptxIsa=8.7 (PTX .version rewrite, see backend-cuda/README.md)"), p);
         assertTrue(p.contains("driver >= 580"), p);
         assertEquals("13.0", DriverRequirement.formatVersion(13000));
         assertEquals("12.4", DriverRequirement.formatVersion(12040));
+    }
+
+    @Test
+    void ptxIsaRewriteLowersTheDriverRequirementButNotBelowJcuda12() {
+        String p = DriverRequirement.driverProblem(12040);
+        assertTrue(p.contains("-Djconvnet.cuda.ptxIsa=8.4"), p);
+        assertNull(DriverRequirement.driverProblem(12040, "8.4"));
+        assertNull(DriverRequirement.driverProblem(12080, "8.7"));
+        assertTrue(DriverRequirement.driverProblem(12040, "8.5").contains("needs CUDA 12.5"));
+        assertTrue(DriverRequirement.driverProblem(11080, "7.8").contains("needs CUDA 12.0 (JCuda 12.0.0)"));
+        assertEquals(11040, DriverRequirement.cudaVersionOfIsa("7.4"));
+        assertEquals(12090, DriverRequirement.cudaVersionOfIsa("8.8"));
+        assertEquals("9.0", DriverRequirement.isaFor(13000));
+        assertEquals("8.6", DriverRequirement.isaFor(12070));
+        org.junit.jupiter.api.Assertions.assertThrows(org.jconvnet.api.JConvNetException.class,
+                () -> DriverRequirement.cudaVersionOfIsa("6.4"));
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class OpenClTensor implements Tensor {
         this.runtime = runtime;
         this.rows = rows;
         this.cols = cols;
+        if (size() > Integer.MAX_VALUE) {
+            throw new JConvNetException("cannot allocate a " + describe() + " tensor on OpenCL device "
+                    + runtime.device().name().trim() + ": kernels index with 32-bit ints, so a tensor holds at most "
+                    + Integer.MAX_VALUE + " elements");
+        }
         long bytes = Math.max(1L, size()) * Sizeof.cl_float; // zero-size buffers are invalid in OpenCL
         OpenClDevice d = runtime.device();
         if (bytes > d.maxAllocBytes()) {

@@ -45,7 +45,7 @@ public final class FrozenGoldenGenerator {
 
     private static final String LEARNING = "epsW=0.001\nepsB=0.002\nmomW=0.9\nmomB=0.9\nwc=0.004\n";
 
-    /** The frozen cases: between them every layer type of the CIFAR nets, forward and backward. */
+    /** The frozen cases: between them every built-in layer type, forward and backward. */
     static List<Spec> specs() {
         return List.of(
                 new Spec("small-convnet",
@@ -79,7 +79,21 @@ public final class FrozenGoldenGenerator {
                                 + "\n[logprob]\ncoeff=1\n",
                         List.of(new LayerCase.CaseInput(4 * 6 * 6, LayerCase.InputKind.GAUSSIAN, 1.0),
                                 new LayerCase.CaseInput(1, LayerCase.InputKind.LABELS, 6)),
-                        3, 202));
+                        3, 202),
+                new Spec("cnorm-elementwise-sum2",
+                        "[data]\ntype=data\ndataIdx=0\n\n"
+                                + "[conv1]\ntype=conv\ninputs=data\nchannels=4\nfilters=16\nfilterSize=3\npadding=1\nstride=1\n"
+                                + "initW=0.2\npartialSum=0\nsharedBiases=1\ninitB=0.1\n\n"
+                                + "[cnorm1]\ntype=cnorm\ninputs=conv1\nchannels=16\nsize=3\n\n"
+                                + "[sum1]\ntype=eltsum\ninputs=conv1,cnorm1\ncoeffs=1.5,-0.5\n\n"
+                                + "[max1]\ntype=eltmax\ninputs=sum1,cnorm1\nneuron=abs\n\n"
+                                + "[pool1]\ntype=pool\npool=max\ninputs=max1\nstart=1\nsizeX=3\nstride=2\noutputsX=0\nchannels=16\n\n"
+                                + "[fc1]\ntype=fc\ninputs=pool1\noutputs=7\ninitW=0.1\nneuron=softrelu\n\n"
+                                + "[cost]\ntype=cost.sum2\ninputs=fc1\n",
+                        "[conv1]\n" + LEARNING + "\n[cnorm1]\nscale=0.5\npow=0.75\n\n[fc1]\n" + LEARNING
+                                + "\n[cost]\ncoeff=0.5\n",
+                        List.of(new LayerCase.CaseInput(4 * 7 * 7, LayerCase.InputKind.GAUSSIAN, 1.0)),
+                        3, 303));
     }
 
     /**

@@ -20,7 +20,19 @@ record ConvGeometry(int numCases, int channels, int imgSize, int filters, int fi
     static ConvGeometry of(KernelContext c, boolean local) {
         return new ConvGeometry(c.numCases(), c.integer("channels"), c.integer("imgSize"), c.integer("filters"),
                 c.integer("filterSize"), c.integer("padding"), c.integer("stride"), c.integer("modulesX"),
-                c.integer("groups"), local);
+                c.integer("groups"), local).requireSizes(c);
+    }
+
+    /** Checks that the named tensors of {@code c} that are present have this geometry's sizes. */
+    ConvGeometry requireSizes(KernelContext c) {
+        long n = numCases;
+        long inRows = (long) channels * imgSize * imgSize;
+        long outRows = (long) filters * modules();
+        long wRows = (long) (local ? modules() : 1) * taps();
+        c.requireSizes(inRows, n, "input", "inputGrad");
+        c.requireSizes(outRows, n, "output", "outputGrad");
+        c.requireSizes(wRows, filters, "weights", "weightsGrad");
+        return this;
     }
 
     /** Cf, channels per group. */

@@ -14,7 +14,6 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
 import org.jconvnet.backend.cpu.CpuTensor;
-import org.jconvnet.backend.cpu.numeric.Precision;
 
 /**
  * Registers every CPU reference kernel of {@code docs/kernel-contracts.md}, each for float32 and
@@ -86,7 +85,7 @@ public final class CpuKernelProvider implements KernelProvider {
     private static void add(Map<KernelKey, KernelFactory> m, String type, String op, CpuKernel body) {
         for (DType dtype : DType.values()) {
             KernelKey key = KernelKey.of(type, op, dtype);
-            Kernel kernel = args -> body.run(new KernelContext(checked(key, args), Precision.of(dtype)));
+            Kernel kernel = args -> body.run(new KernelContext(key, checked(key, args)));
             m.put(key, backend -> kernel);
         }
     }

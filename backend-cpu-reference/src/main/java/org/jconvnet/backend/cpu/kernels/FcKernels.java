@@ -15,7 +15,16 @@ final class FcKernels {
     private FcKernels() {
     }
 
+    /** Checks the sizes of the tensors the launch passes against Din, Dout and N. */
+    private static void requireSizes(KernelContext c) {
+        int n = c.numCases();
+        c.requireSizes(c.integer("inputs"), n, "input", "inputGrad");
+        c.requireSizes(c.integer("outputs"), n, "output", "outputGrad");
+        c.requireSizes(c.integer("inputs"), c.integer("outputs"), "weights", "weightsGrad");
+    }
+
     static void forward(KernelContext c) {
+        requireSizes(c);
         int n = c.numCases();
         int din = c.integer("inputs");
         Elements w = c.elements("weights");
@@ -34,6 +43,7 @@ final class FcKernels {
     }
 
     static void backwardInput(KernelContext c) {
+        requireSizes(c);
         int n = c.numCases();
         int din = c.integer("inputs");
         int dout = c.integer("outputs");
@@ -53,6 +63,7 @@ final class FcKernels {
     }
 
     static void backwardWeights(KernelContext c) {
+        requireSizes(c);
         int n = c.numCases();
         int din = c.integer("inputs");
         Elements grad = c.elements("outputGrad");

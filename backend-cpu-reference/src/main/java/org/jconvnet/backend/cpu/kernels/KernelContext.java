@@ -1,6 +1,8 @@
 package org.jconvnet.backend.cpu.kernels;
 
 import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Precision;
 
@@ -10,12 +12,39 @@ import org.jconvnet.backend.cpu.numeric.Precision;
  * them to float once", say the contracts).
  */
 final class KernelContext {
+    private final KernelKey key;
     private final KernelArgs args;
     private final Precision precision;
 
-    KernelContext(KernelArgs args, Precision precision) {
+    KernelContext(KernelKey key, KernelArgs args) {
+        this.key = key;
         this.args = args;
-        this.precision = precision;
+        this.precision = Precision.of(key.dtype());
+    }
+
+    /**
+     * Fails with one line naming the kernel, the tensor and both sizes unless tensor {@code name}
+     * holds {@code rows * cols} elements. Layers validate geometry; this catches a tensor allocated
+     * for another geometry before it turns into an index error deep in a loop.
+     */
+    KernelContext requireSize(String name, long rows, long cols) {
+        Tensor t = args.tensor(name);
+        if (t.size() != rows * cols) {
+            throw new IllegalArgumentException("kernel " + key + " on backend 'cpu': tensor '" + name + "' is "
+                    + t.describe() + " (" + t.size() + " elements), the launch's integers " + args.integers()
+                    + " need " + rows + " x " + cols + " = " + rows * cols);
+        }
+        return this;
+    }
+
+    /** {@link #requireSize} for each of {@code names} that the launch passes. */
+    KernelContext requireSizes(long rows, long cols, String... names) {
+        for (String name : names) {
+            if (args.hasTensor(name)) {
+                requireSize(name, rows, cols);
+            }
+        }
+        return this;
     }
 
     /** The raw arguments. */

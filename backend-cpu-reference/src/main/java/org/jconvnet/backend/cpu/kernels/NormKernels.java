@@ -28,6 +28,7 @@ final class NormKernels {
         static Setup of(KernelContext c, NormKind kind) {
             int n = c.numCases();
             int rows = c.integer("channels") * c.integer("imgSize") * c.integer("imgSize");
+            c.requireSizes(rows, n, "input", "output", "denoms", "meanDiffs", "outputGrad", "inputGrad");
             Neighbourhood nb = Neighbourhood.of(c, kind);
             return new Setup(c.precision(), nb, rows, n, nb.maxSize(c.integer("size")), c.real("addScale"),
                     c.real("pow"), c.real("minDiv"));

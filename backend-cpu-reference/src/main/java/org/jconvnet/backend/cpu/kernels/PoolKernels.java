@@ -23,7 +23,10 @@ final class PoolKernels {
         static Geometry of(KernelContext c) {
             int s = c.integer("imgSize");
             int o = c.integer("outputsX");
-            return new Geometry(c.numCases(), c.integer("channels"), s, o, c.integer("average") != 0,
+            int ch = c.integer("channels");
+            c.requireSizes((long) ch * s * s, c.numCases(), "input", "inputGrad");
+            c.requireSizes((long) ch * o * o, c.numCases(), "output", "outputGrad");
+            return new Geometry(c.numCases(), ch, s, o, c.integer("average") != 0,
                     Window.strided(c.integer("start"), c.integer("stride"), c.integer("sizeX"), s, o));
         }
 

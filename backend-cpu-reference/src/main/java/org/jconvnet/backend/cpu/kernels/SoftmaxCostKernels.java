@@ -19,6 +19,14 @@ final class SoftmaxCostKernels {
         void run(int n);
     }
 
+    /** Checks the sizes of a softmax or logreg launch's tensors: {@code classes x N}, labels {@code 1 x N}, output {@code 2 x N}. */
+    private static void requireSizes(KernelContext c, boolean logreg) {
+        int n = c.numCases();
+        c.requireSizes(c.integer("classes"), n, "input", "outputGrad", "inputGrad", "probs");
+        c.requireSizes(logreg ? 2 : c.integer("classes"), n, "output");
+        c.requireSizes(1, n, "labels");
+    }
+
     private static void forCases(int numCases, int rows, CaseBody body) {
         Parallel.forRange(numCases, rows * 8L, (from, to) -> {
             for (int n = from; n < to; n++) {
@@ -29,6 +37,7 @@ final class SoftmaxCostKernels {
 
     /** {@code y_j = exp(x_j - max x) / sum_k exp(x_k - max x)} per case. */
     static void softmaxForward(KernelContext c) {
+        requireSizes(c, false);
         Precision p = c.precision();
         int n = c.numCases();
         int classes = c.integer("classes");
@@ -53,6 +62,7 @@ final class SoftmaxCostKernels {
 
     /** {@code dx_i = y_i (G_i - sum_j G_j y_j)}. */
     static void softmaxBackward(KernelContext c) {
+        requireSizes(c, false);
         Precision p = c.precision();
         int n = c.numCases();
         int classes = c.integer("classes");
@@ -85,6 +95,7 @@ final class SoftmaxCostKernels {
 
     /** Row 0: {@code -ln probs[label, n]}; row 1: {@code 1 - c_n}, ties credited 1/#ties. */
     static void logregForward(KernelContext c) {
+        requireSizes(c, true);
         Precision p = c.precision();
         int n = c.numCases();
         int classes = c.integer("classes");
@@ -118,6 +129,7 @@ final class SoftmaxCostKernels {
     }
 
     private static void logregGradient(KernelContext c, boolean throughSoftmax) {
+        requireSizes(c, true);
         Precision p = c.precision();
         int n = c.numCases();
         int classes = c.integer("classes");

@@ -7,85 +7,70 @@ import org.jconvnet.backend.cpu.CpuTensor;
 final class DoubleRowBlock extends RowBlock {
     private final double[][] rows;
 
-    private DoubleRowBlock(double[][] rows, int rowLength) {
+    DoubleRowBlock(int count, int rowLength) {
         super(rowLength);
-        this.rows = rows;
-    }
-
-    static DoubleRowBlock rowsOf(double[] src, int count, int len) {
-        double[][] r = new double[count][];
-        for (int i = 0; i < count; i++) {
-            r[i] = Arrays.copyOfRange(src, i * len, (i + 1) * len);
-        }
-        return new DoubleRowBlock(r, len);
-    }
-
-    static DoubleRowBlock transposedOf(double[] src, int groups, int len, int inner) {
-        double[][] r = new double[groups * inner][len];
-        for (int g = 0; g < groups; g++) {
-            for (int q0 = 0; q0 < inner; q0 += TRANSPOSE_TILE) {
-                int q1 = Math.min(inner, q0 + TRANSPOSE_TILE);
-                for (int k = 0; k < len; k++) {
-                    int base = (g * len + k) * inner;
-                    for (int q = q0; q < q1; q++) {
-                        r[g * inner + q][k] = src[base + q];
-                    }
-                }
-            }
-        }
-        return new DoubleRowBlock(r, len);
+        this.rows = new double[count][rowLength];
     }
 
     @Override
-    public Accumulator newAccumulator() {
-        return new Acc(new double[rowLength()]);
+    void copyRow(int row, CpuTensor src, int start) {
+        System.arraycopy(src.doubles(), start, rows[row], 0, rowLength());
     }
 
-    /** double accumulator. */
-    private final class Acc implements Accumulator {
-        private final double[] t;
-
-        Acc(double[] t) {
-            this.t = t;
+    @Override
+    void gatherRow(int row, CpuTensor src, int start, int stride) {
+        double[] s = src.doubles();
+        double[] r = rows[row];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = s[start + k * stride];
         }
+    }
 
-        @Override
-        public void clear() {
-            Arrays.fill(t, 0.0);
+    @Override
+    Object newRow() {
+        return new double[rowLength()];
+    }
+
+    @Override
+    Object row(int index) {
+        return rows[index];
+    }
+
+    @Override
+    void clear(Object acc) {
+        Arrays.fill((double[]) acc, 0.0);
+    }
+
+    @Override
+    void addFour(Object acc, double a0, Object r0, double a1, Object r1, double a2, Object r2, double a3, Object r3) {
+        double[] t = (double[]) acc;
+        double[] x0 = (double[]) r0, x1 = (double[]) r1, x2 = (double[]) r2, x3 = (double[]) r3;
+        double b0 = a0, b1 = a1, b2 = a2, b3 = a3;
+        for (int i = 0; i < t.length; i++) {
+            t[i] += b0 * x0[i] + b1 * x1[i] + b2 * x2[i] + b3 * x3[i];
         }
+    }
 
-        @Override
-        public void add(double[] alphas, int[] idx, int count) {
-            final int n = t.length;
-            int k = 0;
-            // Four rows per sweep: one load/store of t per four multiply-adds (see RowBlock on vectorising).
-            for (; k + 4 <= count; k += 4) {
-                double a0 = alphas[k], a1 = alphas[k + 1];
-                double a2 = alphas[k + 2], a3 = alphas[k + 3];
-                double[] r0 = rows[idx[k]], r1 = rows[idx[k + 1]], r2 = rows[idx[k + 2]], r3 = rows[idx[k + 3]];
-                for (int i = 0; i < n; i++) {
-                    t[i] += a0 * r0[i] + a1 * r1[i] + a2 * r2[i] + a3 * r3[i];
-                }
-            }
-            for (; k < count; k++) {
-                double a = alphas[k];
-                double[] r = rows[idx[k]];
-                for (int i = 0; i < n; i++) {
-                    t[i] += a * r[i];
-                }
-            }
+    @Override
+    void addOne(Object acc, double a, Object r) {
+        double[] t = (double[]) acc;
+        double[] x = (double[]) r;
+        double b = a;
+        for (int i = 0; i < t.length; i++) {
+            t[i] += b * x[i];
         }
+    }
 
-        @Override
-        public void storeTo(CpuTensor target, int offset, boolean accumulate) {
-            double[] y = target.doubles();
-            if (!accumulate) {
-                System.arraycopy(t, 0, y, offset, t.length);
-                return;
-            }
-            for (int i = 0; i < t.length; i++) {
-                y[offset + i] += t[i];
-            }
+    @Override
+    void store(Object acc, CpuTensor target, int offset, boolean accumulate) {
+        double[] t = (double[]) acc;
+        double[] y = target.doubles();
+        if (!accumulate) {
+            System.arraycopy(t, 0, y, offset, t.length);
+            return;
+        }
+        for (int i = 0; i < t.length; i++) {
+            y[offset + i] += t[i];
         }
     }
 }

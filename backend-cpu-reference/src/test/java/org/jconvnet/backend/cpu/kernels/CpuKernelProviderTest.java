@@ -53,4 +53,14 @@ class CpuKernelProviderTest {
                 () -> Launch.BACKEND.kernels().get(KernelKey.of("neuron", "forward", DType.FLOAT32)).launch(args));
         assertTrue(e.getMessage().contains("'input'") && e.getMessage().contains("float64"), e.getMessage());
     }
+
+    @Test
+    void aTensorSizedForAnotherGeometryIsNamedInTheError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvKernelsTest.Geo(false, 2, 3, 8, 16, 3, 1, 1, 1).launch(DType.FLOAT32)
+                        .zeros("input", 3 * 8 * 8, 3).zeros("weights", 27, 16).zeros("output", 16 * 64, 2)
+                        .integer("accumulate", 0).run("conv", "forward"));
+        assertTrue(e.getMessage().contains("conv/forward/float32") && e.getMessage().contains("'input'")
+                && e.getMessage().contains("192 x 2"), e.getMessage());
+    }
 }

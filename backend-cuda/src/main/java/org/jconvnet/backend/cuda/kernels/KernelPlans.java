@@ -28,6 +28,8 @@ public final class KernelPlans {
     static final int CONV_KB = 8;
     static final int CONV_WK = 4;
     static final int CONV_WF = 2;
+    /** {@code CASE_CHUNK} of prelude.h: consecutive cases one work-item of bias/pool/norm kernels handles. */
+    static final int CASE_CHUNK = 8;
     /** Register-block sizes of fc.kc ({@code FC_RB}, {@code FC_CB}). */
     static final int FC_RB = 4;
     static final int FC_CB = 4;
@@ -80,6 +82,11 @@ public final class KernelPlans {
         return Collections.unmodifiableMap(m);
     }
 
+    /** Work-items of a case-chunked kernel: {@code rows * ceil(numCases / CASE_CHUNK)}. */
+    static long chunked(long rows, int numCases) {
+        return rows * ceil(numCases, CASE_CHUNK);
+    }
+
     private static void put(Map<KernelKey, KernelPlan> m, String layer, String op, KernelPlan plan) {
         m.put(KernelKey.of(layer, op, DType.FLOAT32), plan);
     }
@@ -103,7 +110,7 @@ public final class KernelPlans {
         int rows = c.count(out.size() / Math.max(1, n));
         return List.of(Launch.of("bias.kc", "bias_forward").tensor("output", out)
                 .tensor("biases", c.t("biases", rows / Math.max(1, repeat))).integer("rows", rows).integer("numCases", n)
-                .integer("repeat", repeat).items((long) rows * n));
+                .integer("repeat", repeat).items(chunked(rows, n)));
     }
 
     /** Row sums into scratch, then sums of each block of {@code repeat} rows: deterministic, no atomics. */
@@ -283,7 +290,8 @@ public final class KernelPlans {
         Contract c = new Contract(args, "pool/forward");
         Launch.Builder b = Launch.of("pool.kc", "pool_forward").tensor("input", c.t("input", poolIn(c)))
                 .tensor("output", c.t("output", poolOut(c)));
-        return List.of(poolInts(b, c).items(poolOut(c)));
+        return List.of(poolInts(b, c).items(chunked((long) c.i("channels") * c.i("outputsX") * c.i("outputsX"),
+                c.i("numCases"))));
     }
 
     private static List<Launch> poolBackwardInput(KernelArgs args) {
@@ -291,13 +299,19 @@ public final class KernelPlans {
         Launch.Builder b = Launch.of("pool.kc", "pool_backward_input").tensor("input", c.t("input", poolIn(c)))
                 .tensor("output", c.t("output", poolOut(c))).tensor("outputGrad", c.t("outputGrad", poolOut(c)))
                 .tensor("inputGrad", c.t("inputGrad", poolIn(c)));
-        return List.of(poolInts(b, c).integer("accumulate", c.i("accumulate")).items(poolIn(c)));
+        return List.of(poolInts(b, c).integer("accumulate", c.i("accumulate"))
+                .items(chunked((long) c.i("channels") * c.i("imgSize") * c.i("imgSize"), c.i("numCases"))));
     }
 
     // ---- cmrnorm, rnorm, cnorm ----------------------------------------------------------------
 
     private static long normSize(Contract c) {
         return (long) c.i("channels") * c.i("imgSize") * c.i("imgSize") * c.i("numCases");
+    }
+
+    /** One work-item per CASE_CHUNK cases of each (map, pixel) row. */
+    private static long normItems(Contract c) {
+        return chunked((long) c.i("channels") * c.i("imgSize") * c.i("imgSize"), c.i("numCases"));
     }
 
     private static Launch.Builder normInts(Launch.Builder b, Contract c) {
@@ -311,7 +325,7 @@ public final class KernelPlans {
         Launch.Builder b = Launch.of("norm.kc", "cmrnorm_forward").tensor("input", c.t("input", e))
                 .tensor("output", c.t("output", e)).tensor("denoms", c.t("denoms", e));
         return List.of(normInts(b, c).integer("blocked", c.i("blocked")).real("addScale", c.r("addScale"))
-                .real("powv", c.r("pow")).real("minDiv", c.r("minDiv")).items(e));
+                .real("powv", c.r("pow")).real("minDiv", c.r("minDiv")).items(normItems(c)));
     }
 
     private static List<Launch> cmrnormBackwardInput(KernelArgs args) {
@@ -321,7 +335,7 @@ public final class KernelPlans {
                 .tensor("output", c.t("output", e)).tensor("denoms", c.t("denoms", e))
                 .tensor("outputGrad", c.t("outputGrad", e)).tensor("inputGrad", c.t("inputGrad", e));
         return List.of(normInts(b, c).integer("blocked", c.i("blocked")).real("addScale", c.r("addScale"))
-                .real("powv", c.r("pow")).integer("accumulate", c.i("accumulate")).items(e));
+                .real("powv", c.r("pow")).integer("accumulate", c.i("accumulate")).items(normItems(c)));
     }
 
     private static List<Launch> rnormForward(KernelArgs args) {
@@ -330,7 +344,7 @@ public final class KernelPlans {
         Launch.Builder b = Launch.of("norm.kc", "rnorm_forward").tensor("input", c.t("input", e))
                 .tensor("output", c.t("output", e)).tensor("denoms", c.t("denoms", e));
         return List.of(normInts(b, c).real("addScale", c.r("addScale")).real("powv", c.r("pow"))
-                .real("minDiv", c.r("minDiv")).items(e));
+                .real("minDiv", c.r("minDiv")).items(normItems(c)));
     }
 
     private static List<Launch> rnormBackwardInput(KernelArgs args) {
@@ -340,7 +354,7 @@ public final class KernelPlans {
                 .tensor("output", c.t("output", e)).tensor("denoms", c.t("denoms", e))
                 .tensor("outputGrad", c.t("outputGrad", e)).tensor("inputGrad", c.t("inputGrad", e));
         return List.of(normInts(b, c).real("addScale", c.r("addScale")).real("powv", c.r("pow"))
-                .integer("accumulate", c.i("accumulate")).items(e));
+                .integer("accumulate", c.i("accumulate")).items(normItems(c)));
     }
 
     /** Mean differences, then denominators and outputs. */
@@ -348,11 +362,11 @@ public final class KernelPlans {
         Contract c = new Contract(args, "cnorm/forward");
         long e = normSize(c);
         Launch diffs = normInts(Launch.of("norm.kc", "cnorm_mean_diffs").tensor("input", c.t("input", e))
-                .tensor("meanDiffs", c.t("meanDiffs", e)), c).items(e);
+                .tensor("meanDiffs", c.t("meanDiffs", e)), c).items(normItems(c));
         Launch out = normInts(Launch.of("norm.kc", "cnorm_forward").tensor("input", c.t("input", e))
                 .tensor("meanDiffs", c.t("meanDiffs", e)).tensor("output", c.t("output", e))
                 .tensor("denoms", c.t("denoms", e)), c).real("addScale", c.r("addScale")).real("powv", c.r("pow"))
-                .real("minDiv", c.r("minDiv")).items(e);
+                .real("minDiv", c.r("minDiv")).items(normItems(c));
         return List.of(diffs, out);
     }
 
@@ -362,11 +376,11 @@ public final class KernelPlans {
         long e = normSize(c);
         Launch v = normInts(Launch.of("norm.kc", "cnorm_backward_v").tensor("output", c.t("output", e))
                 .tensor("denoms", c.t("denoms", e)).tensor("outputGrad", c.t("outputGrad", e))
-                .tensor("meanDiffs", c.t("meanDiffs", e)).scratch("v", "cnorm.v", e), c).items(e);
+                .tensor("meanDiffs", c.t("meanDiffs", e)).scratch("v", "cnorm.v", e), c).items(normItems(c));
         Launch grad = normInts(Launch.of("norm.kc", "cnorm_backward_input").tensor("denoms", c.t("denoms", e))
                 .tensor("outputGrad", c.t("outputGrad", e)).scratch("v", "cnorm.v", e)
                 .tensor("inputGrad", c.t("inputGrad", e)), c).real("addScale", c.r("addScale")).real("powv", c.r("pow"))
-                .integer("accumulate", c.i("accumulate")).items(e);
+                .integer("accumulate", c.i("accumulate")).items(normItems(c));
         return List.of(v, grad);
     }
 

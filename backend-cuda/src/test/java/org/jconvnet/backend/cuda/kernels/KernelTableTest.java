@@ -121,6 +121,7 @@ class KernelTableTest {
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_KB"), KernelPlans.CONV_KB);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WK"), KernelPlans.CONV_WK);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WF"), KernelPlans.CONV_WF);
+        assertEquals(KernelSources.define(dir, "prelude.h", "CASE_CHUNK"), KernelPlans.CASE_CHUNK);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_RB"), KernelPlans.FC_RB);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_CB"), KernelPlans.FC_CB);
     }
@@ -139,6 +140,12 @@ class KernelTableTest {
         KernelKey bias = KernelKey.of("bias", "backward-weights", DType.FLOAT32);
         List<Launch> two = KernelPlans.all().get(bias).plan(SampleArgs.of(bias));
         assertEquals(List.of(2048L, 32L), two.stream().map(Launch::items).toList());
+        KernelKey pool = KernelKey.of("pool", "backward-input", DType.FLOAT32);
+        // channels * S*S * ceil(N/CASE_CHUNK) = 32 * 32*32 * 1
+        assertEquals(32768, KernelPlans.all().get(pool).plan(SampleArgs.of(pool)).get(0).items());
+        KernelKey cnorm = KernelKey.of("cnorm", "backward-input", DType.FLOAT32);
+        assertEquals(List.of(2048L, 2048L), KernelPlans.all().get(cnorm).plan(SampleArgs.of(cnorm)).stream()
+                .map(Launch::items).toList());
     }
 
     @Test
