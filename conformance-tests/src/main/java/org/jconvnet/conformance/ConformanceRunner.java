@@ -185,7 +185,7 @@ public final class ConformanceRunner {
                 report.addBackend(new BackendOutcome(id, false, why.get()));
                 boolean fail = required(id) || registry.find(id).isEmpty();
                 String msg = (fail && registry.find(id).isPresent()
-                        ? "required (-D" + ConformanceOptions.REQUIRE_PROPERTY + ") but unavailable: " : "") + why.get();
+                        ? "required (--require or -D" + ConformanceOptions.REQUIRE_PROPERTY + ") but unavailable: " : "") + why.get();
                 report.add(new CheckResult(id, "backend", "*", "*", "*", fail ? Status.FAIL : Status.SKIP,
                         Double.NaN, Double.NaN, Double.NaN, msg));
                 print(progress, report.results().get(report.results().size() - 1));

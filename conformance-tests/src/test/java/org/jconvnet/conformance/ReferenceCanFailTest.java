@@ -41,7 +41,9 @@ class ReferenceCanFailTest {
             for (Check c : runner.referenceChecks()) {
                 if (c instanceof FrozenGoldenCheck) {
                     frozen.addAll(CheckExecutor.execute(c, ctx));
-                } else if (c instanceof GradientCheck && c.planned().stream().anyMatch(p -> p.layer().equals("conv"))) {
+                } else if (c instanceof GradientCheck && c.planned().stream().anyMatch(p -> p.layer().equals("conv"))
+                        && !c.title().contains("seed-")) {
+                    // The small conv cases suffice, and keep this test fast.
                     gradients.addAll(CheckExecutor.execute(c, ctx));
                 }
             }

@@ -60,7 +60,15 @@ public final class Bench {
         out.println(String.format(Locale.ROOT, "%-8s  %-28s  %-26s  %5s  %10s  %s", "BACKEND", "NET", "DEVICE", "N",
                 "IMAGES/S", "RATIO"));
         for (String id : backendIds) {
-            Backend b = open.apply(id);
+            Backend b;
+            try {
+                b = open.apply(id);
+            } catch (org.jconvnet.api.JConvNetException e) {
+                // One unavailable backend must not hide the others' numbers.
+                out.println(String.format(Locale.ROOT, "%-8s  %-28s  unavailable: %s", id, def.name(), e.getMessage()));
+                out.flush();
+                continue;
+            }
             try (Net net = new Net(nd, b, dtype)) {
                 net.initParams(1);
                 for (int i = 0; i < warmup; i++) {

@@ -85,8 +85,12 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {
-        if (v != null) {
-            m.put(k, v instanceof Path || v instanceof Integer ? (v instanceof Integer ? (Object) ((Integer) v).longValue() : v.toString()) : v);
+        if (v instanceof Path) {
+            m.put(k, v.toString());
+        } else if (v instanceof Integer) {
+            m.put(k, ((Integer) v).longValue()); // JSON reads integers back as Long
+        } else if (v != null) {
+            m.put(k, v);
         }
     }
 

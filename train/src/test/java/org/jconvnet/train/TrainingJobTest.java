@@ -140,4 +140,24 @@ class TrainingJobTest {
                 pngs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
         pngs.forEach(p -> assertTrue(Files.isRegularFile(p)));
     }
+
+    @Test
+    void resumeReReadsTheLayerParamsFile() throws IOException {
+        Path def = tmp.resolve("net/layers-tiny.cfg");
+        Files.createDirectories(def.getParent());
+        Files.copy(Path.of(TinyData.tinyNet()), def);
+        Path params = def.resolveSibling("layer-params-tiny.cfg");
+        Files.copy(Path.of(TinyData.tinyNet()).resolveSibling("layer-params-tiny.cfg"), params);
+        TrainingJob.Result r = job.train(base("p").layerDef(def.toString()).epochs(1).testFreq(100).build());
+        Checkpoint before = CheckpointReader.loadLatest(r.saveDir(), s -> { });
+        // Freeze every layer by editing the file, as one lowers learning rates mid-training in cuda-convnet.
+        Files.writeString(params, Files.readString(params).replaceAll("eps([WB])=[0-9.]+", "eps$1=0"));
+        job.train(TrainOptions.builder().loadFrom(r.saveDir()).epochs(2).backend("cpu").build());
+        Checkpoint after = CheckpointReader.loadLatest(r.saveDir(), s -> { });
+        assertTrue(after.batchesDone() > before.batchesDone());
+        assertTrue(after.layerParamsText().contains("epsW=0"), after.layerParamsText());
+        for (SavedParam p : before.params()) {
+            assertArrayEquals(p.values(), after.param(p.layer(), p.param()).orElseThrow().values(), p.fileName());
+        }
+    }
 }

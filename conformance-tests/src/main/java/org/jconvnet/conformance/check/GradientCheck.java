@@ -35,9 +35,14 @@ public final class GradientCheck implements Check {
     /** Generous enough for the curvature of exp/pow layers at STEP, tight enough to catch a wrong term. */
     private static final double TOLERANCE = 1e-5;
     private static final int SAMPLES = 12;
-    /** Fewer samples for big cases (each sample costs two forward passes), so the suite stays fast. */
-    private static final int SAMPLES_BIG = 4;
-    private static final long BIG_OUTPUT = 50_000;
+    /**
+     * Samples for slow cases (the seed-sized ones): each sample costs two forward passes, and a
+     * seed-sized conv forward takes about a second in float64 on a busy 2-core machine. The first
+     * and the last element are still checked; the smaller cases of the same layer get the full sample.
+     */
+    private static final int SAMPLES_SLOW = 2;
+    /** A case whose first forward pass takes longer than this is slow. */
+    private static final long SLOW_FORWARD_NANOS = 100_000_000L;
 
     private final String type;
     private final LayerCase layerCase;
@@ -97,7 +102,6 @@ public final class GradientCheck implements Check {
             SplittableRandom rnd = new SplittableRandom(layerCase.seed() * 17 + 3);
             Map<Integer, double[]> data = RandomData.inputs(layerCase.inputs(), n, rnd);
             Layer tested = def.layer(layer);
-            int samples = (long) tested.outputs() * n > BIG_OUTPUT ? SAMPLES_BIG : SAMPLES;
             double[] g = tested.isCost() ? null : RandomData.gaussian(rnd, tested.outputs() * n, 1.0);
             ToDoubleFunction<Map<Integer, double[]>> objective = d -> {
                 net.forward(d, n, PassMode.TRAIN);
@@ -111,7 +115,9 @@ public final class GradientCheck implements Check {
                 }
                 return s;
             };
+            long start = System.nanoTime();
             objective.applyAsDouble(data);
+            int samples = System.nanoTime() - start > SLOW_FORWARD_NANOS ? SAMPLES_SLOW : SAMPLES;
             if (g == null) {
                 net.backward();
             } else {

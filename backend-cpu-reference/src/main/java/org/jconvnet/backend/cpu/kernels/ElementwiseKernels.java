@@ -47,7 +47,14 @@ final class ElementwiseKernels {
         Elements biases = c.elements("biases");
         int n = c.numCases();
         int repeat = c.integer("repeat");
-        forEach(out.length(), i -> out.set(i, out.get(i) + biases.get(i / n / repeat)));
+        Parallel.forRange(out.length() / n, n, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                double b = biases.get(r / repeat);
+                for (int i = r * n; i < (r + 1) * n; i++) {
+                    out.set(i, out.get(i) + b);
+                }
+            }
+        });
     }
 
     /** {@code biasesGrad[k] = sum over the rows of block k and over cases of outputGrad} (overwrites). */
