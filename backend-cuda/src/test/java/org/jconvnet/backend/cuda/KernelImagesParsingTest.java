@@ -32,6 +32,20 @@ class KernelImagesParsingTest {
     }
 
     @Test
+    void pluginCodeKindIsRecognisedFromItsMagic() {
+        assertTrue(CudaModuleCache.isBinary(new byte[] {0x7f, 'E', 'L', 'F', 2}));
+        assertTrue(CudaModuleCache.isBinary(new byte[] {0x50, (byte) 0xed, 0x55, (byte) 0xba, 1}));
+        org.junit.jupiter.api.Assertions.assertFalse(CudaModuleCache.isBinary(PTX.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        org.junit.jupiter.api.Assertions.assertFalse(CudaModuleCache.isBinary(new byte[0]));
+    }
+
+    @Test
+    void signaturesGiveTheParameterTypesOfEachEntry() {
+        assertEquals(java.util.Map.of("vector_add", List.of("u64", "u32"), "softmax_rows", List.of("u64")),
+                KernelImages.signatures(PTX));
+    }
+
+    @Test
     void missingManifestNamesTheBuildScript() {
         ClassLoader empty = new ClassLoader(null) { };
         JConvNetException e = assertThrows(JConvNetException.class, () -> KernelImages.load(empty));
