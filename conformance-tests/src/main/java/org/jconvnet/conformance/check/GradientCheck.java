@@ -36,13 +36,16 @@ public final class GradientCheck implements Check {
     private static final double TOLERANCE = 1e-5;
     private static final int SAMPLES = 12;
     /**
-     * Samples for slow cases (the seed-sized ones): each sample costs two forward passes, and a
+     * Samples for large cases (the seed-sized ones): each sample costs two forward passes, and a
      * seed-sized conv forward takes about a second in float64 on a busy 2-core machine. The first
      * and the last element are still checked; the smaller cases of the same layer get the full sample.
      */
-    private static final int SAMPLES_SLOW = 2;
-    /** A case whose first forward pass takes longer than this is slow. */
-    private static final long SLOW_FORWARD_NANOS = 100_000_000L;
+    private static final int SAMPLES_LARGE = 2;
+    /**
+     * A case whose activations and parameters hold more values than this is large. The size, not a
+     * timing, decides, so the same cases are checked the same way on every machine.
+     */
+    private static final long LARGE_CASE_VALUES = 200_000L;
 
     private final String type;
     private final LayerCase layerCase;
@@ -115,9 +118,8 @@ public final class GradientCheck implements Check {
                 }
                 return s;
             };
-            long start = System.nanoTime();
             objective.applyAsDouble(data);
-            int samples = System.nanoTime() - start > SLOW_FORWARD_NANOS ? SAMPLES_SLOW : SAMPLES;
+            int samples = valueCount(def, n) > LARGE_CASE_VALUES ? SAMPLES_LARGE : SAMPLES;
             if (g == null) {
                 net.backward();
             } else {
@@ -226,5 +228,17 @@ public final class GradientCheck implements Check {
             s.add(rnd.nextInt(length));
         }
         return s.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** Values a forward pass touches: every layer's activations for n cases plus every parameter. */
+    private static long valueCount(NetDefinition def, int n) {
+        long total = 0;
+        for (Layer l : def.layers()) {
+            total += (long) l.outputs() * n;
+            for (var p : l.params()) {
+                total += p.size();
+            }
+        }
+        return total;
     }
 }
