@@ -37,8 +37,12 @@ public final class OpenClProbe {
                     BackendConfig.defaults().get(OpenClDevices.DEVICE_KEY));
             return Availability.available(d.describe());
         } catch (LinkageError e) {
-            return Availability.unavailable("OpenCL library libOpenCL.so could not be loaded ("
-                    + oneLine(e) + "); " + INSTALL_HINT);
+            // JOCL says "Implementation library could not be loaded" when libOpenCL.so is missing;
+            // anything else means its own native (extracted to java.io.tmpdir) failed to load.
+            String what = String.valueOf(e.getMessage()).contains("Implementation library")
+                    ? "OpenCL library libOpenCL.so could not be loaded"
+                    : "JOCL's native library could not be loaded (is java.io.tmpdir writable?)";
+            return Availability.unavailable(what + " (" + oneLine(e) + "); " + INSTALL_HINT);
         } catch (Throwable e) { // NOPMD: a probe never throws, whatever the native layer does
             return Availability.unavailable("OpenCL unavailable: " + reason(e) + "; " + INSTALL_HINT);
         }
