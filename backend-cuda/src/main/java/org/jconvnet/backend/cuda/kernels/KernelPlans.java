@@ -300,7 +300,7 @@ public final class KernelPlans {
                 .tensor("output", c.t("output", poolOut(c))).tensor("outputGrad", c.t("outputGrad", poolOut(c)))
                 .tensor("inputGrad", c.t("inputGrad", poolIn(c)));
         return List.of(poolInts(b, c).integer("accumulate", c.i("accumulate"))
-                .items(chunked((long) c.i("channels") * c.i("imgSize") * c.i("imgSize"), c.i("numCases"))));
+                .items(chunked((long) c.i("channels") * c.i("imgSize"), c.i("numCases")))); // one per image row
     }
 
     // ---- cmrnorm, rnorm, cnorm ----------------------------------------------------------------
