@@ -2,6 +2,7 @@ package org.jconvnet.backend.cpu;
 
 import java.util.Arrays;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -40,8 +41,7 @@ public final class CpuTensor implements Tensor {
         if (t instanceof CpuTensor) {
             return ((CpuTensor) t).checkOpen();
         }
-        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
-                + "', not to the CPU reference");
+        throw HostArrays.foreignTensor(t, "the CPU reference");
     }
 
     private CpuTensor checkOpen() {
@@ -91,9 +91,7 @@ public final class CpuTensor implements Tensor {
     public void upload(double[] values) {
         checkLength(values.length);
         if (f != null) {
-            for (int i = 0; i < values.length; i++) {
-                f[i] = (float) values[i];
-            }
+            System.arraycopy(HostArrays.narrow(values), 0, f, 0, values.length);
         } else {
             System.arraycopy(values, 0, d, 0, values.length);
         }
@@ -105,43 +103,25 @@ public final class CpuTensor implements Tensor {
         if (f != null) {
             System.arraycopy(values, 0, f, 0, values.length);
         } else {
-            for (int i = 0; i < values.length; i++) {
-                d[i] = values[i];
-            }
+            System.arraycopy(HostArrays.widen(values), 0, d, 0, values.length);
         }
     }
 
     private void checkLength(int length) {
         checkOpen();
-        if (length != size()) {
-            throw new IllegalArgumentException("upload of " + length + " values into a " + describe() + " tensor");
-        }
+        HostArrays.checkUploadLength(this, length);
     }
 
     @Override
     public double[] download() {
         checkOpen();
-        if (d != null) {
-            return d.clone();
-        }
-        double[] out = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            out[i] = f[i];
-        }
-        return out;
+        return d != null ? d.clone() : HostArrays.widen(f);
     }
 
     @Override
     public float[] downloadFloats() {
         checkOpen();
-        if (f != null) {
-            return f.clone();
-        }
-        float[] out = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            out[i] = (float) d[i];
-        }
-        return out;
+        return f != null ? f.clone() : HostArrays.narrow(d);
     }
 
     @Override

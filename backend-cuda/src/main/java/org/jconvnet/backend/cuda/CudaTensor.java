@@ -9,6 +9,7 @@ import static jcuda.driver.JCudaDriver.cuMemsetD32;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -57,8 +58,7 @@ public final class CudaTensor implements Tensor {
             c.checkOpen();
             return c;
         }
-        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
-                + "', not to cuda");
+        throw HostArrays.foreignTensor(t, "cuda");
     }
 
     /** The device pointer, for kernel arguments. */
@@ -96,29 +96,13 @@ public final class CudaTensor implements Tensor {
     @Override
     public void upload(double[] values) {
         checkLength(values.length);
-        if (dtype == DType.FLOAT64) {
-            copyIn(Pointer.to(values));
-        } else {
-            float[] f = new float[values.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) values[i];
-            }
-            copyIn(Pointer.to(f));
-        }
+        copyIn(dtype == DType.FLOAT64 ? Pointer.to(values) : Pointer.to(HostArrays.narrow(values)));
     }
 
     @Override
     public void upload(float[] values) {
         checkLength(values.length);
-        if (dtype == DType.FLOAT32) {
-            copyIn(Pointer.to(values));
-        } else {
-            double[] d = new double[values.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = values[i];
-            }
-            copyIn(Pointer.to(d));
-        }
+        copyIn(dtype == DType.FLOAT32 ? Pointer.to(values) : Pointer.to(HostArrays.widen(values)));
     }
 
     @Override
@@ -128,12 +112,7 @@ public final class CudaTensor implements Tensor {
             copyOut(Pointer.to(d));
             return d;
         }
-        float[] f = downloadFloats();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
+        return HostArrays.widen(downloadFloats());
     }
 
     @Override
@@ -143,12 +122,7 @@ public final class CudaTensor implements Tensor {
             copyOut(Pointer.to(f));
             return f;
         }
-        double[] d = download();
-        float[] f = new float[d.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
+        return HostArrays.narrow(download());
     }
 
     @Override
@@ -174,10 +148,7 @@ public final class CudaTensor implements Tensor {
 
     private void checkLength(int length) {
         checkOpen();
-        if (length != size()) {
-            throw new IllegalArgumentException("upload of " + length + " values into cuda tensor " + describe()
-                    + " (" + size() + " elements)");
-        }
+        HostArrays.checkUploadLength(this, length);
     }
 
     private void copyIn(Pointer host) {

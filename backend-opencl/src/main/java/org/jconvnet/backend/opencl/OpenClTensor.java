@@ -4,6 +4,7 @@ import static org.jocl.CL.*;
 
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -68,8 +69,7 @@ public final class OpenClTensor implements Tensor {
         if (t instanceof OpenClTensor) {
             return ((OpenClTensor) t).checkOpen();
         }
-        throw new IllegalArgumentException("tensor " + t.describe() + " belongs to backend '" + t.backendId()
-                + "', not to the OpenCL backend");
+        throw HostArrays.foreignTensor(t, "the OpenCL backend");
     }
 
     private OpenClTensor checkOpen() {
@@ -107,19 +107,13 @@ public final class OpenClTensor implements Tensor {
 
     @Override
     public void upload(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        upload(f);
+        upload(HostArrays.narrow(values));
     }
 
     @Override
     public void upload(float[] values) {
         checkOpen();
-        if (values.length != size()) {
-            throw new IllegalArgumentException("upload of " + values.length + " values into a " + describe() + " tensor");
-        }
+        HostArrays.checkUploadLength(this, values.length);
         if (values.length == 0) {
             return;
         }
@@ -135,12 +129,7 @@ public final class OpenClTensor implements Tensor {
 
     @Override
     public double[] download() {
-        float[] f = downloadFloats();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
+        return HostArrays.widen(downloadFloats());
     }
 
     @Override
