@@ -11,6 +11,7 @@ public class ConfigException extends JConvNetException {
     private final String file;
     private final String section;
     private final String key;
+    private final String problem;
 
     /**
      * Creates a located error.
@@ -25,6 +26,17 @@ public class ConfigException extends JConvNetException {
         this.file = file;
         this.section = section;
         this.key = key;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The same problem, located elsewhere (e.g. at the section a generated section came from). */
+    public ConfigException relocate(String newSection, String newKey) {
+        return new ConfigException(file, newSection, newKey, problem);
     }
 
     private static String format(String file, String section, String key, String problem) {

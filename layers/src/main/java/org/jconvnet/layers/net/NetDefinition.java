@@ -103,7 +103,14 @@ public final class NetDefinition {
                 }
             }
             Optional<ConfigSection> paramSection = params.section(section.name());
-            Layer layer = plugin.configure(new LayerConfig(section, paramSection, layerParams.name(), layerInputs, dims));
+            Layer layer;
+            try {
+                layer = plugin.configure(new LayerConfig(section, paramSection, layerParams.name(), layerInputs, dims));
+            } catch (ConfigException e) {
+                // A <L>_neuron layer exists only because [L] said neuron=...: point the user there.
+                boolean generated = detached.detached().contains(section.name()) && section.name().equals(e.section());
+                throw generated ? e.relocate(names.get(0), "neuron") : e;
+            }
             configured.put(section.name(), layer);
             inputs.put(section.name(), List.copyOf(names));
             consumers.put(section.name(), new ArrayList<>());

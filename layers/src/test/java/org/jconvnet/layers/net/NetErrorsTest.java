@@ -143,9 +143,10 @@ class NetErrorsTest {
     }
 
     @Test
-    void neuronShorthandErrorsAreReportedAtTheDetachedLayer() {
+    void neuronShorthandErrorsAreReportedWhereTheUserWroteThem() {
+        // The user wrote neuron=bogus in [c]; [c_neuron] is generated, so the error points at [c].
         ConfigException e = fails(() -> TestNets.of(conv("channels=1\nfilterSize=3\nneuron=bogus\n"), CONV_PARAMS, 16));
-        located(e, "layers.cfg", "c_neuron", "neuron", "unknown neuron 'bogus'");
+        located(e, "layers.cfg", "c", "neuron", "unknown neuron 'bogus'");
     }
 
     @Test
