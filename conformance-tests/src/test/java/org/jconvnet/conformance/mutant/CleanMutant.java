@@ -1,8 +1,5 @@
 package org.jconvnet.conformance.mutant;
 
-import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelKey;
-
 /**
  * The CPU reference under another id with no corruption, shipping a policy file
  * ({@code META-INF/jconvnet/conformance-mutant-clean.properties} in the test resources) so the tests
@@ -17,22 +14,17 @@ public final class CleanMutant {
 
     /** Its backend provider. */
     public static final class Provider extends MutantProvider {
-        @Override
-        public String id() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Provider() {
+            super(ID);
         }
     }
 
     /** Its kernels. */
     public static final class Kernels extends MutantKernels {
-        @Override
-        public String backendId() {
-            return ID;
-        }
-
-        @Override
-        Kernel corrupt(KernelKey key, Kernel clean) {
-            return clean;
+        /** The provider ServiceLoader creates. */
+        public Kernels() {
+            super(ID);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuTensor;
@@ -19,24 +18,21 @@ public final class LocalTransposeMutant {
 
     /** Its backend provider. */
     public static final class Provider extends MutantProvider {
-        @Override
-        public String id() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Provider() {
+            super(ID);
         }
     }
 
     /** Its kernels. */
     public static final class Kernels extends MutantKernels {
-        @Override
-        public String backendId() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Kernels() {
+            super(ID, "local", Ops.FORWARD);
         }
 
         @Override
-        Kernel corrupt(KernelKey key, Kernel clean) {
-            if (!key.layerType().equals("local") || !key.op().equals(Ops.FORWARD)) {
-                return clean;
-            }
+        Kernel corrupted(Kernel clean) {
             return args -> {
                 Tensor w = args.tensor("weights");
                 int fs = args.integer("filterSize");

@@ -12,13 +12,41 @@ import org.jconvnet.api.kernel.KernelProvider;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * Base of the mutant kernel providers: every CPU reference kernel under the mutant's id, with
- * {@link #corrupt} given the chance to replace one of them.
+ * Base of the mutant kernel providers: every CPU reference kernel under the mutant's id, with the
+ * one kernel of the targeted layer type and op passed through {@link #corrupted}.
  */
 abstract class MutantKernels implements KernelProvider {
+    private final String backendId;
+    private final String layerType;
+    private final String op;
 
-    /** The corrupted kernel for {@code key}, or {@code clean} unchanged. */
-    abstract Kernel corrupt(KernelKey key, Kernel clean);
+    /** Kernels of the mutant {@code backendId} with no corruption at all. */
+    MutantKernels(String backendId) {
+        this(backendId, null, null);
+    }
+
+    /** Kernels of the mutant {@code backendId} whose {@code layerType} {@code op} kernel is corrupted. */
+    MutantKernels(String backendId, String layerType, String op) {
+        this.backendId = backendId;
+        this.layerType = layerType;
+        this.op = op;
+    }
+
+    @Override
+    public final String backendId() {
+        return backendId;
+    }
+
+    /** The corrupted form of the targeted kernel; only mutants that name a target override it. */
+    Kernel corrupted(Kernel clean) {
+        return clean;
+    }
+
+    /** The kernel the mutant serves for {@code key}: the corrupted one for its target, else {@code clean}. */
+    private Kernel corrupt(KernelKey key, Kernel clean) {
+        boolean targeted = layerType != null && key.layerType().equals(layerType) && key.op().equals(op);
+        return targeted ? corrupted(clean) : clean;
+    }
 
     @Override
     public int apiVersion() {

@@ -8,6 +8,18 @@ import org.jconvnet.api.backend.BackendProvider;
 
 /** Base of the mutant backend providers: always available, lowest priority, never chosen automatically by tests. */
 abstract class MutantProvider implements BackendProvider {
+    private final String id;
+
+    /** A provider for the mutant backend called {@code id}. */
+    MutantProvider(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
     @Override
     public int apiVersion() {
         return ApiVersion.CURRENT;

@@ -1,7 +1,6 @@
 package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.Tensor;
 
@@ -18,24 +17,21 @@ public final class PoolDropLastWindowMutant {
 
     /** Its backend provider. */
     public static final class Provider extends MutantProvider {
-        @Override
-        public String id() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Provider() {
+            super(ID);
         }
     }
 
     /** Its kernels. */
     public static final class Kernels extends MutantKernels {
-        @Override
-        public String backendId() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Kernels() {
+            super(ID, "pool", Ops.FORWARD);
         }
 
         @Override
-        Kernel corrupt(KernelKey key, Kernel clean) {
-            if (!key.layerType().equals("pool") || !key.op().equals(Ops.FORWARD)) {
-                return clean;
-            }
+        Kernel corrupted(Kernel clean) {
             return args -> {
                 clean.launch(args);
                 Tensor out = args.tensor("output");

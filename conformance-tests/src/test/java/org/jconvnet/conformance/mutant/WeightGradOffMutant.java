@@ -1,7 +1,6 @@
 package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.Tensor;
 
@@ -20,24 +19,21 @@ public final class WeightGradOffMutant {
 
     /** Its backend provider. */
     public static final class Provider extends MutantProvider {
-        @Override
-        public String id() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Provider() {
+            super(ID);
         }
     }
 
     /** Its kernels. */
     public static final class Kernels extends MutantKernels {
-        @Override
-        public String backendId() {
-            return ID;
+        /** The provider ServiceLoader creates. */
+        public Kernels() {
+            super(ID, "conv", Ops.BACKWARD_WEIGHTS);
         }
 
         @Override
-        Kernel corrupt(KernelKey key, Kernel clean) {
-            if (!key.layerType().equals("conv") || !key.op().equals(Ops.BACKWARD_WEIGHTS)) {
-                return clean;
-            }
+        Kernel corrupted(Kernel clean) {
             return args -> {
                 clean.launch(args);
                 Tensor g = args.tensor("weightsGrad");
