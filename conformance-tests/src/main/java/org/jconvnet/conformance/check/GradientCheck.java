@@ -57,19 +57,13 @@ public final class GradientCheck implements Check {
     public GradientCheck(String type, LayerCase layerCase, LayerPluginRegistry plugins) {
         this.type = type;
         this.layerCase = layerCase;
-        NetDefinition d = null;
-        RuntimeException err = null;
-        try {
-            d = CaseNets.load(type, layerCase, plugins);
-        } catch (RuntimeException e) {
-            err = e;
-        }
-        this.def = d;
-        this.loadError = err;
-        if (d == null || layerCase.inputs().stream().anyMatch(i -> i.kind() != LayerCase.InputKind.LABELS)) {
+        LoadedCase loaded = new LoadedCase(type, layerCase, plugins);
+        this.def = loaded.def();
+        this.loadError = loaded.loadError();
+        if (!loaded.loaded() || loaded.hasDataInput()) {
             planned.add(new CheckId(type, layerCase.name(), Ops.BACKWARD_INPUT));
         }
-        if (d != null && !TwinNets.params(d).isEmpty()) {
+        if (loaded.hasParams()) {
             planned.add(new CheckId(type, layerCase.name(), Ops.BACKWARD_WEIGHTS));
         }
     }
@@ -146,7 +140,7 @@ public final class GradientCheck implements Check {
         List<ErrorStats> all = new ArrayList<>();
         for (Map.Entry<Integer, String> d : TwinNets.dataLayers(def)) {
             int idx = d.getKey();
-            if (idx >= layerCase.inputs().size() || layerCase.inputs().get(idx).kind() == LayerCase.InputKind.LABELS) {
+            if (!LoadedCase.isDataInput(layerCase, idx)) {
                 continue;
             }
             double[] analytic = net.outputGrad(d.getValue());

@@ -36,23 +36,15 @@ public final class LayerCaseCheck implements Check {
     public LayerCaseCheck(String type, LayerCase layerCase, LayerPluginRegistry plugins) {
         this.type = type;
         this.layerCase = layerCase;
-        NetDefinition d = null;
-        RuntimeException err = null;
-        try {
-            d = CaseNets.load(type, layerCase, plugins);
-        } catch (RuntimeException e) {
-            err = e;
-        }
-        this.def = d;
-        this.loadError = err;
+        LoadedCase loaded = new LoadedCase(type, layerCase, plugins);
+        this.def = loaded.def();
+        this.loadError = loaded.loadError();
         planned.add(id(Ops.FORWARD));
-        if (d != null) {
-            if (layerCase.inputs().stream().anyMatch(i -> i.kind() != LayerCase.InputKind.LABELS)) {
-                planned.add(id(Ops.BACKWARD_INPUT));
-            }
-            if (!TwinNets.params(d).isEmpty()) {
-                planned.add(id(Ops.BACKWARD_WEIGHTS));
-            }
+        if (loaded.loaded() && loaded.hasDataInput()) {
+            planned.add(id(Ops.BACKWARD_INPUT));
+        }
+        if (loaded.hasParams()) {
+            planned.add(id(Ops.BACKWARD_WEIGHTS));
         }
     }
 
@@ -159,7 +151,7 @@ public final class LayerCaseCheck implements Check {
         List<ErrorStats> all = new ArrayList<>();
         for (Map.Entry<Integer, String> d : TwinNets.dataLayers(def)) {
             int idx = d.getKey();
-            if (idx >= layerCase.inputs().size() || layerCase.inputs().get(idx).kind() == LayerCase.InputKind.LABELS) {
+            if (!LoadedCase.isDataInput(layerCase, idx)) {
                 continue;
             }
             all.add(Comparison.compare("gradient reaching data layer '" + d.getValue() + "' (input " + idx
