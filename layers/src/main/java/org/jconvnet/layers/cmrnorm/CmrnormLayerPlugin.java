@@ -3,13 +3,9 @@ package org.jconvnet.layers.cmrnorm;
 import static org.jconvnet.layers.support.Cases.gaussian;
 
 import java.util.List;
-import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
-import org.jconvnet.api.layer.LayerConfig;
-import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.layers.support.Cases;
-import org.jconvnet.layers.support.NormLayer;
+import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
  * {@code type=cmrnorm} (spec section 3.7): {@code y_f = x_f * (minDiv + scale/size * sum_{g in W(f)} x_g^2)^-pow}
@@ -22,21 +18,11 @@ import org.jconvnet.layers.support.NormLayer;
  * {@code 1 <= size <= channels}, {@code minDiv > 0}. Relaxed: cuda-convnet required channels to
  * be a multiple of 16 and size at least 2; neither matters to the arithmetic.
  */
-public final class CmrnormLayerPlugin implements LayerPlugin {
+public final class CmrnormLayerPlugin extends NormLayerPlugin {
 
-    @Override
-    public int apiVersion() {
-        return ApiVersion.CURRENT;
-    }
-
-    @Override
-    public String type() {
-        return "cmrnorm";
-    }
-
-    @Override
-    public Layer configure(LayerConfig c) {
-        return NormLayer.configure(c, "cmrnorm", "cross-map response-normalization");
+    /** The plugin ServiceLoader creates. */
+    public CmrnormLayerPlugin() {
+        super("cmrnorm", "cross-map response-normalization");
     }
 
     @Override

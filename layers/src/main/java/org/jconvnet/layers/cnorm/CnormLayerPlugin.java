@@ -3,13 +3,9 @@ package org.jconvnet.layers.cnorm;
 import static org.jconvnet.layers.support.Cases.gaussian;
 
 import java.util.List;
-import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
-import org.jconvnet.api.layer.LayerConfig;
-import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.layers.support.Cases;
-import org.jconvnet.layers.support.NormLayer;
+import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
  * {@code type=cnorm} (spec section 3.8): {@code m = x - mean} with each pixel's own clipped-window
@@ -22,21 +18,11 @@ import org.jconvnet.layers.support.NormLayer;
  * <p>Keys: {@code inputs} (one), {@code channels}, {@code size}; layer parameters {@code scale},
  * {@code pow}, {@code minDiv} (1). Checks and relaxations as rnorm.
  */
-public final class CnormLayerPlugin implements LayerPlugin {
+public final class CnormLayerPlugin extends NormLayerPlugin {
 
-    @Override
-    public int apiVersion() {
-        return ApiVersion.CURRENT;
-    }
-
-    @Override
-    public String type() {
-        return "cnorm";
-    }
-
-    @Override
-    public Layer configure(LayerConfig c) {
-        return NormLayer.configure(c, "cnorm", "contrast-normalization");
+    /** The plugin ServiceLoader creates. */
+    public CnormLayerPlugin() {
+        super("cnorm", "contrast-normalization");
     }
 
     @Override

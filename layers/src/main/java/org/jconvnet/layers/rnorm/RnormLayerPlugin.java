@@ -3,13 +3,9 @@ package org.jconvnet.layers.rnorm;
 import static org.jconvnet.layers.support.Cases.gaussian;
 
 import java.util.List;
-import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
-import org.jconvnet.api.layer.LayerConfig;
-import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.layers.support.Cases;
-import org.jconvnet.layers.support.NormLayer;
+import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
  * {@code type=rnorm} (spec section 3.6): {@code y = x * (minDiv + scale/size^2 * sum over the
@@ -20,21 +16,11 @@ import org.jconvnet.layers.support.NormLayer;
  * {@code minDiv > 0}. Relaxed: cuda-convnet required channels below 4 or a multiple of 4 (and of
  * 16 for its backward kernel); any channel count works here.
  */
-public final class RnormLayerPlugin implements LayerPlugin {
+public final class RnormLayerPlugin extends NormLayerPlugin {
 
-    @Override
-    public int apiVersion() {
-        return ApiVersion.CURRENT;
-    }
-
-    @Override
-    public String type() {
-        return "rnorm";
-    }
-
-    @Override
-    public Layer configure(LayerConfig c) {
-        return NormLayer.configure(c, "rnorm", "response-normalization");
+    /** The plugin ServiceLoader creates. */
+    public RnormLayerPlugin() {
+        super("rnorm", "response-normalization");
     }
 
     @Override
