@@ -1,5 +1,7 @@
 package org.jconvnet.conformance.report;
 
+import static org.jconvnet.api.io.JsonStrings.quote;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +28,10 @@ public final class JsonReport {
         sb.append("{\n  \"passed\": ").append(!report.failed()).append(",\n  \"summary\": {");
         boolean first = true;
         for (Map.Entry<String, Map<Status, Integer>> e : report.countsByBackend().entrySet()) {
-            sb.append(first ? "\n" : ",\n").append("    ").append(str(e.getKey())).append(": {");
+            sb.append(first ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": {");
             boolean f2 = true;
             for (Map.Entry<Status, Integer> c : e.getValue().entrySet()) {
-                sb.append(f2 ? "" : ", ").append(str(c.getKey().name().toLowerCase(java.util.Locale.ROOT)))
+                sb.append(f2 ? "" : ", ").append(quote(c.getKey().name().toLowerCase(java.util.Locale.ROOT)))
                         .append(": ").append(c.getValue());
                 f2 = false;
             }
@@ -40,9 +42,9 @@ public final class JsonReport {
         sb.append("  \"backends\": [");
         first = true;
         for (BackendOutcome b : report.backends()) {
-            sb.append(first ? "\n" : ",\n").append("    {\"id\": ").append(str(b.id()))
+            sb.append(first ? "\n" : ",\n").append("    {\"id\": ").append(quote(b.id()))
                     .append(", \"ran\": ").append(b.ran())
-                    .append(", \"detail\": ").append(str(b.detail())).append('}');
+                    .append(", \"detail\": ").append(quote(b.detail())).append('}');
             first = false;
         }
         sb.append(first ? "],\n" : "\n  ],\n");
@@ -50,16 +52,16 @@ public final class JsonReport {
         first = true;
         for (CheckResult r : report.results()) {
             sb.append(first ? "\n" : ",\n").append("    {")
-                    .append("\"backend\": ").append(str(r.backend()))
-                    .append(", \"kind\": ").append(str(r.kind()))
-                    .append(", \"layer\": ").append(str(r.layer()))
-                    .append(", \"case\": ").append(str(r.caseName()))
-                    .append(", \"op\": ").append(str(r.op()))
-                    .append(", \"status\": ").append(str(r.status().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append("\"backend\": ").append(quote(r.backend()))
+                    .append(", \"kind\": ").append(quote(r.kind()))
+                    .append(", \"layer\": ").append(quote(r.layer()))
+                    .append(", \"case\": ").append(quote(r.caseName()))
+                    .append(", \"op\": ").append(quote(r.op()))
+                    .append(", \"status\": ").append(quote(r.status().name().toLowerCase(java.util.Locale.ROOT)))
                     .append(", \"maxAbs\": ").append(num(r.maxAbs()))
                     .append(", \"maxRel\": ").append(num(r.maxRel()))
                     .append(", \"tolerance\": ").append(num(r.tolerance()))
-                    .append(", \"message\": ").append(str(r.message()))
+                    .append(", \"message\": ").append(quote(r.message()))
                     .append('}');
             first = false;
         }
@@ -88,26 +90,5 @@ public final class JsonReport {
             return v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
         }
         return Double.toString(v);
-    }
-
-    static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.io.JsonStrings;
 
 /**
  * Reads and writes JSON. Numbers that are integral and fit a {@code long} are read as {@link Long},
@@ -67,7 +68,7 @@ public final class Json {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String) {
-            quote(sb, (String) v);
+            sb.append(JsonStrings.quote((String) v));
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
             sb.append(v);
         } else if (v instanceof Number) {
@@ -75,7 +76,7 @@ public final class Json {
             if (Double.isFinite(d)) {
                 sb.append(Double.toString(d));
             } else {
-                quote(sb, Double.toString(d));
+                sb.append(JsonStrings.quote(Double.toString(d)));
             }
         } else if (v instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) v;
@@ -87,7 +88,7 @@ public final class Json {
                 }
                 first = false;
                 newline(sb, indent, level + 1);
-                quote(sb, String.valueOf(e.getKey()));
+                sb.append(JsonStrings.quote(String.valueOf(e.getKey())));
                 sb.append(indent >= 0 ? ": " : ":");
                 write(sb, e.getValue(), indent, level + 1);
             }
@@ -131,27 +132,6 @@ public final class Json {
         if (indent >= 0) {
             sb.append('\n').append(" ".repeat(indent * level));
         }
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
     }
 
     private Object value() {
