@@ -27,8 +27,8 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.NetSource;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * float32 (at most 1e-5), as the golden README prescribes. Skipped when the folder is absent.
  */
 class GoldenCasesTest {
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
 
     static Path golden() {
         return Numeric.shared().resolve("golden");
@@ -64,14 +66,8 @@ class GoldenCasesTest {
     }
 
     @BeforeEach
-    void kernels() {
+    void goldenData() {
         assumeTrue(Files.isDirectory(golden()), "golden cases not found at " + golden());
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
     }
 
     /** A golden config.ini split into a layer-definition and a layer-parameter file. */

@@ -18,8 +18,7 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.NetSource;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +33,9 @@ class GradientCheckTest {
     private static final long MAX_SIZE = 20_000;
     private static final int SAMPLES = 24;
     private static final double TOLERANCE = 1e-6;
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -62,16 +63,6 @@ class GradientCheckTest {
         int[] dims = c.inputs().stream().mapToInt(LayerCase.CaseInput::dims).toArray();
         return NetDefinition.load(new NetSource(c.name(), c.layersCfg()), new NetSource(c.name() + ":params", c.paramsCfg()),
                 i -> dims[i], TestNets.PLUGINS, NetDefinition.Options.allowingUnusedLayers());
-    }
-
-    @BeforeEach
-    void kernels() {
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
     }
 
     @ParameterizedTest(name = "{0} {1}")

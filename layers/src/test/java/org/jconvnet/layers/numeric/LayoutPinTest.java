@@ -9,9 +9,8 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pins the weight and activation layouts of spec section 2 with one-hot probes through the Net:
@@ -19,19 +18,11 @@ import org.junit.jupiter.api.Test;
  * predicts lights up (every other output is 0, biases being 0).
  */
 class LayoutPinTest {
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
     private static final int N = 3;
     private static final String LEARN = "epsW=0.1\nepsB=0.1\nmomW=0\nmomB=0\n";
-
-    @BeforeEach
-    void kernels() {
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
-    }
 
     /** Runs a one-layer net with one weight and one input element set, returns the output. */
     private static double[] probe(NetDefinition d, String layer, int weightOffset, int inputOffset, int inputRows) {

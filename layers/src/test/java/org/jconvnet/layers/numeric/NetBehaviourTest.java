@@ -16,24 +16,15 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the Net itself does: gradient accumulation, the logreg shortcut, frozen layers, SGD, init, re-allocation. */
 class NetBehaviourTest {
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
     private static final String LEARN = "epsW=0.1\nepsB=0.2\nmomW=0.9\nmomB=0.5\nwc=0.01\n";
-
-    @BeforeEach
-    void kernels() {
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
-    }
 
     private static double[] gaussian(int n, Random rng) {
         double[] v = new double[n];

@@ -22,8 +22,8 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.NetSource;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * end, in float64 (1e-12) and float32 (1e-5).
  */
 class SeedNetGoldenTest {
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
     private static final List<String> WEIGHT_LAYERS = List.of("conv1", "conv2", "local3", "local4", "fc10");
 
     static Path dir() {
@@ -41,14 +43,8 @@ class SeedNetGoldenTest {
     }
 
     @BeforeEach
-    void kernels() {
+    void goldenData() {
         assumeTrue(Files.isDirectory(dir()), "golden seed_net not found at " + dir());
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
     }
 
     private static NetDefinition seed() throws IOException {

@@ -13,10 +13,9 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.TestNets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole seed net forward and backward on one minibatch of 128 CIFAR-sized images on the CPU
@@ -26,18 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class SeedNetMinibatchTest {
-    private static final Backend CPU = Numeric.cpu();
+    @RegisterExtension
+    static final CpuReference REFERENCE = new CpuReference();
+    private static final Backend CPU = REFERENCE.backend();
     private static final int N = 128;
-
-    @BeforeEach
-    void kernels() {
-        Numeric.assumeCpuKernels(CPU);
-    }
-
-    @AfterAll
-    static void close() {
-        CPU.close();
-    }
 
     @Test
     void seedNetForwardBackwardOn128() {
