@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleFunction;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
@@ -146,21 +148,10 @@ public final class GradientCheck implements Check {
             double[] analytic = net.outputGrad(d.getValue());
             double[] x = data.get(idx);
             int[] sample = sample(x.length, rnd, samples);
-            double[] numeric = new double[sample.length];
-            double[] picked = new double[sample.length];
-            for (int s = 0; s < sample.length; s++) {
-                int k = sample[s];
-                double v = x[k];
-                x[k] = v + STEP;
-                double plus = objective.applyAsDouble(data);
-                x[k] = v - STEP;
-                double minus = objective.applyAsDouble(data);
-                x[k] = v;
-                numeric[s] = (plus - minus) / (2 * STEP);
-                picked[s] = analytic[k];
-            }
+            // x is the array inside data, so changing it is all the net needs to see the change
+            double[] numeric = centralDifferences(x, sample, changed -> { }, () -> objective.applyAsDouble(data));
             all.add(sampled("analytic gradient of data layer '" + d.getValue() + "' vs central differences",
-                    picked, numeric, sample, maxAbs(analytic), tol));
+                    picked(analytic, sample), numeric, sample, maxAbs(analytic), tol));
         }
         return Comparison.worst(all);
     }
@@ -172,26 +163,44 @@ public final class GradientCheck implements Check {
             double[] analytic = net.getParamGrad(p.layer(), p.param());
             double[] w = net.getParam(p.layer(), p.param());
             int[] sample = sample(w.length, rnd, samples);
-            double[] numeric = new double[sample.length];
-            double[] picked = new double[sample.length];
-            for (int s = 0; s < sample.length; s++) {
-                int k = sample[s];
-                double v = w[k];
-                w[k] = v + STEP;
-                net.setParam(p.layer(), p.param(), w);
-                double plus = objective.applyAsDouble(data);
-                w[k] = v - STEP;
-                net.setParam(p.layer(), p.param(), w);
-                double minus = objective.applyAsDouble(data);
-                w[k] = v;
-                net.setParam(p.layer(), p.param(), w);
-                numeric[s] = (plus - minus) / (2 * STEP);
-                picked[s] = analytic[k];
-            }
+            double[] numeric = centralDifferences(w, sample, changed -> net.setParam(p.layer(), p.param(), changed),
+                    () -> objective.applyAsDouble(data));
             all.add(sampled("analytic gradient of " + p.param() + " of layer '" + p.layer() + "' vs central differences",
-                    picked, numeric, sample, maxAbs(analytic), tol));
+                    picked(analytic, sample), numeric, sample, maxAbs(analytic), tol));
         }
         return Comparison.worst(all);
+    }
+
+    /**
+     * {@code (J(v+h) - J(v-h)) / 2h} at each sampled element of {@code values}, which is moved by
+     * {@code +-STEP} and restored in place; {@code apply} hands the array to the net after every change.
+     */
+    private static double[] centralDifferences(double[] values, int[] sample, Consumer<double[]> apply,
+                                               DoubleSupplier objective) {
+        double[] numeric = new double[sample.length];
+        for (int s = 0; s < sample.length; s++) {
+            int k = sample[s];
+            double v = values[k];
+            values[k] = v + STEP;
+            apply.accept(values);
+            double plus = objective.getAsDouble();
+            values[k] = v - STEP;
+            apply.accept(values);
+            double minus = objective.getAsDouble();
+            values[k] = v;
+            apply.accept(values);
+            numeric[s] = (plus - minus) / (2 * STEP);
+        }
+        return numeric;
+    }
+
+    /** The elements of {@code all} at the sampled indices. */
+    private static double[] picked(double[] all, int[] sample) {
+        double[] out = new double[sample.length];
+        for (int s = 0; s < sample.length; s++) {
+            out[s] = all[sample[s]];
+        }
+        return out;
     }
 
     /** Compares sampled values and reports the first wrong element by its index in the whole array. */
