@@ -28,7 +28,7 @@ import org.jconvnet.layers.net.NetDefinition;
  * the net's objective when the layer under test is a cost layer). Errors are measured against the
  * scale of the whole analytic gradient, as everywhere in the suite.
  */
-public final class GradientCheck implements Check {
+public final class GradientCheck extends CaseCheck {
     /** This family's {@link CheckResult#kind()}. */
     public static final String KIND = "gradient-check";
 
@@ -49,24 +49,14 @@ public final class GradientCheck implements Check {
      */
     private static final long LARGE_CASE_VALUES = 200_000L;
 
-    private final String type;
-    private final LayerCase layerCase;
-    private final NetDefinition def;
-    private final RuntimeException loadError;
-    private final List<CheckId> planned = new ArrayList<>();
-
     /** Plans the check of one case. */
     public GradientCheck(String type, LayerCase layerCase, LayerPluginRegistry plugins) {
-        this.type = type;
-        this.layerCase = layerCase;
-        LoadedCase loaded = new LoadedCase(type, layerCase, plugins);
-        this.def = loaded.def();
-        this.loadError = loaded.loadError();
-        if (!loaded.loaded() || loaded.hasDataInput()) {
-            planned.add(new CheckId(type, layerCase.name(), Ops.BACKWARD_INPUT));
+        super(type, layerCase, plugins);
+        if (!loaded() || hasDataInput()) {
+            plan(Ops.BACKWARD_INPUT);
         }
-        if (loaded.hasParams()) {
-            planned.add(new CheckId(type, layerCase.name(), Ops.BACKWARD_WEIGHTS));
+        if (hasParams()) {
+            plan(Ops.BACKWARD_WEIGHTS);
         }
     }
 
@@ -81,18 +71,8 @@ public final class GradientCheck implements Check {
     }
 
     @Override
-    public List<CheckId> planned() {
-        return List.copyOf(planned);
-    }
-
-    @Override
-    public List<CheckResult> run(CheckContext ctx, Set<CheckId> skipped) {
-        List<CheckId> todo = planned.stream().filter(p -> !skipped.contains(p)).toList();
+    List<CheckResult> runLoaded(CheckContext ctx, List<CheckId> todo) {
         List<CheckResult> out = new ArrayList<>();
-        if (loadError != null) {
-            todo.forEach(p -> out.add(ctx.error(KIND, p, loadError)));
-            return out;
-        }
         int n = layerCase.numCases();
         String layer = layerCase.layer();
         try (Net net = new Net(def, ctx.reference(), DType.FLOAT64)) {
@@ -142,7 +122,7 @@ public final class GradientCheck implements Check {
         List<ErrorStats> all = new ArrayList<>();
         for (Map.Entry<Integer, String> d : TwinNets.dataLayers(def)) {
             int idx = d.getKey();
-            if (!LoadedCase.isDataInput(layerCase, idx)) {
+            if (!isDataInput(idx)) {
                 continue;
             }
             double[] analytic = net.outputGrad(d.getValue());

@@ -3,7 +3,6 @@ package org.jconvnet.conformance.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
@@ -14,7 +13,6 @@ import org.jconvnet.api.tensor.MatrixOrder;
 import org.jconvnet.conformance.CheckResult;
 import org.jconvnet.conformance.compare.Comparison;
 import org.jconvnet.conformance.compare.ErrorStats;
-import org.jconvnet.layers.net.NetDefinition;
 
 /**
  * One case of a layer plugin on one backend, against the float64 reference: the layer's forward
@@ -22,34 +20,20 @@ import org.jconvnet.layers.net.NetDefinition;
  * and the gradients of every weight and bias ({@code backward-weights}), after a backward pass
  * started from the same random gradient at the layer's output (or from the cost, for cost layers).
  */
-public final class LayerCaseCheck implements Check {
+public final class LayerCaseCheck extends CaseCheck {
     /** This family's {@link CheckResult#kind()}. */
     public static final String KIND = "layer-case";
 
-    private final String type;
-    private final LayerCase layerCase;
-    private final NetDefinition def;
-    private final RuntimeException loadError;
-    private final List<CheckId> planned = new ArrayList<>();
-
     /** Plans the case: loading its net decides which ops apply. A net that does not load fails at run time. */
     public LayerCaseCheck(String type, LayerCase layerCase, LayerPluginRegistry plugins) {
-        this.type = type;
-        this.layerCase = layerCase;
-        LoadedCase loaded = new LoadedCase(type, layerCase, plugins);
-        this.def = loaded.def();
-        this.loadError = loaded.loadError();
-        planned.add(id(Ops.FORWARD));
-        if (loaded.loaded() && loaded.hasDataInput()) {
-            planned.add(id(Ops.BACKWARD_INPUT));
+        super(type, layerCase, plugins);
+        plan(Ops.FORWARD);
+        if (loaded() && hasDataInput()) {
+            plan(Ops.BACKWARD_INPUT);
         }
-        if (loaded.hasParams()) {
-            planned.add(id(Ops.BACKWARD_WEIGHTS));
+        if (hasParams()) {
+            plan(Ops.BACKWARD_WEIGHTS);
         }
-    }
-
-    private CheckId id(String op) {
-        return new CheckId(type, layerCase.name(), op);
     }
 
     @Override
@@ -62,24 +46,14 @@ public final class LayerCaseCheck implements Check {
         return type + " " + layerCase.name();
     }
 
-    @Override
-    public List<CheckId> planned() {
-        return List.copyOf(planned);
-    }
-
     /** The case this check runs. */
     public LayerCase layerCase() {
         return layerCase;
     }
 
     @Override
-    public List<CheckResult> run(CheckContext ctx, Set<CheckId> skipped) {
-        List<CheckId> todo = planned.stream().filter(p -> !skipped.contains(p)).toList();
+    List<CheckResult> runLoaded(CheckContext ctx, List<CheckId> todo) {
         List<CheckResult> out = new ArrayList<>();
-        if (loadError != null) {
-            todo.forEach(p -> out.add(ctx.error(KIND, p, loadError)));
-            return out;
-        }
         int n = layerCase.numCases();
         String layer = layerCase.layer();
         TwinNets twins;
@@ -151,7 +125,7 @@ public final class LayerCaseCheck implements Check {
         List<ErrorStats> all = new ArrayList<>();
         for (Map.Entry<Integer, String> d : TwinNets.dataLayers(def)) {
             int idx = d.getKey();
-            if (!LoadedCase.isDataInput(layerCase, idx)) {
+            if (!isDataInput(idx)) {
                 continue;
             }
             all.add(Comparison.compare("gradient reaching data layer '" + d.getValue() + "' (input " + idx
