@@ -46,6 +46,9 @@ if [ ! -x "$JRE_DIR/jre/bin/java" ]; then
     || { echo "gpu-check.sh: cannot unpack $B/jre.tar.gz into /tmp" >&2; exit 2; }
 fi
 JAVA="$JRE_DIR/jre/bin/java"
+# Signal chaining: native libraries that install their own SIGSEGV handler (LLVM inside PoCL, some
+# drivers) otherwise kill the JVM at random with exit 139; libjsig is the JDK's fix.
+[ -f "$JRE_DIR/jre/lib/libjsig.so" ] && export LD_PRELOAD="$JRE_DIR/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
 JAVA_OPTS=(-Djava.io.tmpdir=/tmp -XX:+UseParallelGC)
 "$JAVA" --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1 && JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED)
 # Guava (via Guice) uses sun.misc.Unsafe; Java 24+ warns about it on every start unless allowed.
