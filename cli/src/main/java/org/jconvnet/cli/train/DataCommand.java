@@ -4,10 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.UsageException;
 import org.jconvnet.train.download.DatasetDownloader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jconvnet data}: data set management; {@code data download} fetches CIFAR-10. */
@@ -29,8 +31,15 @@ public final class DataCommand implements Callable<Integer> {
                     + "check its MD5 and unpack cifar-10-batches-bin/ into the cache ($JCONVNET_CACHE, else ~/.cache/jconvnet).",
                     "Then: jconvnet train --data-path <printed directory> ..."})
     public static final class Download implements Callable<Integer> {
+        /** The one data set jconvnet knows how to fetch. */
+        static final String CIFAR10 = "cifar10";
+
         @Spec
         private CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET", defaultValue = CIFAR10,
+                description = "The data set to fetch; only cifar10 (the default) is known.")
+        String dataset;
 
         @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default $JCONVNET_CACHE or ~/.cache/jconvnet).")
         Path cache;
@@ -46,6 +55,9 @@ public final class DataCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!CIFAR10.equals(dataset)) {
+                throw new UsageException("unknown data set '" + dataset + "' for data download; known: " + CIFAR10);
+            }
             DatasetDownloader d = new DatasetDownloader(url != null ? url : DatasetDownloader.CIFAR10_URL,
                     md5 != null ? md5 : DatasetDownloader.CIFAR10_MD5,
                     cache != null ? cache : DatasetDownloader.defaultCache(), Streams.of(spec.commandLine().getErr()));

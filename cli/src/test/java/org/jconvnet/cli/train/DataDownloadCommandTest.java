@@ -75,7 +75,7 @@ class DataDownloadCommandTest {
                     "--cache", tmp.resolve("c1").toString());
             assertEquals(1, bad.code(), bad.toString());
             assertTrue(bad.err().contains("MD5"), bad.err());
-            TrainCommandsTest.Run ok = TrainCommandsTest.run("data", "download", "--url", url, "--md5", md5,
+            TrainCommandsTest.Run ok = TrainCommandsTest.run("data", "download", "cifar10", "--url", url, "--md5", md5,
                     "--cache", tmp.resolve("c2").toString());
             assertEquals(0, ok.code(), ok.toString());
             assertTrue(ok.out().trim().endsWith("cifar-10-batches-bin"), ok.out());
@@ -83,5 +83,12 @@ class DataDownloadCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void anUnknownDataSetIsAUsageErrorNamingTheKnownOne() {
+        TrainCommandsTest.Run r = TrainCommandsTest.run("data", "download", "imagenet", "--cache", tmp.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("unknown data set 'imagenet'") && r.err().contains("cifar10"), r.err());
     }
 }
