@@ -11,6 +11,13 @@ public final class Ops {
     public static final String BACKWARD_INPUT = "backward-input";
     /** Gradient with respect to the layer's weights or biases (cuda-convnet's weightActs). */
     public static final String BACKWARD_WEIGHTS = "backward-weights";
+    /** The momentum SGD update of one parameter matrix ({@code tensor/sgd}, spec section 5.3). */
+    public static final String SGD = "sgd";
+    /**
+     * cost.logreg's gradient straight to the input of the softmax it is the only consumer of
+     * ({@code cost.logreg/backward-softmax}, spec section 3.10).
+     */
+    public static final String BACKWARD_SOFTMAX = "backward-softmax";
 
     private Ops() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jconvnet.api.kernel.Ops;
 
 /**
  * The cases run for every kernel key: small random problems whose geometry exercises the edges
@@ -18,7 +19,7 @@ final class KernelCases {
     static List<KernelCase> all() {
         Random rnd = new Random(20261126);
         List<KernelCase> out = new ArrayList<>();
-        out.add(new KernelCase("tensor", "sgd", "7x13").random("weights", 7, 13, rnd).random("grad", 7, 13, rnd)
+        out.add(new KernelCase("tensor", Ops.SGD, "7x13").random("weights", 7, 13, rnd).random("grad", 7, 13, rnd)
                 .random("inc", 7, 13, rnd).reals("gradScale", 0.01, "mom", 0.9, "decay", 0.0005)
                 .writes("weights", "inc"));
         for (int repeat : new int[] {1, 4}) {
@@ -234,7 +235,7 @@ final class KernelCases {
             probs[j * n] = 0.2f; // case 0: all classes tie, the error is 1 - 1/K
         }
         labels[1] = argmax(probs, k, n, 1); // case 1: label is the unique maximum, error 0
-        for (String op : new String[] {"forward", "backward-input", "backward-softmax"}) {
+        for (String op : new String[] {Ops.FORWARD, Ops.BACKWARD_INPUT, Ops.BACKWARD_SOFTMAX}) {
             KernelCase c = new KernelCase("cost.logreg", op, label).tensor("labels", 1, n, labels)
                     .tensor("probs", k, n, probs).ints("numCases", n, "classes", k);
             if (op.equals("forward")) {

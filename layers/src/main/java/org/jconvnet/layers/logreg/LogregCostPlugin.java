@@ -116,7 +116,7 @@ public final class LogregCostPlugin implements LayerPlugin {
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(1);
             if (g.isPresent()) {
-                run.launch("cost.logreg", run.absorbing() ? "backward-softmax" : Ops.BACKWARD_INPUT, args(run)
+                run.launch("cost.logreg", run.absorbing() ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT, args(run)
                         .real("coeff", coeff).flag("accumulate", run.accumulate(1)).tensor("inputGrad", g.get()));
             }
         }

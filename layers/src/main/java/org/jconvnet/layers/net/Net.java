@@ -12,6 +12,7 @@ import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.ParamSpec;
 import org.jconvnet.api.layer.PassMode;
@@ -36,7 +37,6 @@ import org.jconvnet.api.tensor.Tensor;
  */
 public final class Net implements AutoCloseable {
     private static final String SGD_TYPE = "tensor";
-    private static final String SGD_OP = "sgd";
 
     private final NetDefinition def;
     private final Backend backend;
@@ -294,7 +294,7 @@ public final class Net implements AutoCloseable {
                     continue;
                 }
                 double eps = p.spec().learning().eps().at(progress);
-                backend.kernels().get(KernelKey.of(SGD_TYPE, SGD_OP, dtype)).launch(KernelArgs.create()
+                backend.kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, dtype)).launch(KernelArgs.create()
                         .tensor("weights", p.value()).tensor("grad", p.grad()).tensor("inc", p.inc())
                         .real("gradScale", eps / lastForwardCases)
                         .real("mom", p.spec().learning().mom())

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.LayerCase.CaseInput;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
@@ -28,7 +29,7 @@ final class Numeric {
      * another branch); once any is there, every missing one is a failure, not a skip.
      */
     static void assumeCpuKernels(Backend b) {
-        assumeTrue(b.kernels().has(KernelKey.of("tensor", "sgd", DType.FLOAT64))
+        assumeTrue(b.kernels().has(KernelKey.of("tensor", Ops.SGD, DType.FLOAT64))
                         || b.kernels().has(KernelKey.of("conv", "forward", DType.FLOAT64)),
                 "the CPU reference kernels are not on the class path yet");
     }

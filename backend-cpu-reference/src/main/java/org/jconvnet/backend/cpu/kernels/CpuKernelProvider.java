@@ -20,10 +20,6 @@ import org.jconvnet.backend.cpu.CpuTensor;
  * float64 (the same code; the dtype only picks the precision).
  */
 public final class CpuKernelProvider implements KernelProvider {
-    /** The op of the generic SGD update ({@code tensor/sgd}). */
-    public static final String OP_SGD = "sgd";
-    /** The op of logreg's combined softmax gradient ({@code cost.logreg/backward-softmax}). */
-    public static final String OP_BACKWARD_SOFTMAX = "backward-softmax";
 
     private static final Map<KernelKey, KernelFactory> KERNELS = buildKernels();
 
@@ -48,7 +44,7 @@ public final class CpuKernelProvider implements KernelProvider {
 
     private static Map<KernelKey, KernelFactory> buildKernels() {
         Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
-        add(m, "tensor", OP_SGD, ElementwiseKernels::sgd);
+        add(m, "tensor", Ops.SGD, ElementwiseKernels::sgd);
         add(m, "bias", Ops.FORWARD, ElementwiseKernels::biasForward);
         add(m, "bias", Ops.BACKWARD_WEIGHTS, ElementwiseKernels::biasBackward);
         for (String type : new String[] {"conv", "local"}) {
@@ -72,7 +68,7 @@ public final class CpuKernelProvider implements KernelProvider {
         add(m, "softmax", Ops.BACKWARD_INPUT, SoftmaxCostKernels::softmaxBackward);
         add(m, "cost.logreg", Ops.FORWARD, SoftmaxCostKernels::logregForward);
         add(m, "cost.logreg", Ops.BACKWARD_INPUT, SoftmaxCostKernels::logregBackward);
-        add(m, "cost.logreg", OP_BACKWARD_SOFTMAX, SoftmaxCostKernels::logregBackwardSoftmax);
+        add(m, "cost.logreg", Ops.BACKWARD_SOFTMAX, SoftmaxCostKernels::logregBackwardSoftmax);
         add(m, "cost.sum2", Ops.FORWARD, SoftmaxCostKernels::sum2Forward);
         add(m, "cost.sum2", Ops.BACKWARD_INPUT, SoftmaxCostKernels::sum2Backward);
         add(m, "eltsum", Ops.FORWARD, ElementwiseKernels::eltsumForward);

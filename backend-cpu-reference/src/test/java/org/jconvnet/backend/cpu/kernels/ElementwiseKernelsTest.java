@@ -17,7 +17,7 @@ class ElementwiseKernelsTest {
     void sgdFollowsSpecSection5_3(DType dtype) {
         Launch l = Launch.of(dtype).tensor("weights", 1, 2, new double[] {1, -2}).tensor("grad", 1, 2, new double[] {4, 8})
                 .tensor("inc", 1, 2, new double[] {0.5, 0}).real("gradScale", 0.25).real("mom", 0.5).real("decay", 0.125)
-                .run("tensor", CpuKernelProvider.OP_SGD);
+                .run("tensor", Ops.SGD);
         // inc = 0.5*inc - 0.25*grad - 0.125*w
         double inc0 = 0.5 * 0.5 - 0.25 * 4 - 0.125 * 1;
         double inc1 = 0 - 0.25 * 8 - 0.125 * -2;

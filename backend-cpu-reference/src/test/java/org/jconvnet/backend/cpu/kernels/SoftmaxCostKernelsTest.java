@@ -85,7 +85,7 @@ class SoftmaxCostKernelsTest {
         double coeff = 0.7;
         double[] g = logreg(probs, coeff).run("cost.logreg", Ops.BACKWARD_INPUT).get("inputGrad");
         assertGradient(probs, v -> coeff * logprob(v), g, 1e-8, "logreg to probs");
-        double[] gs = logreg(probs, coeff).run("cost.logreg", CpuKernelProvider.OP_BACKWARD_SOFTMAX).get("inputGrad");
+        double[] gs = logreg(probs, coeff).run("cost.logreg", Ops.BACKWARD_SOFTMAX).get("inputGrad");
         assertGradient(x, v -> coeff * logprob(softmax(DType.FLOAT64, v)), gs, 1e-8, "logreg through softmax");
     }
 

@@ -46,7 +46,7 @@ public final class KernelPlans {
 
     private static Map<KernelKey, KernelPlan> build() {
         Map<KernelKey, KernelPlan> m = new LinkedHashMap<>();
-        put(m, "tensor", "sgd", KernelPlans::sgd);
+        put(m, "tensor", Ops.SGD, KernelPlans::sgd);
         put(m, "bias", Ops.FORWARD, KernelPlans::biasForward);
         put(m, "bias", Ops.BACKWARD_WEIGHTS, KernelPlans::biasBackwardWeights);
         for (String layer : List.of("conv", "local")) {
@@ -72,7 +72,7 @@ public final class KernelPlans {
         put(m, "softmax", Ops.BACKWARD_INPUT, KernelPlans::softmaxBackwardInput);
         put(m, "cost.logreg", Ops.FORWARD, KernelPlans::logregForward);
         put(m, "cost.logreg", Ops.BACKWARD_INPUT, a -> logregBackward(a, "logreg_backward_input"));
-        put(m, "cost.logreg", "backward-softmax", a -> logregBackward(a, "logreg_backward_softmax"));
+        put(m, "cost.logreg", Ops.BACKWARD_SOFTMAX, a -> logregBackward(a, "logreg_backward_softmax"));
         put(m, "cost.sum2", Ops.FORWARD, KernelPlans::sum2Forward);
         put(m, "cost.sum2", Ops.BACKWARD_INPUT, KernelPlans::sum2BackwardInput);
         put(m, "eltsum", Ops.FORWARD, a -> scaledAdd(a, "eltsum/forward", "input", "output"));

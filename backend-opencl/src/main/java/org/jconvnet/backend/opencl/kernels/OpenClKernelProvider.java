@@ -39,7 +39,7 @@ public final class OpenClKernelProvider implements KernelProvider {
 
     private static Map<KernelKey, KernelFactory> build() {
         Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
-        put(m, "tensor", "sgd", ElementwiseKernels::sgd);
+        put(m, "tensor", Ops.SGD, ElementwiseKernels::sgd);
         put(m, "bias", Ops.FORWARD, LayerKernels::biasForward);
         put(m, "bias", Ops.BACKWARD_WEIGHTS, LayerKernels::biasBackward);
         for (String layer : new String[] {"conv", "local"}) {
@@ -65,7 +65,7 @@ public final class OpenClKernelProvider implements KernelProvider {
         put(m, "softmax", Ops.BACKWARD_INPUT, LayerKernels::softmaxBackward);
         put(m, "cost.logreg", Ops.FORWARD, LayerKernels::logregForward);
         put(m, "cost.logreg", Ops.BACKWARD_INPUT, b -> LayerKernels.logregBackward(b, "logreg_backward_input"));
-        put(m, "cost.logreg", "backward-softmax", b -> LayerKernels.logregBackward(b, "logreg_backward_softmax"));
+        put(m, "cost.logreg", Ops.BACKWARD_SOFTMAX, b -> LayerKernels.logregBackward(b, "logreg_backward_softmax"));
         put(m, "cost.sum2", Ops.FORWARD, LayerKernels::sum2Forward);
         put(m, "cost.sum2", Ops.BACKWARD_INPUT, ElementwiseKernels::sum2Backward);
         put(m, "eltsum", Ops.FORWARD, b -> ElementwiseKernels.scaledAdd(b, "input", "output"));
