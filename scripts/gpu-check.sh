@@ -4,7 +4,7 @@
 #   1. nvidia-smi -L
 #   2. jconvnet backends                          (cuda must be available)
 #   3. jconvnet conformance --require cuda        (report written to the output folder)
-#   4. jconvnet bench --backend cuda              (seed-net training throughput)
+#   4. jconvnet bench --backend cpu,cuda          (seed-net and 18pct-net training throughput, ratio to cpu)
 #   5. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
 # and exits non-zero if any step fails. Logs and reports go to $GPU_CHECK_OUT, else $OUT (the device
 # tool's output folder), else /tmp/jconvnet-gpu-check.
@@ -13,7 +13,8 @@
 #   --expect-unavailable   for machines WITHOUT an NVIDIA driver (CI): proves the bundle starts without
 #                          Maven and that cuda reports itself unavailable with the libcuda reason.
 #   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train).
-# Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150), TRAIN_TIMEOUT (200).
+# Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150, each net), TRAIN_TIMEOUT (200);
+# BENCH_MINIBATCHES (10) timed minibatches per backend.
 # GPU_CHECK_BACKEND (default cuda) runs the same steps on another backend, to test this script without a GPU,
 # e.g. GPU_CHECK_BACKEND=opencl bash dist/gpu/gpu-check.sh --only backends,conformance,bench,train
 set -uo pipefail
@@ -98,7 +99,14 @@ else
     step conformance "${CONFORMANCE_TIMEOUT:-300}" jconvnet conformance --backend "$BK" --require "$BK" \
         --no-reference-checks --report "$LOGS/conformance-report.json"
   fi
-  if wants bench; then step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BK"; fi
+  if wants bench; then
+    # Throughput of the seed net and of the 18pct net, as ratios to the CPU reference measured in the same run.
+    BENCH_BACKENDS=cpu,$BK; [ "$BK" = cpu ] && BENCH_BACKENDS=cpu
+    step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" \
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2
+    step bench-18pct "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" --layer-def layers-18pct.cfg \
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2
+  fi
   if wants train; then
     if [ -f "$DATA/data_batch_1.bin.gz" ]; then
       # The seed net on the bundled subset: batch 1 (training) and test_batch (6), tested after every pass.
