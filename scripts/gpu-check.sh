@@ -4,7 +4,7 @@
 #   1. nvidia-smi -L
 #   2. jconvnet backends                          (cuda must be available)
 #   3. jconvnet conformance --require cuda        (report written to the output folder)
-#   4. jconvnet bench --backend cpu,cuda          (seed-net and 18pct-net training throughput, ratio to cpu)
+#   4. jconvnet bench --backend cpu,cuda          (seed and 18pct nets: images/s, ratio to cpu, per-layer profile)
 #   5. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
 # and exits non-zero if any step fails. Logs and reports go to $GPU_CHECK_OUT, else $OUT (the device
 # tool's output folder), else /tmp/jconvnet-gpu-check.
@@ -103,9 +103,9 @@ else
     # Throughput of the seed net and of the 18pct net, as ratios to the CPU reference measured in the same run.
     BENCH_BACKENDS=cpu,$BK; [ "$BK" = cpu ] && BENCH_BACKENDS=cpu
     step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" \
-        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --profile
     step bench-18pct "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" --layer-def layers-18pct.cfg \
-        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --profile
   fi
   if wants train; then
     if [ -f "$DATA/data_batch_1.bin.gz" ]; then

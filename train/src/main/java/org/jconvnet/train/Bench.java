@@ -10,6 +10,7 @@ import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.layer.PassMode;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.layers.net.LayerProfile;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.layers.net.NetDefinition;
@@ -43,9 +44,11 @@ public final class Bench {
      * @param backendIds  backend ids, in order
      * @param open        opens a backend by id
      * @param close       releases it afterwards
+     * @param profile     after the timed minibatches, run as many again with a {@link LayerProfile}
+     *                    attached and print where each backend's time goes, layer by layer
      */
     public static List<Row> run(String layerDef, String provider, DType dtype, List<String> backendIds, int mini,
-                                int minibatches, int warmup, Function<String, Backend> open,
+                                int minibatches, int warmup, boolean profile, Function<String, Backend> open,
                                 java.util.function.Consumer<Backend> close, PrintStream out) {
         NetSource def = NetCatalog.layerDef(layerDef);
         NetSource params = NetCatalog.layerParamsFor(layerDef);
@@ -87,6 +90,9 @@ public final class Bench {
                         shorten(r.device(), 26), mini, r.imagesPerSecond(),
                         rows.size() == 1 ? "1.00" : String.format(Locale.ROOT, "%.2f", r.imagesPerSecond() / rows.get(0).imagesPerSecond())));
                 out.flush();
+                if (profile) {
+                    printProfile(net, slice, mini, minibatches, out);
+                }
             } finally {
                 close.accept(b);
             }
@@ -96,6 +102,19 @@ public final class Bench {
                     + mini + " after " + warmup + " warm-up, " + dtype + ")");
         }
         return rows;
+    }
+
+    private static void printProfile(Net net, Map<Integer, double[]> slice, int mini, int minibatches, PrintStream out) {
+        LayerProfile p = new LayerProfile();
+        net.profileWith(p);
+        for (int i = 0; i < minibatches; i++) {
+            step(net, slice, mini);
+        }
+        net.profileWith(null);
+        out.println("  profile of " + net.backend().id() + " (per minibatch of " + mini + ", averaged over " + minibatches
+                + "; each layer timed between two synchronisations):");
+        p.print(out, minibatches);
+        out.flush();
     }
 
     private static void step(Net net, Map<Integer, double[]> slice, int mini) {

@@ -45,6 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up minibatches (default 1).")
     int warmup = 1;
 
+    @Option(names = "--profile", description = "Also print, per backend, the time of each layer's forward, backward and "
+            + "SGD step (another --minibatches minibatches, each layer synchronised).")
+    boolean profile;
+
     @Option(names = "--dtype", paramLabel = "T", description = "float32 (default) or float64.")
     String dtype = "float32";
 
@@ -69,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup,
+        Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup, profile,
                 id -> selector.choose(id).provider().create(BackendConfig.defaults()), b -> b.close(),
                 Streams.of(spec.commandLine().getOut()));
         return ExitCodes.OK;

@@ -77,9 +77,12 @@ class TrainCommandsTest {
         assertEquals(0, show.code(), show.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("png/predictions.png")));
 
-        Run bench = run("bench", "--backend", "cpu", "--layer-def", net, "--mini", "4", "--minibatches", "1", "--warmup", "0");
+        Run bench = run("bench", "--backend", "cpu", "--layer-def", net, "--mini", "4", "--minibatches", "1", "--warmup", "0",
+                "--profile");
         assertEquals(0, bench.code(), bench.toString());
         assertTrue(bench.out().contains("cpu") && bench.out().contains("IMAGES/S"), bench.out());
+        assertTrue(bench.out().contains("profile of cpu") && bench.out().matches("(?s).*\\n  fc\\S*\\s+fc\\s+forward\\s.*"),
+                bench.out());
     }
 
     @Test

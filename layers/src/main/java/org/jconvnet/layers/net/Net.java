@@ -56,6 +56,7 @@ public final class Net implements AutoCloseable {
     private PassMode lastPass = PassMode.TRAIN;
     private boolean dataGradients;
     private SplittableRandom random = new SplittableRandom(0);
+    private LayerProfile profile;
     private boolean closed;
 
     /** One parameter matrix: its value, the gradient of the last backward, and its momentum ({@code inc}). */
@@ -221,7 +222,9 @@ public final class Net implements AutoCloseable {
             }
         }
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(run(i, pass, null, null, false));
+            Layer l = layers.get(i);
+            NetLayerRun r = run(i, pass, null, null, false);
+            timed(l, LayerProfile.Phase.FORWARD, () -> l.forward(r));
         }
         lastForwardCases = numCases;
         Map<String, double[]> costs = new LinkedHashMap<>();
@@ -288,19 +291,45 @@ public final class Net implements AutoCloseable {
      */
     public void sgdStep(double progress) {
         requireForward();
-        for (Map<String, ParamState> ps : params) {
-            for (ParamState p : ps.values()) {
-                if (p.spec().learning().eps().isZero()) {
-                    continue;
-                }
-                double eps = p.spec().learning().eps().at(progress);
-                backend.kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, dtype)).launch(KernelArgs.create()
-                        .tensor("weights", p.value()).tensor("grad", p.grad()).tensor("inc", p.inc())
-                        .real("gradScale", eps / lastForwardCases)
-                        .real("mom", p.spec().learning().mom())
-                        .real("decay", eps * p.spec().learning().wc()));
+        for (int i = 0; i < layers.size(); i++) {
+            if (trainable[i]) {
+                Map<String, ParamState> ps = params.get(i);
+                timed(layers.get(i), LayerProfile.Phase.SGD, () -> ps.values().forEach(p -> sgdStep(p, progress)));
             }
         }
+    }
+
+    /**
+     * Attaches a profile that from now on receives the time of every layer's forward, backward and
+     * SGD step ({@code null} detaches it). Profiling synchronises the backend around each layer.
+     */
+    public void profileWith(LayerProfile profile) {
+        this.profile = profile;
+    }
+
+    private void sgdStep(ParamState p, double progress) {
+        if (p.spec().learning().eps().isZero()) {
+            return;
+        }
+        double eps = p.spec().learning().eps().at(progress);
+        backend.kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, dtype)).launch(KernelArgs.create()
+                .tensor("weights", p.value()).tensor("grad", p.grad()).tensor("inc", p.inc())
+                .real("gradScale", eps / lastForwardCases)
+                .real("mom", p.spec().learning().mom())
+                .real("decay", eps * p.spec().learning().wc()));
+    }
+
+    /** Runs {@code work}, timing it into the attached profile (if any) between two synchronisations. */
+    private void timed(Layer l, LayerProfile.Phase phase, Runnable work) {
+        if (profile == null) {
+            work.run();
+            return;
+        }
+        backend.synchronize();
+        long t0 = System.nanoTime();
+        work.run();
+        backend.synchronize();
+        profile.add(l.name(), l.type(), phase, System.nanoTime() - t0);
     }
 
     /** Releases every tensor (the backend stays open; it is not the net's). Idempotent. */
@@ -364,7 +393,8 @@ public final class Net implements AutoCloseable {
                 }
                 accumulate[j] = written[t] || earlier;
             }
-            l.backward(run(i, lastPass, inputGrads, accumulate, absorbing));
+            NetLayerRun r = run(i, lastPass, inputGrads, accumulate, absorbing);
+            timed(l, LayerProfile.Phase.BACKWARD, () -> l.backward(r));
             for (int j = 0; j < in.length; j++) {
                 if (inputGrads[j] != null) {
                     written[targets[j]] = true;

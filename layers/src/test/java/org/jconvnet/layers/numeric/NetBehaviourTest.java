@@ -13,6 +13,7 @@ import java.util.Random;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.layer.PassMode;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.layers.net.LayerProfile;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.TestNets;
@@ -50,6 +51,34 @@ class NetBehaviourTest {
                     .run(List.of(0), 40, rng);
             errors.forEach((k, e) -> assertTrue(e < 1e-6, k + ": " + e));
             assertEquals(8, errors.size(), errors.keySet().toString());
+        }
+    }
+
+    @Test
+    void profileTimesEveryLayerPhaseThatRanAndNothingWhenDetached() {
+        // fc f has weights (forward, backward, sgd); softmax is absorbed by logreg (forward only);
+        // data layers run forward (nothing to compute) and never backward.
+        NetDefinition d = TestNets.strict(SOFTMAX_NET, "[f]\n" + LEARN + "[logprob]\ncoeff=1\n", 1, 4);
+        Random rng = new Random(5);
+        try (Net net = new Net(d, CPU, DType.FLOAT64)) {
+            net.initParams(2);
+            Map<Integer, double[]> data = Map.of(0, new double[] {0, 3, 1}, 1, gaussian(4 * 3, rng));
+            LayerProfile profile = new LayerProfile();
+            net.profileWith(profile);
+            for (int pass = 0; pass < 2; pass++) {
+                net.forward(data, 3, PassMode.TRAIN);
+                net.backward();
+                net.sgdStep(0);
+            }
+            net.profileWith(null);
+            net.forward(data, 3, PassMode.TRAIN);
+            Map<String, Integer> calls = new HashMap<>();
+            profile.entries().forEach(e -> calls.put(e.layer() + "/" + e.phase(), e.calls()));
+            assertEquals(Map.of("labels/FORWARD", 2, "x/FORWARD", 2, "f/FORWARD", 2, "probs/FORWARD", 2,
+                    "logprob/FORWARD", 2, "logprob/BACKWARD", 2, "f/BACKWARD", 2, "f/SGD", 2), calls);
+            assertEquals("fc", profile.entries().stream().filter(e -> e.layer().equals("f")).findFirst().orElseThrow().type());
+            assertEquals(profile.entries().stream().mapToLong(LayerProfile.Entry::nanos).sum(), profile.totalNanos());
+            assertTrue(profile.totalNanos() > 0);
         }
     }
 
