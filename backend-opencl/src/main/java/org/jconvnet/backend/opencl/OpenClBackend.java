@@ -18,15 +18,42 @@ import org.jocl.cl_kernel;
  * OpenCL GPUs run it slowly or not at all, and the CPU reference is the float64 oracle.
  */
 public final class OpenClBackend implements Backend {
+    /** Setting (or system property {@code jconvnet.opencl.weight-split-items}) for {@link #weightSplitItems()}. */
+    public static final String WEIGHT_SPLIT_KEY = "opencl.weight-split-items";
+    /** The GPU default of {@link #weightSplitItems()}. */
+    public static final long DEFAULT_GPU_SPLIT_ITEMS = 1L << 17;
     private final OpenClRuntime runtime;
     private final KernelRegistry kernels;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
+    private final long weightSplitItems;
 
-    /** Starts the backend on an opened runtime, discovering kernels on {@code loader}. */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader) {
+    /**
+     * Starts the backend on an opened runtime, discovering kernels on {@code loader}.
+     *
+     * @param weightSplitItems work-items a conv weight gradient is split up to
+     *                         ({@link #weightSplitItems()}); negative: the device's default
+     */
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long weightSplitItems) {
         this.runtime = runtime;
+        this.weightSplitItems = weightSplitItems >= 0 ? weightSplitItems
+                : runtime.device().gpu() ? DEFAULT_GPU_SPLIT_ITEMS : 0;
         this.kernels = KernelRegistry.discover(this, loader);
+    }
+
+    /** Starts the backend with the device's default weight-gradient split. */
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader) {
+        this(runtime, loader, -1);
+    }
+
+    /**
+     * Work-items a conv layer's weight gradient is split up to (see
+     * {@link org.jconvnet.kernels.WeightGradientSplit}): by default {@value #DEFAULT_GPU_SPLIT_ITEMS}
+     * on a GPU, whose threads would otherwise idle, and 0 (never split) on a CPU device, whose few
+     * cores are already busy; setting {@value #WEIGHT_SPLIT_KEY} overrides it.
+     */
+    public long weightSplitItems() {
+        return weightSplitItems;
     }
 
     /** The backend behind {@code b}, failing clearly when a kernel is handed another backend. */

@@ -43,6 +43,24 @@ public final class OpenClBackendProvider implements BackendProvider {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : OpenClBackendProvider.class.getClassLoader();
-        return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader);
+        long splitItems = splitItems(config);
+        return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader, splitItems);
+    }
+
+    private static long splitItems(BackendConfig config) {
+        String v = config.get(OpenClBackend.WEIGHT_SPLIT_KEY).orElse(null);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            long items = Long.parseLong(v.trim());
+            if (items >= 0) {
+                return items;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JConvNetException("setting " + OpenClBackend.WEIGHT_SPLIT_KEY + "='" + v
+                + "' must be a whole number of work-items, 0 or more");
     }
 }

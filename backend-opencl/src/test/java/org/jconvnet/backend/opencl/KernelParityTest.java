@@ -10,6 +10,7 @@ import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class KernelParityTest {
     private static Backend cpu;
+    private static final Map<String, OpenClBackend> SPLIT_BACKENDS = new java.util.HashMap<>();
 
     // No @BeforeEach assumption here: for a @TestFactory it would hide the cases (surefire then reports
     // "Tests run: 0"); each dynamic test assumes OpenCL itself, so every case shows up as skipped.
@@ -42,9 +44,31 @@ class KernelParityTest {
         return KernelCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
     }
 
+    /**
+     * conv weight gradients split into partial banks summed by {@code conv_sum_parts}, as GPUs run
+     * them, forced here on any device: one module per part (a huge target) and a few multi-row parts.
+     */
+    @TestFactory
+    Stream<DynamicTest> splitConvWeightGradientsMatchTheFloat64Reference() {
+        return Stream.of("1000000000", "100").flatMap(items -> KernelCases.all().stream()
+                .filter(c -> c.layer.equals("conv") && c.op.equals(Ops.BACKWARD_WEIGHTS))
+                .map(c -> DynamicTest.dynamicTest("split to " + items + " items: " + c, () -> {
+                    OpenClTestSupport.assumeOpenCl();
+                    check(c, splitBackend(items));
+                })));
+    }
+
+    private static synchronized OpenClBackend splitBackend(String items) {
+        return SPLIT_BACKENDS.computeIfAbsent(items, k -> (OpenClBackend) new OpenClBackendProvider()
+                .create(new BackendConfig(Map.of(OpenClBackend.WEIGHT_SPLIT_KEY, k))));
+    }
+
     private static void check(KernelCase c) {
         OpenClTestSupport.assumeOpenCl();
-        OpenClBackend ocl = OpenClTestSupport.backend();
+        check(c, OpenClTestSupport.backend());
+    }
+
+    private static void check(KernelCase c, OpenClBackend ocl) {
         Map<String, double[]> got = runOn(ocl, DType.FLOAT32, c);
         Map<String, double[]> again = runOn(ocl, DType.FLOAT32, c);
         Map<String, double[]> ref;

@@ -11,6 +11,7 @@ import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.kernels.WeightGradientSplit;
 
 /**
  * The launch plan of every key of {@code docs/kernel-contracts.md} (float32): which entry points
@@ -33,6 +34,15 @@ public final class KernelPlans {
     /** Register-block sizes of fc.kc ({@code FC_RB}, {@code FC_CB}). */
     static final int FC_RB = 4;
     static final int FC_CB = 4;
+    /**
+     * Work-items a conv weight gradient is split up to (see WeightGradientSplit): an H100/H200 keeps
+     * 100 000 to 270 000 threads resident, and these kernels' register blocks allow about half of
+     * that. System property {@code jconvnet.cuda.weight-split-items} overrides it (0: never split),
+     * for tuning on other GPUs and for measuring the split against no split.
+     */
+    static final long SPLIT_TARGET_ITEMS = Math.max(0, Long.getLong("jconvnet.cuda.weight-split-items", 1L << 17));
+    /** At most 64 MiB of partial weight-gradient banks. */
+    static final long SPLIT_MAX_PARTIAL_FLOATS = 16L << 20;
 
     private static final Map<KernelKey, KernelPlan> PLANS = build();
 
@@ -193,12 +203,16 @@ public final class KernelPlans {
             return (long) bank() * (local ? mm() : 1);
         }
 
-        /** The integer tail shared by the three kernels; {@code last} is moduleWeightStride or localWeights. */
-        Launch.Builder geometry(Launch.Builder b, String lastName, int last) {
+        /** The integers every conv kernel starts with (numCases to groups). */
+        Launch.Builder shape(Launch.Builder b) {
             return b.integer("numCases", n).integer("channels", channels).integer("imgSize", imgSize)
                     .integer("filters", filters).integer("filterSize", filterSize).integer("padding", padding)
-                    .integer("stride", stride).integer("modulesX", modulesX).integer("groups", groups)
-                    .integer(lastName, last).integer("accumulate", accumulate);
+                    .integer("stride", stride).integer("modulesX", modulesX).integer("groups", groups);
+        }
+
+        /** The integer tail of forward and backward-input. */
+        Launch.Builder geometry(Launch.Builder b) {
+            return shape(b).integer("moduleWeightStride", local ? bank() : 0).integer("accumulate", accumulate);
         }
     }
 
@@ -207,7 +221,7 @@ public final class KernelPlans {
         Launch.Builder b = Launch.of("conv.kc", "conv_forward").tensor("input", d.c.t("input", d.inputSize()))
                 .tensor("weights", d.c.t("weights", d.weightsSize())).tensor("output", d.c.t("output", d.outputSize()));
         long items = (long) d.groups * ceil(d.fg(), CONV_FB) * d.mm() * ceil(d.n, CONV_CB);
-        return List.of(d.geometry(b, "moduleWeightStride", local ? d.bank() : 0).items(items));
+        return List.of(d.geometry(b).items(items));
     }
 
     private static List<Launch> convBackwardInput(KernelArgs args, boolean local) {
@@ -217,17 +231,33 @@ public final class KernelPlans {
                 .tensor("weights", d.c.t("weights", d.weightsSize()))
                 .tensor("inputGrad", d.c.t("inputGrad", d.inputSize()));
         long items = (long) d.groups * ceil(d.cf(), CONV_KB) * d.imgSize * d.imgSize * ceil(d.n, CONV_CB);
-        return List.of(d.geometry(b, "moduleWeightStride", local ? d.bank() : 0).items(items));
+        return List.of(d.geometry(b).items(items));
     }
 
+    /**
+     * One weight-block work-item per part of the modules; a conv layer whose blocks alone would
+     * leave the GPU idle is split into parts summed by {@code conv_sum_parts} (see WeightGradientSplit).
+     */
     private static List<Launch> convBackwardWeights(KernelArgs args, boolean local) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_WEIGHTS);
+        Tensor weightsGrad = d.c.t("weightsGrad", d.weightsSize());
+        long blocks = (long) ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize * d.groups * ceil(d.fg(), CONV_WF);
+        WeightGradientSplit split = local ? WeightGradientSplit.perModule(d.modulesX)
+                : WeightGradientSplit.forConv(d.modulesX, blocks, SPLIT_TARGET_ITEMS, d.bank(), SPLIT_MAX_PARTIAL_FLOATS);
+        boolean partial = !local && split.parts() > 1;
+        long partialFloats = (long) split.parts() * d.bank();
         Launch.Builder b = Launch.of("conv.kc", "conv_backward_weights").tensor("input", d.c.t("input", d.inputSize()))
-                .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()))
-                .tensor("weightsGrad", d.c.t("weightsGrad", d.weightsSize()));
-        long items = (long) (local ? d.mm() : 1) * ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize
-                * d.groups * ceil(d.fg(), CONV_WF);
-        return List.of(d.geometry(b, "localWeights", local ? 1 : 0).items(items));
+                .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()));
+        b = partial ? b.scratch("weightsGrad", "conv.partialWeightsGrad", partialFloats) : b.tensor("weightsGrad", weightsGrad);
+        Launch weights = d.shape(b).integer("rowsPerPart", split.rowsPerPart()).integer("colsPerPart", split.colsPerPart())
+                .integer("accumulate", partial ? 0 : d.accumulate).items(split.parts() * blocks);
+        if (!partial) {
+            return List.of(weights);
+        }
+        return List.of(weights, Launch.of("conv.kc", "conv_sum_parts")
+                .scratch("partials", "conv.partialWeightsGrad", partialFloats).tensor("weightsGrad", weightsGrad)
+                .integer("size", d.bank()).integer("parts", split.parts()).integer("accumulate", d.accumulate)
+                .items(d.bank()));
     }
 
     // ---- fc: one strided product C (+)= A B ----------------------------------------------------

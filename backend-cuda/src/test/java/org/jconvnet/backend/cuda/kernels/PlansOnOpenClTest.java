@@ -55,7 +55,10 @@ class PlansOnOpenClTest {
             skipReason = "OpenCL unavailable here: " + a.detail();
             return;
         }
-        opencl = p.create(BackendConfig.defaults());
+        // The OpenCL backend splits conv weight gradients as the CUDA plans do (by its setting
+        // opencl.weight-split-items, named here as a string: backends never import each other), so
+        // the split path's scratch banks and conv_sum_parts launch are compared bit for bit too.
+        opencl = p.create(new BackendConfig(Map.of("opencl.weight-split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
     }
 
     @AfterAll

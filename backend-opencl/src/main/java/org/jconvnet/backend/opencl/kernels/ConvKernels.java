@@ -2,7 +2,9 @@ package org.jconvnet.backend.opencl.kernels;
 
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.opencl.OpenClBackend;
+import org.jconvnet.kernels.WeightGradientSplit;
 
 /** conv and local: forward, backward-input and backward-weights (filterActs, imgActs, weightActs). */
 final class ConvKernels {
@@ -13,6 +15,8 @@ final class ConvKernels {
     private static final int KB = 8;
     private static final int WK = 4;
     private static final int WF = 2;
+    /** At most 64 MiB of partial weight-gradient banks. */
+    private static final long MAX_PARTIAL_FLOATS = 16L << 20;
 
     private ConvKernels() {
     }
@@ -47,19 +51,33 @@ final class ConvKernels {
         };
     }
 
-    /** conv/backward-weights or local/backward-weights. */
+    /**
+     * conv/backward-weights or local/backward-weights: one weight-block work-item per part of the
+     * modules; a conv layer is split into parts summed by {@code conv_sum_parts} when the backend's
+     * {@link OpenClBackend#weightSplitItems()} asks for more work-items than its weight blocks give.
+     */
     static Kernel backwardWeights(OpenClBackend b, boolean local) {
         b.launch(SRC, "conv_backward_weights");
+        b.launch(SRC, "conv_sum_parts");
+        Scratch partials = new Scratch(b);
         return args -> {
             Geometry g = new Geometry(args, local);
-            long items = (long) (local ? g.mm() : 1) * ceil(g.channels / g.groups, WK)
-                    * g.filterSize * g.filterSize * g.groups * ceil(g.filters / g.groups, WF);
+            Tensor weightsGrad = Shapes.tensor(args, g.layer, "weightsGrad", g.weightsSize());
+            long blocks = (long) ceil(g.channels / g.groups, WK) * g.filterSize * g.filterSize * g.groups
+                    * ceil(g.filters / g.groups, WF);
+            WeightGradientSplit split = local ? WeightGradientSplit.perModule(g.modulesX)
+                    : WeightGradientSplit.forConv(g.modulesX, blocks, b.weightSplitItems(), g.bank(), MAX_PARTIAL_FLOATS);
+            boolean partial = !local && split.parts() > 1;
+            Tensor target = partial ? partials.atLeast((long) split.parts() * g.bank()) : weightsGrad;
             b.launch(SRC, "conv_backward_weights").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
-                    .mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
-                    .mem(Shapes.tensor(args, g.layer, "weightsGrad", g.weightsSize()))
+                    .mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize())).mem(target)
                     .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
-                            g.groups, local ? 1 : 0, g.accumulate)
-                    .run(items, 16);
+                            g.groups, split.rowsPerPart(), split.colsPerPart(), partial ? 0 : g.accumulate)
+                    .run(split.parts() * blocks, 16);
+            if (partial) {
+                b.launch(SRC, "conv_sum_parts").mem(target).mem(weightsGrad)
+                        .ints(g.bank(), split.parts(), g.accumulate).run(g.bank());
+            }
         };
     }
 
