@@ -60,13 +60,36 @@ public final class KernelLaunch {
         run(items, DEFAULT_LOCAL_SIZE);
     }
 
-    /** Enqueues at least {@code items} work-items in groups of {@code localSize}. Zero items is a no-op. */
+    /**
+     * Enqueues at least {@code items} work-items in groups of {@code localSize} (fewer where the
+     * device allows less: the kernel must not depend on it). Zero items is a no-op.
+     */
     public void run(long items, int localSize) {
         if (items <= 0) {
             return;
         }
         long local = Math.min(localSize, runtime.device().maxWorkGroupSize());
-        long global = (items + local - 1) / local * local;
+        enqueue((items + local - 1) / local * local, local);
+    }
+
+    /**
+     * Enqueues {@code groups} work-groups of exactly {@code size} work-items, for kernels that share
+     * local memory across a work-group of that size. Zero groups is a no-op.
+     *
+     * @throws JConvNetException when the device's work-groups cannot be that large
+     */
+    public void runGroups(long groups, int size) {
+        if (groups <= 0) {
+            return;
+        }
+        if (size > runtime.device().maxWorkGroupSize()) {
+            throw new JConvNetException("OpenCL kernel " + name + " needs work-groups of " + size + " work-items; "
+                    + runtime.device().name().trim() + " allows at most " + runtime.device().maxWorkGroupSize());
+        }
+        enqueue(groups * size, size);
+    }
+
+    private void enqueue(long global, long local) {
         synchronized (runtime) {
             runtime.checkOpen();
             try {

@@ -20,6 +20,8 @@ import org.jocl.cl_kernel;
 public final class OpenClBackend implements Backend {
     /** Setting (or system property {@code jconvnet.opencl.weight-split-items}) for {@link #weightSplitItems()}. */
     public static final String WEIGHT_SPLIT_KEY = "opencl.weight-split-items";
+    /** Setting (or system property {@code jconvnet.opencl.conv-weights}) for {@link #tiledConvWeights()}. */
+    public static final String CONV_WEIGHTS_KEY = "opencl.conv-weights";
     /** The GPU default of {@link #weightSplitItems()}. */
     public static final long DEFAULT_GPU_SPLIT_ITEMS = 1L << 17;
     private final OpenClRuntime runtime;
@@ -27,23 +29,37 @@ public final class OpenClBackend implements Backend {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
     private final long weightSplitItems;
+    private final boolean tiledConvWeights;
 
     /**
      * Starts the backend on an opened runtime, discovering kernels on {@code loader}.
      *
      * @param weightSplitItems work-items a conv weight gradient is split up to
      *                         ({@link #weightSplitItems()}); negative: the device's default
+     * @param tiledConvWeights which weight-gradient kernel runs ({@link #tiledConvWeights()});
+     *                         null: the device's default
      */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long weightSplitItems) {
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long weightSplitItems, Boolean tiledConvWeights) {
         this.runtime = runtime;
         this.weightSplitItems = weightSplitItems >= 0 ? weightSplitItems
                 : runtime.device().gpu() ? DEFAULT_GPU_SPLIT_ITEMS : 0;
+        this.tiledConvWeights = tiledConvWeights != null ? tiledConvWeights : runtime.device().gpu();
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
-    /** Starts the backend with the device's default weight-gradient split. */
+    /** Starts the backend with the device's defaults for the weight-gradient kernel and split. */
     public OpenClBackend(OpenClRuntime runtime, ClassLoader loader) {
-        this(runtime, loader, -1);
+        this(runtime, loader, -1, null);
+    }
+
+    /**
+     * Whether conv/local weight gradients run {@code conv_backward_weights_tiled} (work-groups
+     * staging tiles in local memory: coalesced loads, what GPUs want) rather than
+     * {@code conv_backward_weights} (one register block per work-item: what PoCL vectorises well).
+     * Default: tiled on a GPU; setting {@value #CONV_WEIGHTS_KEY} ({@code tiled} or {@code blocked}) overrides it.
+     */
+    public boolean tiledConvWeights() {
+        return tiledConvWeights;
     }
 
     /**

@@ -44,7 +44,23 @@ public final class OpenClBackendProvider implements BackendProvider {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : OpenClBackendProvider.class.getClassLoader();
         long splitItems = splitItems(config);
-        return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader, splitItems);
+        Boolean tiled = tiledConvWeights(config);
+        return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader, splitItems, tiled);
+    }
+
+    private static Boolean tiledConvWeights(BackendConfig config) {
+        String v = config.get(OpenClBackend.CONV_WEIGHTS_KEY).orElse(null);
+        if (v == null) {
+            return null;
+        }
+        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "tiled":
+                return Boolean.TRUE;
+            case "blocked":
+                return Boolean.FALSE;
+            default:
+                throw new JConvNetException("setting " + OpenClBackend.CONV_WEIGHTS_KEY + "='" + v + "' must be tiled or blocked");
+        }
     }
 
     private static long splitItems(BackendConfig config) {

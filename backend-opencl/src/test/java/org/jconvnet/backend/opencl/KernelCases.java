@@ -34,7 +34,10 @@ final class KernelCases {
         int[][] convGeoms = { // N, C, S, F, fs, pad, stride, groups
             {5, 3, 8, 8, 3, 1, 1, 1}, {3, 4, 7, 6, 3, 0, 2, 2}, {7, 5, 6, 5, 5, 2, 3, 1}, {2, 2, 5, 9, 1, 0, 1, 1},
             // batches of at least one 8-case block (full-block paths, shifted last block, lane tail)
-            {11, 8, 6, 16, 3, 1, 1, 1}, {16, 16, 5, 16, 3, 1, 2, 2}, {9, 4, 5, 8, 3, 0, 1, 1}};
+            {11, 8, 6, 16, 3, 1, 1, 1}, {16, 16, 5, 16, 3, 1, 2, 2}, {9, 4, 5, 8, 3, 0, 1, 1},
+            // the tiled weight gradient: several 32-case steps (the last one partial), several
+            // 32-row and 32-filter tiles (the last ones partial), groups with filters per group not a tile multiple
+            {37, 8, 6, 40, 3, 1, 1, 1}, {33, 6, 5, 36, 3, 0, 1, 2}};
         for (String layer : new String[] {"conv", "local"}) {
             for (int[] g : convGeoms) {
                 conv(out, layer, g, rnd);

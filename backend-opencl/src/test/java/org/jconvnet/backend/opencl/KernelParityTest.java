@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class KernelParityTest {
     private static Backend cpu;
-    private static final Map<String, OpenClBackend> SPLIT_BACKENDS = new java.util.HashMap<>();
+    private static final Map<String, OpenClBackend> VARIANTS = new java.util.HashMap<>();
 
     // No @BeforeEach assumption here: for a @TestFactory it would hide the cases (surefire then reports
     // "Tests run: 0"); each dynamic test assumes OpenCL itself, so every case shows up as skipped.
@@ -45,22 +45,26 @@ class KernelParityTest {
     }
 
     /**
-     * conv weight gradients split into partial banks summed by {@code conv_sum_parts}, as GPUs run
-     * them, forced here on any device: one module per part (a huge target) and a few multi-row parts.
+     * The weight-gradient variants a GPU runs, forced here on any device: the tiled kernel
+     * (local-memory work-groups) and the blocked one, each unsplit, split into a few multi-row parts
+     * (target 100 work-items) and into one part per module (a huge target), the parts' banks summed
+     * by {@code conv_sum_parts}. Blocked and unsplit is the default on CPUs, checked above.
      */
     @TestFactory
-    Stream<DynamicTest> splitConvWeightGradientsMatchTheFloat64Reference() {
-        return Stream.of("1000000000", "100").flatMap(items -> KernelCases.all().stream()
-                .filter(c -> c.layer.equals("conv") && c.op.equals(Ops.BACKWARD_WEIGHTS))
-                .map(c -> DynamicTest.dynamicTest("split to " + items + " items: " + c, () -> {
-                    OpenClTestSupport.assumeOpenCl();
-                    check(c, splitBackend(items));
-                })));
+    Stream<DynamicTest> everyWeightGradientVariantMatchesTheFloat64Reference() {
+        return Stream.of("blocked/100", "blocked/1000000000", "tiled/0", "tiled/100", "tiled/1000000000")
+                .flatMap(variant -> KernelCases.all().stream()
+                        .filter(c -> (c.layer.equals("conv") || c.layer.equals("local")) && c.op.equals(Ops.BACKWARD_WEIGHTS))
+                        .map(c -> DynamicTest.dynamicTest(variant + ": " + c, () -> {
+                            OpenClTestSupport.assumeOpenCl();
+                            check(c, variantBackend(variant));
+                        })));
     }
 
-    private static synchronized OpenClBackend splitBackend(String items) {
-        return SPLIT_BACKENDS.computeIfAbsent(items, k -> (OpenClBackend) new OpenClBackendProvider()
-                .create(new BackendConfig(Map.of(OpenClBackend.WEIGHT_SPLIT_KEY, k))));
+    /** A backend for {@code kernel/splitItems}, created once per variant. */
+    private static synchronized OpenClBackend variantBackend(String variant) {
+        return VARIANTS.computeIfAbsent(variant, v -> (OpenClBackend) new OpenClBackendProvider().create(new BackendConfig(
+                Map.of(OpenClBackend.CONV_WEIGHTS_KEY, v.split("/")[0], OpenClBackend.WEIGHT_SPLIT_KEY, v.split("/")[1]))));
     }
 
     private static void check(KernelCase c) {

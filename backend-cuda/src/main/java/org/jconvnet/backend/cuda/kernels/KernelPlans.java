@@ -43,6 +43,38 @@ public final class KernelPlans {
     static final long SPLIT_TARGET_ITEMS = Math.max(0, Long.getLong("jconvnet.cuda.weight-split-items", 1L << 17));
     /** At most 64 MiB of partial weight-gradient banks. */
     static final long SPLIT_MAX_PARTIAL_FLOATS = 16L << 20;
+    /** Tile sizes of {@code conv_backward_weights_tiled} (CONV_TW_ITEMS, CONV_TW_R, CONV_TW_F); a test reads them from the source. */
+    static final int CONV_TW_ITEMS = 64;
+    static final int CONV_TW_R = 32;
+    static final int CONV_TW_F = 32;
+
+    /** The two conv/local weight-gradient kernels of conv.kc. */
+    enum ConvWeightsKernel {
+        /** {@code conv_backward_weights_tiled}: shared-memory tiles, coalesced loads (the GPU default). */
+        TILED,
+        /** {@code conv_backward_weights}: one register block per work-item (what CPUs run fast). */
+        BLOCKED
+    }
+
+    /** System property naming the weight-gradient kernel CUDA runs: {@code tiled} (default) or {@code blocked}. */
+    static final String CONV_WEIGHTS_PROPERTY = "jconvnet.cuda.conv-weights";
+
+    /**
+     * The weight-gradient kernel CUDA runs: {@code tiled} unless {@value #CONV_WEIGHTS_PROPERTY}
+     * asks for {@code blocked} (for measuring one against the other).
+     *
+     * @throws IllegalArgumentException naming the property when its value is neither
+     */
+    static ConvWeightsKernel configuredConvWeights() {
+        String v = System.getProperty(CONV_WEIGHTS_PROPERTY, "tiled").trim();
+        for (ConvWeightsKernel k : ConvWeightsKernel.values()) {
+            if (k.name().equalsIgnoreCase(v)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("system property " + CONV_WEIGHTS_PROPERTY + "='" + v
+                + "' must be tiled or blocked");
+    }
 
     private static final Map<KernelKey, KernelPlan> PLANS = build();
 
@@ -235,22 +267,33 @@ public final class KernelPlans {
     }
 
     /**
-     * One weight-block work-item per part of the modules; a conv layer whose blocks alone would
+     * The weight gradient with the kernel {@link #configuredConvWeights()} names: {@code conv_backward_weights_tiled}
+     * (work-groups staging tiles in shared memory) or {@code conv_backward_weights} (one register block
+     * per work-item). A local layer has one part per module; a conv layer whose work-items alone would
      * leave the GPU idle is split into parts summed by {@code conv_sum_parts} (see WeightGradientSplit).
      */
     private static List<Launch> convBackwardWeights(KernelArgs args, boolean local) {
+        return convBackwardWeights(args, local, configuredConvWeights(), SPLIT_TARGET_ITEMS);
+    }
+
+    /** {@link #convBackwardWeights(KernelArgs, boolean)} with the kernel and split target given (tests use both kernels). */
+    static List<Launch> convBackwardWeights(KernelArgs args, boolean local, ConvWeightsKernel kernel, long splitTarget) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_WEIGHTS);
         Tensor weightsGrad = d.c.t("weightsGrad", d.weightsSize());
-        long blocks = (long) ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize * d.groups * ceil(d.fg(), CONV_WF);
+        boolean tiled = kernel == ConvWeightsKernel.TILED;
+        long groupsPerPart = (long) d.groups * ceil(d.cf() * d.filterSize * d.filterSize, CONV_TW_R) * ceil(d.fg(), CONV_TW_F);
+        long itemsPerPart = tiled ? groupsPerPart * CONV_TW_ITEMS
+                : (long) ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize * d.groups * ceil(d.fg(), CONV_WF);
         WeightGradientSplit split = local ? WeightGradientSplit.perModule(d.modulesX)
-                : WeightGradientSplit.forConv(d.modulesX, blocks, SPLIT_TARGET_ITEMS, d.bank(), SPLIT_MAX_PARTIAL_FLOATS);
+                : WeightGradientSplit.forConv(d.modulesX, itemsPerPart, splitTarget, d.bank(), SPLIT_MAX_PARTIAL_FLOATS);
         boolean partial = !local && split.parts() > 1;
         long partialFloats = (long) split.parts() * d.bank();
-        Launch.Builder b = Launch.of("conv.kc", "conv_backward_weights").tensor("input", d.c.t("input", d.inputSize()))
-                .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()));
+        Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_backward_weights_tiled" : "conv_backward_weights")
+                .tensor("input", d.c.t("input", d.inputSize())).tensor("outputGrad", d.c.t("outputGrad", d.outputSize()));
         b = partial ? b.scratch("weightsGrad", "conv.partialWeightsGrad", partialFloats) : b.tensor("weightsGrad", weightsGrad);
-        Launch weights = d.shape(b).integer("rowsPerPart", split.rowsPerPart()).integer("colsPerPart", split.colsPerPart())
-                .integer("accumulate", partial ? 0 : d.accumulate).items(split.parts() * blocks);
+        b = d.shape(b).integer("rowsPerPart", split.rowsPerPart()).integer("colsPerPart", split.colsPerPart())
+                .integer("accumulate", partial ? 0 : d.accumulate);
+        Launch weights = tiled ? b.groups(split.parts() * groupsPerPart, CONV_TW_ITEMS) : b.items(split.parts() * itemsPerPart);
         if (!partial) {
             return List.of(weights);
         }

@@ -6,14 +6,17 @@ import org.jconvnet.api.tensor.Tensor;
 
 /**
  * One kernel launch of a plan: the entry point, its positional arguments and the number of
- * work-items (one-dimensional; kernels bounds-check, so the count may be rounded up freely).
+ * work-items (one-dimensional; kernels bounds-check, so the count may be rounded up freely,
+ * except for kernels that work in groups, which get exactly whole groups).
  *
  * @param source file of the kernels module that defines the entry point, e.g. {@code conv.kc}
  * @param entry  entry point name ({@code extern "C"}, so the PTX name equals the source name)
  * @param args   arguments in the kernel's parameter order
  * @param items  work-items to launch; zero or fewer means nothing to do
+ * @param group  the work-group (CUDA block) size the kernel requires, or 0 when any size works
+ *               and the backend picks one
  */
-public record Launch(String source, String entry, List<Arg> args, long items) {
+public record Launch(String source, String entry, List<Arg> args, long items, int group) {
 
     /** Copies the argument list. */
     public Launch {
@@ -83,9 +86,14 @@ public record Launch(String source, String entry, List<Arg> args, long items) {
             return this;
         }
 
-        /** Finishes with the number of work-items. */
+        /** Finishes with the number of work-items, in work-groups of the backend's choice. */
         public Launch items(long items) {
-            return new Launch(source, entry, args, items);
+            return new Launch(source, entry, args, items, 0);
+        }
+
+        /** Finishes with {@code groups} work-groups of exactly {@code size} work-items (kernels using local memory). */
+        public Launch groups(long groups, int size) {
+            return new Launch(source, entry, args, groups * size, size);
         }
     }
 }

@@ -10,7 +10,7 @@ import org.jconvnet.backend.cuda.LaunchGeometry;
 
 /** A kernel that runs its plan's launches on the CUDA backend, in order, on the default stream. */
 final class PlannedKernel implements Kernel {
-    /** Threads per block for every planned launch (the kernels are 1-D and use no shared memory). */
+    /** Threads per block for planned launches that leave the size to the backend (all are 1-D). */
     static final int BLOCK = 128;
 
     private final CudaBackend backend;
@@ -29,7 +29,7 @@ final class PlannedKernel implements Kernel {
             if (l.items() <= 0) {
                 continue;
             }
-            backend.launch(l.entry(), LaunchGeometry.linear(l.items(), BLOCK), positional(l));
+            backend.launch(l.entry(), LaunchGeometry.linear(l.items(), l.group() > 0 ? l.group() : BLOCK), positional(l));
         }
     }
 

@@ -60,9 +60,19 @@ class KernelTableTest {
         assertEquals(new TreeSet<>(CONTRACT_KEYS), names(declared));
     }
 
-    private Map<KernelKey, List<Launch>> allPlans() {
-        Map<KernelKey, List<Launch>> out = new HashMap<>();
-        KernelPlans.all().forEach((key, plan) -> out.put(key, plan.plan(SampleArgs.of(key))));
+    /** Every key's plan for its sample, plus both weight-gradient kernels of conv and local, split and not. */
+    private Map<String, List<Launch>> allPlans() {
+        Map<String, List<Launch>> out = new HashMap<>();
+        KernelPlans.all().forEach((key, plan) -> out.put(key.toString(), plan.plan(SampleArgs.of(key))));
+        for (String layer : List.of("conv", "local")) {
+            KernelKey key = KernelKey.of(layer, "backward-weights", DType.FLOAT32);
+            for (KernelPlans.ConvWeightsKernel k : KernelPlans.ConvWeightsKernel.values()) {
+                for (long target : new long[] {0, 1L << 17}) {
+                    out.put(key + " " + k + " split to " + target, KernelPlans.convBackwardWeights(SampleArgs.of(key),
+                            layer.equals("local"), k, target));
+                }
+            }
+        }
         return out;
     }
 
@@ -121,6 +131,9 @@ class KernelTableTest {
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_KB"), KernelPlans.CONV_KB);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WK"), KernelPlans.CONV_WK);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_WF"), KernelPlans.CONV_WF);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_ITEMS"), KernelPlans.CONV_TW_ITEMS);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_R"), KernelPlans.CONV_TW_R);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_F"), KernelPlans.CONV_TW_F);
         assertEquals(KernelSources.define(dir, "prelude.h", "CASE_CHUNK"), KernelPlans.CASE_CHUNK);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_RB"), KernelPlans.FC_RB);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_CB"), KernelPlans.FC_CB);
@@ -132,8 +145,19 @@ class KernelTableTest {
         // groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
         assertEquals(64, KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
-        // M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
-        assertEquals(6400, KernelPlans.all().get(lw).plan(SampleArgs.of(lw)).get(0).items());
+        // blocked: M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
+        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvWeightsKernel.BLOCKED, 0)
+                .get(0).items());
+        // tiled: whole groups of 64 = 64 * M*M * groups * ceil(C*fs*fs/32) * ceil(F/32) = 64 * 64 * 1 * 3 * 1
+        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvWeightsKernel.TILED, 0).get(0);
+        assertEquals(12288, tiled.items());
+        assertEquals(64, tiled.group());
+        KernelKey cw = KernelKey.of("conv", "backward-weights", DType.FLOAT32);
+        // conv, tiled, split to 2^17 items: 3 groups of 64 per part -> 683 parts wanted, capped at M*M = 64 parts,
+        // then conv_sum_parts over the C*fs*fs*F = 600 weights
+        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, KernelPlans.ConvWeightsKernel.TILED, 1L << 17);
+        assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
+        assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
         // ceil(Din/4) * ceil(Dout/4) = 16 * 3
         assertEquals(48, KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).get(0).items());

@@ -55,10 +55,11 @@ class PlansOnOpenClTest {
             skipReason = "OpenCL unavailable here: " + a.detail();
             return;
         }
-        // The OpenCL backend splits conv weight gradients as the CUDA plans do (by its setting
-        // opencl.weight-split-items, named here as a string: backends never import each other), so
-        // the split path's scratch banks and conv_sum_parts launch are compared bit for bit too.
-        opencl = p.create(new BackendConfig(Map.of("opencl.weight-split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
+        // The OpenCL backend runs the weight-gradient kernel the CUDA plans run by default (tiled) and
+        // splits conv weight gradients as they do (settings named here as strings: backends never import
+        // each other), so the tiled launch, the split's scratch banks and conv_sum_parts are compared too.
+        opencl = p.create(new BackendConfig(Map.of("opencl.conv-weights", "tiled",
+                "opencl.weight-split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
     }
 
     @AfterAll
@@ -124,6 +125,8 @@ class PlansOnOpenClTest {
                         args[i] = a.value();
                 }
             }
+            // DeviceCode launches in work-groups of the OpenCL backend's default size, 64.
+            assertTrue(l.group() == 0 || l.group() == 64, l.entry() + " needs work-groups of " + l.group());
             if (l.items() > 0) {
                 code.load("cuda-plan-" + l.source(), source(l.source()), l.entry()).launch((int) l.items(), args);
             }

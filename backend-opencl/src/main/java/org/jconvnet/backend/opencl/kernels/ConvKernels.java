@@ -3,6 +3,7 @@ package org.jconvnet.backend.opencl.kernels;
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.backend.opencl.KernelLaunch;
 import org.jconvnet.backend.opencl.OpenClBackend;
 import org.jconvnet.kernels.WeightGradientSplit;
 
@@ -15,6 +16,10 @@ final class ConvKernels {
     private static final int KB = 8;
     private static final int WK = 4;
     private static final int WF = 2;
+    /** Tile sizes of conv_backward_weights_tiled (CONV_TW_ITEMS, CONV_TW_R, CONV_TW_F). */
+    private static final int TW_ITEMS = 64;
+    private static final int TW_R = 32;
+    private static final int TW_F = 32;
     /** At most 64 MiB of partial weight-gradient banks. */
     private static final long MAX_PARTIAL_FLOATS = 16L << 20;
 
@@ -52,28 +57,39 @@ final class ConvKernels {
     }
 
     /**
-     * conv/backward-weights or local/backward-weights: one weight-block work-item per part of the
-     * modules; a conv layer is split into parts summed by {@code conv_sum_parts} when the backend's
-     * {@link OpenClBackend#weightSplitItems()} asks for more work-items than its weight blocks give.
+     * conv/backward-weights or local/backward-weights with the backend's
+     * {@link OpenClBackend#tiledConvWeights() weight-gradient kernel}: work-items (blocked) or
+     * work-groups (tiled) per part of the modules. A local layer has one part per module; a conv
+     * layer is split into parts summed by {@code conv_sum_parts} when the backend's
+     * {@link OpenClBackend#weightSplitItems()} asks for more work-items than one part gives.
      */
     static Kernel backwardWeights(OpenClBackend b, boolean local) {
-        b.launch(SRC, "conv_backward_weights");
+        boolean tiled = b.tiledConvWeights();
+        String entry = tiled ? "conv_backward_weights_tiled" : "conv_backward_weights";
+        b.launch(SRC, entry);
         b.launch(SRC, "conv_sum_parts");
         Scratch partials = new Scratch(b);
         return args -> {
             Geometry g = new Geometry(args, local);
             Tensor weightsGrad = Shapes.tensor(args, g.layer, "weightsGrad", g.weightsSize());
-            long blocks = (long) ceil(g.channels / g.groups, WK) * g.filterSize * g.filterSize * g.groups
-                    * ceil(g.filters / g.groups, WF);
+            int cf = g.channels / g.groups;
+            int fg = g.filters / g.groups;
+            long groupsPerPart = (long) g.groups * ceil(cf * g.filterSize * g.filterSize, TW_R) * ceil(fg, TW_F);
+            long itemsPerPart = tiled ? groupsPerPart * TW_ITEMS
+                    : (long) ceil(cf, WK) * g.filterSize * g.filterSize * g.groups * ceil(fg, WF);
             WeightGradientSplit split = local ? WeightGradientSplit.perModule(g.modulesX)
-                    : WeightGradientSplit.forConv(g.modulesX, blocks, b.weightSplitItems(), g.bank(), MAX_PARTIAL_FLOATS);
+                    : WeightGradientSplit.forConv(g.modulesX, itemsPerPart, b.weightSplitItems(), g.bank(), MAX_PARTIAL_FLOATS);
             boolean partial = !local && split.parts() > 1;
             Tensor target = partial ? partials.atLeast((long) split.parts() * g.bank()) : weightsGrad;
-            b.launch(SRC, "conv_backward_weights").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
+            KernelLaunch launch = b.launch(SRC, entry).mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
                     .mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize())).mem(target)
                     .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
-                            g.groups, split.rowsPerPart(), split.colsPerPart(), partial ? 0 : g.accumulate)
-                    .run(split.parts() * blocks, 16);
+                            g.groups, split.rowsPerPart(), split.colsPerPart(), partial ? 0 : g.accumulate);
+            if (tiled) {
+                launch.runGroups(split.parts() * groupsPerPart, TW_ITEMS);
+            } else {
+                launch.run(split.parts() * itemsPerPart, 16);
+            }
             if (partial) {
                 b.launch(SRC, "conv_sum_parts").mem(target).mem(weightsGrad)
                         .ints(g.bank(), split.parts(), g.accumulate).run(g.bank());
@@ -84,6 +100,8 @@ final class ConvKernels {
     private static int ceil(int a, int b) {
         return (a + b - 1) / b;
     }
+
+
 
     /** The integers every conv/local op receives, and the sizes they imply. */
     private static final class Geometry {
