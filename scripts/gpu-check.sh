@@ -6,15 +6,19 @@
 #   3. jconvnet conformance --require cuda        (report written to the output folder)
 #   4. jconvnet bench --backend cpu,cuda          (seed and 18pct nets: images/s, ratio to cpu, per-layer profile)
 #   5. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
+#   6. memory: a net too big for the GPU must fail with an error naming the layer, the tensor and
+#      the free device memory (cuda only: on a CPU device it would exhaust the host instead)
 # and exits non-zero if any step fails. Logs and reports go to $GPU_CHECK_OUT, else $OUT (the device
 # tool's output folder), else /tmp/jconvnet-gpu-check.
 #
 # Usage: bash dist/gpu/gpu-check.sh [--expect-unavailable] [--only STEP[,STEP]]
 #   --expect-unavailable   for machines WITHOUT an NVIDIA driver (CI): proves the bundle starts without
 #                          Maven and that cuda reports itself unavailable with the libcuda reason.
-#   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train).
+#   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train, memory).
 # Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150, each net), TRAIN_TIMEOUT (200);
 # BENCH_MINIBATCHES (10) timed minibatches per backend.
+# JCONVNET_JAVA_OPTS: extra JVM options for every jconvnet step, e.g. -Djconvnet.cuda.conv-weights=blocked.
+# BENCH_BACKENDS (default cpu,<backend>): what the bench steps compare.
 # GPU_CHECK_BACKEND (default cuda) runs the same steps on another backend, to test this script without a GPU,
 # e.g. GPU_CHECK_BACKEND=opencl bash dist/gpu/gpu-check.sh --only backends,conformance,bench,train
 set -uo pipefail
@@ -22,7 +26,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [ -d "$HERE/lib" ] && [ -f "$HERE/jre.tar.gz" ]; then B=$HERE; else B=$(cd "$HERE/.." && pwd)/dist/gpu; fi
 EXPECT_UNAVAILABLE=0
-ONLY=nvidia-smi,backends,conformance,bench,train
+ONLY=nvidia-smi,backends,conformance,bench,train,memory
 while [ $# -gt 0 ]; do
   case "$1" in
     --expect-unavailable) EXPECT_UNAVAILABLE=1; shift ;;
@@ -54,7 +58,10 @@ JAVA_OPTS=(-Djava.io.tmpdir=/tmp -XX:+UseParallelGC)
 "$JAVA" --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1 && JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED)
 # Guava (via Guice) uses sun.misc.Unsafe; Java 24+ warns about it on every start unless allowed.
 "$JAVA" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+# shellcheck disable=SC2206 # word splitting of the extra options is intended
+[ -n "${JCONVNET_JAVA_OPTS:-}" ] && JAVA_OPTS+=(${JCONVNET_JAVA_OPTS})
 echo "== java: $("$JAVA" -version 2>&1 | head -1) from $JRE_DIR; bundle $B"
+[ -n "${JCONVNET_JAVA_OPTS:-}" ] && echo "== extra JVM options: ${JCONVNET_JAVA_OPTS}"
 [ -f "$B/BUNDLE.txt" ] && sed -n '2,4p' "$B/BUNDLE.txt"
 
 # "jconvnet" in a step: the CLI from the bundled jars, with a clean environment (no CLASSPATH/JAVA_HOME leaks in).
@@ -76,6 +83,24 @@ step() {
     FAILED+=("$name (exit $rc, $((SECONDS - t0)) s)")
   fi
   return "$rc"
+}
+
+# expect_failure NAME TIMEOUT PATTERN CMD...: a step that must exit non-zero (not by timing out) with
+# PATTERN (grep -E) in its output.
+expect_failure() {
+  local name=$1 limit=$2 pattern=$3; shift 3
+  echo
+  echo "== $name (must fail): $*"
+  if [ "$1" = jconvnet ]; then shift; set -- "${JCONVNET[@]}" "$@"; fi
+  local t0=$SECONDS
+  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$LOGS/$name.log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" != 0 ] && [ "$rc" != 124 ] && [ "$rc" != 137 ] && grep -Eq "$pattern" "$LOGS/$name.log"; then
+    PASSED+=("$name (failed as expected, exit $rc, $((SECONDS - t0)) s)")
+  else
+    echo "== FAIL: $name should fail with /$pattern/ (exit $rc)"
+    FAILED+=("$name (exit $rc, $((SECONDS - t0)) s)")
+  fi
 }
 
 if [ $EXPECT_UNAVAILABLE = 1 ]; then
@@ -101,7 +126,7 @@ else
   fi
   if wants bench; then
     # Throughput of the seed net and of the 18pct net, as ratios to the CPU reference measured in the same run.
-    BENCH_BACKENDS=cpu,$BK; [ "$BK" = cpu ] && BENCH_BACKENDS=cpu
+    if [ -z "${BENCH_BACKENDS:-}" ]; then BENCH_BACKENDS=cpu,$BK; [ "$BK" = cpu ] && BENCH_BACKENDS=cpu; fi
     step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" \
         --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --profile
     step bench-18pct "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" --layer-def layers-18pct.cfg \
@@ -122,6 +147,25 @@ else
       fi
     else
       echo "== train: skipped, the bundle has no CIFAR-10 subset ($DATA)"
+    fi
+  fi
+  if wants memory; then
+    if [ "$BK" = cuda ]; then
+      # Ten 65536-row activations (and their gradients) of 32000 cases: 185 GB, more than any one GPU here.
+      NET_DIR="$LOGS/too-big-net"; mkdir -p "$NET_DIR"
+      { printf '[data]\ntype=data\ndataIdx=0\n\n[labels]\ntype=data\ndataIdx=1\n\n'
+        printf '[conv1]\ntype=conv\ninputs=data\nchannels=3\nfilters=64\npadding=2\nstride=1\nfilterSize=5\ninitW=0.0001\nsharedBiases=1\n\n'
+        prev=conv1
+        for i in 1 2 3 4 5 6 7 8 9 10; do printf '[n%s]\ntype=neuron\ninputs=%s\nneuron=relu\n\n' "$i" "$prev"; prev=n$i; done
+        printf '[fc10]\ntype=fc\ninputs=%s\noutputs=10\ninitW=0.01\n\n[probs]\ntype=softmax\ninputs=fc10\n\n' "$prev"
+        printf '[logprob]\ntype=cost.logreg\ninputs=labels,probs\n'; } > "$NET_DIR/layers-too-big.cfg"
+      printf '[conv1]\nepsW=0.001\nepsB=0.002\nmomW=0.9\nmomB=0.9\nwc=0\n\n[fc10]\nepsW=0.001\nepsB=0.002\nmomW=0.9\nmomB=0.9\nwc=0\n\n[logprob]\ncoeff=1\n' \
+          > "$NET_DIR/layer-params-too-big.cfg"
+      # Must fail (not time out), with the layer, the tensor and the free device memory in the error.
+      expect_failure memory "${MEMORY_TIMEOUT:-120}" "cannot allocate the .* of layer '.*device memory free" \
+          jconvnet bench --backend "$BK" --layer-def "$NET_DIR/layers-too-big.cfg" --mini 32000 --minibatches 1 --warmup 0
+    else
+      echo "== memory: skipped on $BK (only run on cuda: a CPU device would exhaust the host)"
     fi
   fi
 fi

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet bench}: training throughput per backend. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure training throughput (images/s: forward, backward, SGD step) of a net on synthetic data, "
-                + "after warm-up. --backend a,b measures several backends in one run and prints ratios to the first.",
+                + "after warm-up. --backend a,b measures several backends in one run and prints ratios to the first; "
+                + "one that is unavailable gets a row saying why, the others are still measured, and the exit code is 1.",
                 "Without --backend: the automatically chosen backend."})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global;
@@ -73,9 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup, profile,
+        List<Bench.Row> rows = Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup, profile,
                 id -> selector.choose(id).provider().create(BackendConfig.defaults()), b -> b.close(),
                 Streams.of(spec.commandLine().getOut()));
-        return ExitCodes.OK;
+        // Every available backend was measured; one that could not start still fails the command.
+        return rows.size() == ids.size() ? ExitCodes.OK : ExitCodes.RUNTIME_ERROR;
     }
 }

@@ -81,6 +81,10 @@ class TrainCommandsTest {
                 "--profile");
         assertEquals(0, bench.code(), bench.toString());
         assertTrue(bench.out().contains("cpu") && bench.out().contains("IMAGES/S"), bench.out());
+        Run partly = run("bench", "--backend", "cpu,nosuch", "--layer-def", net, "--mini", "4", "--minibatches", "1",
+                "--warmup", "0");
+        assertEquals(1, partly.code(), partly.toString());
+        assertTrue(partly.out().matches("(?s).*\\ncpu .*\\nnosuch .*unavailable: unknown backend 'nosuch'.*"), partly.out());
         assertTrue(bench.out().contains("profile of cpu") && bench.out().matches("(?s).*\\n  fc\\S*\\s+fc\\s+forward\\s.*"),
                 bench.out());
     }

@@ -461,18 +461,34 @@ public final class Net implements AutoCloseable {
         outputs = new Tensor[layers.size()];
         grads = new Tensor[layers.size()];
         scratch = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            outputs[i] = backend.allocate(l.outputs(), n, dtype);
-            grads[i] = backend.allocate(l.outputs(), n, dtype);
-            Map<String, Tensor> s = new HashMap<>();
-            for (ScratchSpec spec : l.scratch()) {
-                s.put(spec.name(), backend.allocate(spec.rows(), n, dtype));
+        try {
+            for (int i = 0; i < layers.size(); i++) {
+                Layer l = layers.get(i);
+                outputs[i] = allocateFor(l, "output", l.outputs(), n);
+                grads[i] = allocateFor(l, "output gradient", l.outputs(), n);
+                Map<String, Tensor> s = new HashMap<>();
+                scratch.add(s);
+                for (ScratchSpec spec : l.scratch()) {
+                    s.put(spec.name(), allocateFor(l, "scratch '" + spec.name() + "'", spec.rows(), n));
+                }
             }
-            scratch.add(s);
+        } catch (RuntimeException e) {
+            // Give back what this attempt got, so a retry with a smaller batch starts from nothing.
+            releaseActivations();
+            throw e;
         }
         numCases = n;
         lastForwardCases = -1;
+    }
+
+    /** One activation-sized tensor; a failure (device memory exhausted, say) names the layer and the tensor. */
+    private Tensor allocateFor(Layer l, String what, int rows, int n) {
+        try {
+            return backend.allocate(rows, n, dtype);
+        } catch (RuntimeException e) {
+            throw new JConvNetException("cannot allocate the " + what + " of layer '" + l.name() + "' (" + rows + " x "
+                    + n + " cases, " + dtype.label() + ") on backend '" + backend.id() + "': " + e.getMessage(), e);
+        }
     }
 
     private void releaseActivations() {
@@ -480,10 +496,14 @@ public final class Net implements AutoCloseable {
             return;
         }
         for (Tensor t : outputs) {
-            t.close();
+            if (t != null) {
+                t.close();
+            }
         }
         for (Tensor t : grads) {
-            t.close();
+            if (t != null) {
+                t.close();
+            }
         }
         scratch.forEach(m -> m.values().forEach(Tensor::close));
         outputs = null;

@@ -82,6 +82,53 @@ class NetBehaviourTest {
         }
     }
 
+    @Test
+    void exhaustedDeviceMemoryNamesTheLayerAndTheNetRecovers() {
+        // A backend that refuses every tensor of more than 1000 cases, as a full GPU refuses cuMemAlloc.
+        Backend small = new Backend() {
+            public String id() {
+                return "small";
+            }
+
+            public String deviceName() {
+                return "a device with little memory";
+            }
+
+            public java.util.Set<DType> supportedDTypes() {
+                return CPU.supportedDTypes();
+            }
+
+            public org.jconvnet.api.tensor.Tensor allocate(int rows, int cols, DType dtype) {
+                if (cols > 1000) {
+                    throw new org.jconvnet.api.JConvNetException("cannot allocate a " + rows + "x" + cols + " tensor: out of memory");
+                }
+                return CPU.allocate(rows, cols, dtype);
+            }
+
+            public org.jconvnet.api.kernel.KernelRegistry kernels() {
+                return CPU.kernels();
+            }
+
+            public void synchronize() {
+                CPU.synchronize();
+            }
+
+            public void close() {
+            }
+        };
+        NetDefinition d = TestNets.strict(SOFTMAX_NET, "[f]\n" + LEARN + "[logprob]\ncoeff=1\n", 1, 4);
+        try (Net net = new Net(d, small, DType.FLOAT64)) {
+            net.initParams(2);
+            org.jconvnet.api.JConvNetException e = assertThrows(org.jconvnet.api.JConvNetException.class,
+                    () -> net.forward(Map.of(0, new double[2000], 1, new double[4 * 2000]), 2000, PassMode.TRAIN));
+            assertTrue(e.getMessage().startsWith("cannot allocate the output of layer 'labels' (1 x 2000 cases, float64) "
+                    + "on backend 'small': cannot allocate a 1x2000 tensor: out of memory"), e.getMessage());
+            Map<String, double[]> costs = net.forward(Map.of(0, new double[] {0, 3, 1}, 1, gaussian(4 * 3, new Random(1))),
+                    3, PassMode.TRAIN);
+            assertEquals(2, costs.get("logprob").length);
+        }
+    }
+
     private static final String SOFTMAX_NET = "[labels]\ntype=data\ndataIdx=0\n[x]\ntype=data\ndataIdx=1\n"
             + "[f]\ntype=fc\ninputs=x\noutputs=5\ninitW=0.3\ninitB=0.1\n[probs]\ntype=softmax\ninputs=f\n"
             + "[logprob]\ntype=cost.logreg\ninputs=labels,probs\n";
