@@ -69,37 +69,40 @@ JCONVNET=(env -u CLASSPATH -u JAVA_HOME -u JAVA_TOOL_OPTIONS "$JAVA" "${JAVA_OPT
 
 FAILED=()
 PASSED=()
-# step NAME TIMEOUT CMD...: runs one step, logs to $LOGS/NAME.log, records the outcome.
-step() {
-  local name=$1 limit=$2; shift 2
+RC=0
+SECS=0
+# run_logged NAME TIMEOUT HEADER CMD...: prints the header, runs CMD ("jconvnet ..." runs the bundled
+# CLI) under the time limit, logs to $LOGS/NAME.log; sets RC (its exit status) and SECS (its duration).
+run_logged() {
+  local name=$1 limit=$2 header=$3; shift 3
   echo
-  echo "== $name: $*"
+  echo "== $header: $*"
   if [ "$1" = jconvnet ]; then shift; set -- "${JCONVNET[@]}" "$@"; fi
   local t0=$SECONDS
   timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$LOGS/$name.log"
-  local rc=${PIPESTATUS[0]}
-  if [ "$rc" = 0 ]; then PASSED+=("$name ($((SECONDS - t0)) s)"); else
-    [ "$rc" = 124 ] && echo "== $name: timed out after $limit s"
-    FAILED+=("$name (exit $rc, $((SECONDS - t0)) s)")
-  fi
-  return "$rc"
+  RC=${PIPESTATUS[0]}
+  SECS=$((SECONDS - t0))
+  [ "$RC" = 124 ] && echo "== $name: timed out after $limit s"
+}
+
+# step NAME TIMEOUT CMD...: one step that must succeed; records the outcome and returns its status.
+step() {
+  local name=$1 limit=$2; shift 2
+  run_logged "$name" "$limit" "$name" "$@"
+  if [ "$RC" = 0 ]; then PASSED+=("$name ($SECS s)"); else FAILED+=("$name (exit $RC, $SECS s)"); fi
+  return "$RC"
 }
 
 # expect_failure NAME TIMEOUT PATTERN CMD...: a step that must exit non-zero (not by timing out) with
 # PATTERN (grep -E) in its output.
 expect_failure() {
   local name=$1 limit=$2 pattern=$3; shift 3
-  echo
-  echo "== $name (must fail): $*"
-  if [ "$1" = jconvnet ]; then shift; set -- "${JCONVNET[@]}" "$@"; fi
-  local t0=$SECONDS
-  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$LOGS/$name.log"
-  local rc=${PIPESTATUS[0]}
-  if [ "$rc" != 0 ] && [ "$rc" != 124 ] && [ "$rc" != 137 ] && grep -Eq "$pattern" "$LOGS/$name.log"; then
-    PASSED+=("$name (failed as expected, exit $rc, $((SECONDS - t0)) s)")
+  run_logged "$name" "$limit" "$name (must fail)" "$@"
+  if [ "$RC" != 0 ] && [ "$RC" != 124 ] && [ "$RC" != 137 ] && grep -Eq "$pattern" "$LOGS/$name.log"; then
+    PASSED+=("$name (failed as expected, exit $RC, $SECS s)")
   else
-    echo "== FAIL: $name should fail with /$pattern/ (exit $rc)"
-    FAILED+=("$name (exit $rc, $((SECONDS - t0)) s)")
+    echo "== FAIL: $name should fail with /$pattern/ (exit $RC)"
+    FAILED+=("$name (exit $RC, $SECS s)")
   fi
 }
 
