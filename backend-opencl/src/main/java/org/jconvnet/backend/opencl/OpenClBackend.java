@@ -18,30 +18,30 @@ import org.jocl.cl_kernel;
  * OpenCL GPUs run it slowly or not at all, and the CPU reference is the float64 oracle.
  */
 public final class OpenClBackend implements Backend {
-    /** Setting (or system property {@code jconvnet.opencl.weight-split-items}) for {@link #weightSplitItems()}. */
-    public static final String WEIGHT_SPLIT_KEY = "opencl.weight-split-items";
+    /** Setting (or system property {@code jconvnet.opencl.split-items}) for {@link #splitItems()}. */
+    public static final String SPLIT_KEY = "opencl.split-items";
     /** Setting (or system property {@code jconvnet.opencl.conv-weights}) for {@link #tiledConvWeights()}. */
     public static final String CONV_WEIGHTS_KEY = "opencl.conv-weights";
-    /** The GPU default of {@link #weightSplitItems()}. */
+    /** The GPU default of {@link #splitItems()}. */
     public static final long DEFAULT_GPU_SPLIT_ITEMS = 1L << 17;
     private final OpenClRuntime runtime;
     private final KernelRegistry kernels;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
-    private final long weightSplitItems;
+    private final long splitItems;
     private final boolean tiledConvWeights;
 
     /**
      * Starts the backend on an opened runtime, discovering kernels on {@code loader}.
      *
-     * @param weightSplitItems work-items a conv weight gradient is split up to
-     *                         ({@link #weightSplitItems()}); negative: the device's default
+     * @param splitItems work-items a long sum is split up to
+     *                   ({@link #splitItems()}); negative: the device's default
      * @param tiledConvWeights which weight-gradient kernel runs ({@link #tiledConvWeights()});
      *                         null: the device's default
      */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long weightSplitItems, Boolean tiledConvWeights) {
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long splitItems, Boolean tiledConvWeights) {
         this.runtime = runtime;
-        this.weightSplitItems = weightSplitItems >= 0 ? weightSplitItems
+        this.splitItems = splitItems >= 0 ? splitItems
                 : runtime.device().gpu() ? DEFAULT_GPU_SPLIT_ITEMS : 0;
         this.tiledConvWeights = tiledConvWeights != null ? tiledConvWeights : runtime.device().gpu();
         this.kernels = KernelRegistry.discover(this, loader);
@@ -63,13 +63,13 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Work-items a conv layer's weight gradient is split up to (see
-     * {@link org.jconvnet.kernels.WeightGradientSplit}): by default {@value #DEFAULT_GPU_SPLIT_ITEMS}
+     * Work-items a long sum is split up to (a conv layer's weight gradient: see
+     * {@link org.jconvnet.kernels.WeightGradientSplit}; an fc product: {@link org.jconvnet.kernels.SumSplit}): by default {@value #DEFAULT_GPU_SPLIT_ITEMS}
      * on a GPU, whose threads would otherwise idle, and 0 (never split) on a CPU device, whose few
-     * cores are already busy; setting {@value #WEIGHT_SPLIT_KEY} overrides it.
+     * cores are already busy; setting {@value #SPLIT_KEY} overrides it.
      */
-    public long weightSplitItems() {
-        return weightSplitItems;
+    public long splitItems() {
+        return splitItems;
     }
 
     /** The backend behind {@code b}, failing clearly when a kernel is handed another backend. */

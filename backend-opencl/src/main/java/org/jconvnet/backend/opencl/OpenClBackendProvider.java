@@ -64,7 +64,7 @@ public final class OpenClBackendProvider implements BackendProvider {
     }
 
     private static long splitItems(BackendConfig config) {
-        String v = config.get(OpenClBackend.WEIGHT_SPLIT_KEY).orElse(null);
+        String v = config.get(OpenClBackend.SPLIT_KEY).orElse(null);
         if (v == null) {
             return -1;
         }
@@ -76,7 +76,7 @@ public final class OpenClBackendProvider implements BackendProvider {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new JConvNetException("setting " + OpenClBackend.WEIGHT_SPLIT_KEY + "='" + v
+        throw new JConvNetException("setting " + OpenClBackend.SPLIT_KEY + "='" + v
                 + "' must be a whole number of work-items, 0 or more");
     }
 }

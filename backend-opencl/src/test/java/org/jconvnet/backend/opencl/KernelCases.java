@@ -45,6 +45,9 @@ final class KernelCases {
         }
         fc(out, 6, 11, 7, rnd);
         fc(out, 9, 4, 13, rnd);
+        // long sums that GPU backends cut into parts (SumSplit): forward over 300 inputs, weights over 200 cases
+        fc(out, 5, 300, 10, rnd);
+        fc(out, 200, 7, 3, rnd);
         int[][] poolGeoms = { // channels, S, sizeX, start, stride, outputsX, N
             {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13},
             {2, 8, 2, 0, 3, 3, 9}, {2, 7, 3, 1, 1, 5, 4}}; // gaps between windows (sizeX < stride); start > 0

@@ -11,6 +11,7 @@ import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.kernels.SumSplit;
 import org.jconvnet.kernels.WeightGradientSplit;
 
 /**
@@ -35,12 +36,12 @@ public final class KernelPlans {
     static final int FC_RB = 4;
     static final int FC_CB = 4;
     /**
-     * Work-items a conv weight gradient is split up to (see WeightGradientSplit): an H100/H200 keeps
-     * 100 000 to 270 000 threads resident, and these kernels' register blocks allow about half of
-     * that. System property {@code jconvnet.cuda.weight-split-items} overrides it (0: never split),
+     * Work-items a long sum is split up to (conv weight gradients: WeightGradientSplit; fc products:
+     * SumSplit): an H100/H200 keeps 100 000 to 270 000 threads resident, and these kernels'
+     * register blocks allow about half of that. System property {@code jconvnet.cuda.split-items} overrides it (0: never split),
      * for tuning on other GPUs and for measuring the split against no split.
      */
-    static final long SPLIT_TARGET_ITEMS = Math.max(0, Long.getLong("jconvnet.cuda.weight-split-items", 1L << 17));
+    static final long SPLIT_TARGET_ITEMS = Math.max(0, Long.getLong("jconvnet.cuda.split-items", 1L << 17));
     /** At most 64 MiB of partial weight-gradient banks. */
     static final long SPLIT_MAX_PARTIAL_FLOATS = 16L << 20;
     /** Tile sizes of {@code conv_backward_weights_tiled} (CONV_TW_ITEMS, CONV_TW_R, CONV_TW_F); a test reads them from the source. */
@@ -305,12 +306,32 @@ public final class KernelPlans {
 
     // ---- fc: one strided product C (+)= A B ----------------------------------------------------
 
-    private static Launch fcMatmul(Contract c, Tensor a, Tensor b, Tensor out, int rows, int cols, int inner,
-                                   int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
-        return Launch.of("fc.kc", "fc_matmul").tensor("a", a).tensor("b", b).tensor("out", out).integer("rows", rows)
-                .integer("cols", cols).integer("inner", inner).integer("aRow", aRow).integer("aK", aK).integer("bK", bK)
-                .integer("bCol", bCol).integer("cRow", cRow).integer("cCol", cCol)
-                .integer("accumulate", c.i("accumulate")).items((long) ceil(rows, FC_RB) * ceil(cols, FC_CB));
+    /**
+     * {@code fc_matmul}, its sum over k cut into parts (SumSplit) when the product alone has too few
+     * work-items for a GPU, the parts' products then added by {@code fc_sum_parts}. The partial
+     * products stay small: a product is only split when it has fewer than the target's work-items
+     * of 16 outputs each, so parts x rows x cols stays under 16 x the target (8 MiB).
+     */
+    private static List<Launch> fcMatmul(Contract c, Tensor a, Tensor b, Tensor out, int rows, int cols, int inner,
+                                         int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
+        long blocks = (long) ceil(rows, FC_RB) * ceil(cols, FC_CB);
+        SumSplit split = SumSplit.of(blocks, inner, SPLIT_TARGET_ITEMS);
+        boolean partial = split.parts() > 1;
+        long partialFloats = (long) split.parts() * rows * cols;
+        Launch.Builder m = Launch.of("fc.kc", "fc_matmul").tensor("a", a).tensor("b", b);
+        m = partial ? m.scratch("out", "fc.partials", partialFloats) : m.tensor("out", out);
+        Launch product = m.integer("rows", rows).integer("cols", cols).integer("inner", inner).integer("aRow", aRow)
+                .integer("aK", aK).integer("bK", bK).integer("bCol", bCol)
+                .integer("cRow", partial ? cols : cRow).integer("cCol", partial ? 1 : cCol)
+                .integer("kPerPart", split.perPart()).integer("partStride", partial ? rows * cols : 0)
+                .integer("accumulate", partial ? 0 : c.i("accumulate")).items(split.parts() * blocks);
+        if (!partial) {
+            return List.of(product);
+        }
+        return List.of(product, Launch.of("fc.kc", "fc_sum_parts").scratch("partials", "fc.partials", partialFloats)
+                .tensor("out", out).integer("rows", rows).integer("cols", cols).integer("parts", split.parts())
+                .integer("cRow", cRow).integer("cCol", cCol).integer("accumulate", c.i("accumulate"))
+                .items((long) rows * cols));
     }
 
     /** output (Dout x N) = W^T input; W is Din x Dout Fortran-ordered (W[i,j] at j*Din + i). */
@@ -319,8 +340,8 @@ public final class KernelPlans {
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return List.of(fcMatmul(c, c.t("weights", (long) din * dout), c.t("input", (long) din * n),
-                c.t("output", (long) dout * n), dout, n, din, din, 1, n, 1, n, 1));
+        return fcMatmul(c, c.t("weights", (long) din * dout), c.t("input", (long) din * n),
+                c.t("output", (long) dout * n), dout, n, din, din, 1, n, 1, n, 1);
     }
 
     /** inputGrad (Din x N) = W outputGrad. */
@@ -329,8 +350,8 @@ public final class KernelPlans {
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return List.of(fcMatmul(c, c.t("weights", (long) din * dout), c.t("outputGrad", (long) dout * n),
-                c.t("inputGrad", (long) din * n), din, n, dout, 1, din, n, 1, n, 1));
+        return fcMatmul(c, c.t("weights", (long) din * dout), c.t("outputGrad", (long) dout * n),
+                c.t("inputGrad", (long) din * n), din, n, dout, 1, din, n, 1, n, 1);
     }
 
     /** dW (Din x Dout, Fortran) = input outputGrad^T. */
@@ -339,8 +360,8 @@ public final class KernelPlans {
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return List.of(fcMatmul(c, c.t("input", (long) din * n), c.t("outputGrad", (long) dout * n),
-                c.t("weightsGrad", (long) din * dout), din, dout, n, n, 1, 1, n, 1, din));
+        return fcMatmul(c, c.t("input", (long) din * n), c.t("outputGrad", (long) dout * n),
+                c.t("weightsGrad", (long) din * dout), din, dout, n, n, 1, 1, n, 1, din);
     }
 
     // ---- pool ---------------------------------------------------------------------------------

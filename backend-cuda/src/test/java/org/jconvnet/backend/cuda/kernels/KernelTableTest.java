@@ -159,8 +159,11 @@ class KernelTableTest {
         assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
         assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
-        // ceil(Din/4) * ceil(Dout/4) = 16 * 3
-        assertEquals(48, KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).get(0).items());
+        // ceil(Din/4) * ceil(Dout/4) = 64 * 3, summing over N = 8 cases: not split
+        assertEquals(List.of(192L), KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).stream().map(Launch::items).toList());
+        KernelKey fcf = KernelKey.of("fc", "forward", DType.FLOAT32);
+        // ceil(Dout/4) * ceil(N/4) = 3 * 2 blocks summing over 256 inputs: 4 parts of 64, then Dout * N sums
+        assertEquals(List.of(4L * 6, 80L), KernelPlans.all().get(fcf).plan(SampleArgs.of(fcf)).stream().map(Launch::items).toList());
         KernelKey bias = KernelKey.of("bias", "backward-weights", DType.FLOAT32);
         List<Launch> two = KernelPlans.all().get(bias).plan(SampleArgs.of(bias));
         assertEquals(List.of(2048L, 32L), two.stream().map(Launch::items).toList());
@@ -179,11 +182,11 @@ class KernelTableTest {
         KernelArgs missing = KernelArgs.create().tensor("input", FakeTensor.f32(64, 8)).integer("numCases", 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(missing));
         assertTrue(e.getMessage().contains("'inputs'"), e.getMessage());
-        KernelArgs small = SampleArgs.of(key).tensor("weights", FakeTensor.f32(64, 9));
+        KernelArgs small = SampleArgs.of(key).tensor("weights", FakeTensor.f32(256, 9));
         e = assertThrows(IllegalArgumentException.class, () -> plan.plan(small));
-        assertTrue(e.getMessage().startsWith("fc/forward: tensor 'weights' is 64x9 float32 but the contract needs 640"),
+        assertTrue(e.getMessage().startsWith("fc/forward: tensor 'weights' is 256x9 float32 but the contract needs 2560"),
                 e.getMessage());
-        KernelArgs f64 = SampleArgs.of(key).tensor("input", new FakeTensor(64, 8, DType.FLOAT64));
+        KernelArgs f64 = SampleArgs.of(key).tensor("input", new FakeTensor(256, 8, DType.FLOAT64));
         e = assertThrows(IllegalArgumentException.class, () -> plan.plan(f64));
         assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
     }

@@ -59,7 +59,7 @@ class PlansOnOpenClTest {
         // splits conv weight gradients as they do (settings named here as strings: backends never import
         // each other), so the tiled launch, the split's scratch banks and conv_sum_parts are compared too.
         opencl = p.create(new BackendConfig(Map.of("opencl.conv-weights", "tiled",
-                "opencl.weight-split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
+                "opencl.split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
     }
 
     @AfterAll

@@ -84,9 +84,10 @@ final class SampleArgs {
     }
 
     private static KernelArgs fc(String op) {
-        return KernelArgs.create().tensor("input", f32(64, N)).tensor("inputGrad", f32(64, N)).tensor("output", f32(10, N))
-                .tensor("outputGrad", f32(10, N)).tensor("weights", f32(64, 10)).tensor("weightsGrad", f32(64, 10))
-                .integer("numCases", N).integer("inputs", 64).integer("outputs", 10).integer("accumulate", 0);
+        // 256 inputs: the forward sum is long enough for GPUs to cut into parts (SumSplit), so the split path is sampled too
+        return KernelArgs.create().tensor("input", f32(256, N)).tensor("inputGrad", f32(256, N)).tensor("output", f32(10, N))
+                .tensor("outputGrad", f32(10, N)).tensor("weights", f32(256, 10)).tensor("weightsGrad", f32(256, 10))
+                .integer("numCases", N).integer("inputs", 256).integer("outputs", 10).integer("accumulate", 0);
     }
 
     private static KernelArgs pool(String op) {

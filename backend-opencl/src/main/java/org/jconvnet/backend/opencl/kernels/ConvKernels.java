@@ -61,7 +61,7 @@ final class ConvKernels {
      * {@link OpenClBackend#tiledConvWeights() weight-gradient kernel}: work-items (blocked) or
      * work-groups (tiled) per part of the modules. A local layer has one part per module; a conv
      * layer is split into parts summed by {@code conv_sum_parts} when the backend's
-     * {@link OpenClBackend#weightSplitItems()} asks for more work-items than one part gives.
+     * {@link OpenClBackend#splitItems()} asks for more work-items than one part gives.
      */
     static Kernel backwardWeights(OpenClBackend b, boolean local) {
         boolean tiled = b.tiledConvWeights();
@@ -78,7 +78,7 @@ final class ConvKernels {
             long itemsPerPart = tiled ? groupsPerPart * TW_ITEMS
                     : (long) ceil(cf, WK) * g.filterSize * g.filterSize * g.groups * ceil(fg, WF);
             WeightGradientSplit split = local ? WeightGradientSplit.perModule(g.modulesX)
-                    : WeightGradientSplit.forConv(g.modulesX, itemsPerPart, b.weightSplitItems(), g.bank(), MAX_PARTIAL_FLOATS);
+                    : WeightGradientSplit.forConv(g.modulesX, itemsPerPart, b.splitItems(), g.bank(), MAX_PARTIAL_FLOATS);
             boolean partial = !local && split.parts() > 1;
             Tensor target = partial ? partials.atLeast((long) split.parts() * g.bank()) : weightsGrad;
             KernelLaunch launch = b.launch(SRC, entry).mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
