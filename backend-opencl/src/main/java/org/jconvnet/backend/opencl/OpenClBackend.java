@@ -20,8 +20,8 @@ import org.jocl.cl_kernel;
 public final class OpenClBackend implements Backend {
     /** Setting (or system property {@code jconvnet.opencl.split-items}) for {@link #splitItems()}. */
     public static final String SPLIT_KEY = "opencl.split-items";
-    /** Setting (or system property {@code jconvnet.opencl.conv-weights}) for {@link #tiledConvWeights()}. */
-    public static final String CONV_WEIGHTS_KEY = "opencl.conv-weights";
+    /** Setting (or system property {@code jconvnet.opencl.conv-kernels}) for {@link #tiledConvKernels()}. */
+    public static final String CONV_KERNELS_KEY = "opencl.conv-kernels";
     /** The GPU default of {@link #splitItems()}. */
     public static final long DEFAULT_GPU_SPLIT_ITEMS = 1L << 17;
     private final OpenClRuntime runtime;
@@ -29,21 +29,21 @@ public final class OpenClBackend implements Backend {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
     private final long splitItems;
-    private final boolean tiledConvWeights;
+    private final boolean tiledConvKernels;
 
     /**
      * Starts the backend on an opened runtime, discovering kernels on {@code loader}.
      *
      * @param splitItems work-items a long sum is split up to
      *                   ({@link #splitItems()}); negative: the device's default
-     * @param tiledConvWeights which weight-gradient kernel runs ({@link #tiledConvWeights()});
+     * @param tiledConvKernels which conv/local kernels run ({@link #tiledConvKernels()});
      *                         null: the device's default
      */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long splitItems, Boolean tiledConvWeights) {
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long splitItems, Boolean tiledConvKernels) {
         this.runtime = runtime;
         this.splitItems = splitItems >= 0 ? splitItems
                 : runtime.device().gpu() ? DEFAULT_GPU_SPLIT_ITEMS : 0;
-        this.tiledConvWeights = tiledConvWeights != null ? tiledConvWeights : runtime.device().gpu();
+        this.tiledConvKernels = tiledConvKernels != null ? tiledConvKernels : runtime.device().gpu();
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
@@ -53,13 +53,14 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Whether conv/local weight gradients run {@code conv_backward_weights_tiled} (work-groups
-     * staging tiles in local memory: coalesced loads, what GPUs want) rather than
-     * {@code conv_backward_weights} (one register block per work-item: what PoCL vectorises well).
-     * Default: tiled on a GPU; setting {@value #CONV_WEIGHTS_KEY} ({@code tiled} or {@code blocked}) overrides it.
+     * Whether conv/local layers run the {@code conv_*_tiled} kernels (work-groups staging tiles in
+     * local memory: coalesced loads, what GPUs want) rather than the register-blocked
+     * {@code conv_forward}, {@code conv_backward_input} and {@code conv_backward_weights} (one block
+     * per work-item: what PoCL vectorises well). Default: tiled on a GPU; setting
+     * {@value #CONV_KERNELS_KEY} ({@code tiled} or {@code blocked}) overrides it.
      */
-    public boolean tiledConvWeights() {
-        return tiledConvWeights;
+    public boolean tiledConvKernels() {
+        return tiledConvKernels;
     }
 
     /**

@@ -44,12 +44,12 @@ public final class OpenClBackendProvider implements BackendProvider {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : OpenClBackendProvider.class.getClassLoader();
         long splitItems = splitItems(config);
-        Boolean tiled = tiledConvWeights(config);
+        Boolean tiled = tiledConvKernels(config);
         return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader, splitItems, tiled);
     }
 
-    private static Boolean tiledConvWeights(BackendConfig config) {
-        String v = config.get(OpenClBackend.CONV_WEIGHTS_KEY).orElse(null);
+    private static Boolean tiledConvKernels(BackendConfig config) {
+        String v = config.get(OpenClBackend.CONV_KERNELS_KEY).orElse(null);
         if (v == null) {
             return null;
         }
@@ -59,7 +59,7 @@ public final class OpenClBackendProvider implements BackendProvider {
             case "blocked":
                 return Boolean.FALSE;
             default:
-                throw new JConvNetException("setting " + OpenClBackend.CONV_WEIGHTS_KEY + "='" + v + "' must be tiled or blocked");
+                throw new JConvNetException("setting " + OpenClBackend.CONV_KERNELS_KEY + "='" + v + "' must be tiled or blocked");
         }
     }
 

@@ -37,7 +37,9 @@ final class KernelCases {
             {11, 8, 6, 16, 3, 1, 1, 1}, {16, 16, 5, 16, 3, 1, 2, 2}, {9, 4, 5, 8, 3, 0, 1, 1},
             // the tiled weight gradient: several 32-case steps (the last one partial), several
             // 32-row and 32-filter tiles (the last ones partial), groups with filters per group not a tile multiple
-            {37, 8, 6, 40, 3, 1, 1, 1}, {33, 6, 5, 36, 3, 0, 1, 2}};
+            {37, 8, 6, 40, 3, 1, 1, 1}, {33, 6, 5, 36, 3, 0, 1, 2},
+            // the tiled input gradient: more than 32 channels per group (two channel tiles), stride 2
+            {33, 36, 5, 8, 3, 1, 2, 1}};
         for (String layer : new String[] {"conv", "local"}) {
             for (int[] g : convGeoms) {
                 conv(out, layer, g, rnd);

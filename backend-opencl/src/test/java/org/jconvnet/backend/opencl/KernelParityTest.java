@@ -45,18 +45,18 @@ class KernelParityTest {
     }
 
     /**
-     * The variants a GPU runs, forced here on any device: conv/local weight gradients with the tiled
-     * kernel (local-memory work-groups) and the blocked one, each unsplit, split into a few multi-row
-     * parts (target 100 work-items) and into one part per module (a huge target), the parts' banks
-     * summed by {@code conv_sum_parts}; and fc products with their sums cut into parts (the same
-     * targets), summed by {@code fc_sum_parts}. Blocked and unsplit is the default on CPUs, checked above.
+     * The variants a GPU runs, forced here on any device: conv/local layers with the tiled kernels
+     * (local-memory work-groups) and the blocked ones, each with weight gradients unsplit, split into
+     * a few multi-row parts (target 100 work-items) and into one part per module (a huge target), the
+     * parts' banks summed by {@code conv_sum_parts}; and fc products with their sums cut into parts
+     * (the same targets), summed by {@code fc_sum_parts}. Blocked and unsplit is the default on CPUs,
+     * checked above.
      */
     @TestFactory
     Stream<DynamicTest> everyWeightGradientVariantMatchesTheFloat64Reference() {
         return Stream.of("blocked/100", "blocked/1000000000", "tiled/0", "tiled/100", "tiled/1000000000")
                 .flatMap(variant -> KernelCases.all().stream()
-                        .filter(c -> (c.layer.equals("conv") || c.layer.equals("local")) && c.op.equals(Ops.BACKWARD_WEIGHTS)
-                                || c.layer.equals("fc"))
+                        .filter(c -> c.layer.equals("conv") || c.layer.equals("local") || c.layer.equals("fc"))
                         .map(c -> DynamicTest.dynamicTest(variant + ": " + c, () -> {
                             OpenClTestSupport.assumeOpenCl();
                             check(c, variantBackend(variant));
@@ -66,7 +66,7 @@ class KernelParityTest {
     /** A backend for {@code kernel/splitItems}, created once per variant. */
     private static synchronized OpenClBackend variantBackend(String variant) {
         return VARIANTS.computeIfAbsent(variant, v -> (OpenClBackend) new OpenClBackendProvider().create(new BackendConfig(
-                Map.of(OpenClBackend.CONV_WEIGHTS_KEY, v.split("/")[0], OpenClBackend.SPLIT_KEY, v.split("/")[1]))));
+                Map.of(OpenClBackend.CONV_KERNELS_KEY, v.split("/")[0], OpenClBackend.SPLIT_KEY, v.split("/")[1]))));
     }
 
     private static void check(KernelCase c) {

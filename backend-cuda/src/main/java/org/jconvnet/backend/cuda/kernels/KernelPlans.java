@@ -48,32 +48,39 @@ public final class KernelPlans {
     static final int CONV_TW_ITEMS = 64;
     static final int CONV_TW_R = 32;
     static final int CONV_TW_F = 32;
+    /**
+     * Tile sizes of {@code conv_forward_tiled} and {@code conv_backward_input_tiled}
+     * (CONV_TA_ITEMS, CONV_TA_M, CONV_TA_N); a test reads them from the source.
+     */
+    static final int CONV_TA_ITEMS = 64;
+    static final int CONV_TA_M = 32;
+    static final int CONV_TA_N = 32;
 
-    /** The two conv/local weight-gradient kernels of conv.kc. */
-    enum ConvWeightsKernel {
-        /** {@code conv_backward_weights_tiled}: shared-memory tiles, coalesced loads (the GPU default). */
+    /** The two families of conv/local kernels in conv.kc. */
+    enum ConvKernel {
+        /** {@code conv_*_tiled}: work-groups staging tiles in shared memory, coalesced loads (the GPU default). */
         TILED,
-        /** {@code conv_backward_weights}: one register block per work-item (what CPUs run fast). */
+        /** {@code conv_forward}, {@code conv_backward_input}, {@code conv_backward_weights}: one register block per work-item (what CPUs run fast). */
         BLOCKED
     }
 
-    /** System property naming the weight-gradient kernel CUDA runs: {@code tiled} (default) or {@code blocked}. */
-    static final String CONV_WEIGHTS_PROPERTY = "jconvnet.cuda.conv-weights";
+    /** System property naming the conv/local kernels CUDA runs: {@code tiled} (default) or {@code blocked}. */
+    static final String CONV_KERNELS_PROPERTY = "jconvnet.cuda.conv-kernels";
 
     /**
-     * The weight-gradient kernel CUDA runs: {@code tiled} unless {@value #CONV_WEIGHTS_PROPERTY}
+     * The conv/local kernels CUDA runs: {@code tiled} unless {@value #CONV_KERNELS_PROPERTY}
      * asks for {@code blocked} (for measuring one against the other).
      *
      * @throws IllegalArgumentException naming the property when its value is neither
      */
-    static ConvWeightsKernel configuredConvWeights() {
-        String v = System.getProperty(CONV_WEIGHTS_PROPERTY, "tiled").trim();
-        for (ConvWeightsKernel k : ConvWeightsKernel.values()) {
+    static ConvKernel configuredConvKernel() {
+        String v = System.getProperty(CONV_KERNELS_PROPERTY, "tiled").trim();
+        for (ConvKernel k : ConvKernel.values()) {
             if (k.name().equalsIgnoreCase(v)) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("system property " + CONV_WEIGHTS_PROPERTY + "='" + v
+        throw new IllegalArgumentException("system property " + CONV_KERNELS_PROPERTY + "='" + v
                 + "' must be tiled or blocked");
     }
 
@@ -250,38 +257,58 @@ public final class KernelPlans {
     }
 
     private static List<Launch> convForward(KernelArgs args, boolean local) {
+        return convForward(args, local, configuredConvKernel());
+    }
+
+    /** Forward with the given kernel family (tests use both). */
+    static List<Launch> convForward(KernelArgs args, boolean local, ConvKernel kernel) {
         ConvDims d = new ConvDims(args, local, Ops.FORWARD);
-        Launch.Builder b = Launch.of("conv.kc", "conv_forward").tensor("input", d.c.t("input", d.inputSize()))
+        boolean tiled = kernel == ConvKernel.TILED;
+        Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_forward_tiled" : "conv_forward")
+                .tensor("input", d.c.t("input", d.inputSize()))
                 .tensor("weights", d.c.t("weights", d.weightsSize())).tensor("output", d.c.t("output", d.outputSize()));
-        long items = (long) d.groups * ceil(d.fg(), CONV_FB) * d.mm() * ceil(d.n, CONV_CB);
-        return List.of(d.geometry(b).items(items));
+        if (tiled) {
+            return List.of(d.geometry(b).groups((long) d.groups * d.mm() * ceil(d.fg(), CONV_TA_M) * ceil(d.n, CONV_TA_N),
+                    CONV_TA_ITEMS));
+        }
+        return List.of(d.geometry(b).items((long) d.groups * ceil(d.fg(), CONV_FB) * d.mm() * ceil(d.n, CONV_CB)));
     }
 
     private static List<Launch> convBackwardInput(KernelArgs args, boolean local) {
+        return convBackwardInput(args, local, configuredConvKernel());
+    }
+
+    /** Input gradient with the given kernel family (tests use both). */
+    static List<Launch> convBackwardInput(KernelArgs args, boolean local, ConvKernel kernel) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_INPUT);
-        Launch.Builder b = Launch.of("conv.kc", "conv_backward_input")
+        boolean tiled = kernel == ConvKernel.TILED;
+        Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_backward_input_tiled" : "conv_backward_input")
                 .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()))
                 .tensor("weights", d.c.t("weights", d.weightsSize()))
                 .tensor("inputGrad", d.c.t("inputGrad", d.inputSize()));
-        long items = (long) d.groups * ceil(d.cf(), CONV_KB) * d.imgSize * d.imgSize * ceil(d.n, CONV_CB);
-        return List.of(d.geometry(b).items(items));
+        long pixels = (long) d.imgSize * d.imgSize;
+        if (tiled) {
+            return List.of(d.geometry(b).groups(d.groups * pixels * ceil(d.cf(), CONV_TA_M) * ceil(d.n, CONV_TA_N),
+                    CONV_TA_ITEMS));
+        }
+        return List.of(d.geometry(b).items(d.groups * ceil(d.cf(), CONV_KB) * pixels * ceil(d.n, CONV_CB)));
     }
 
     /**
-     * The weight gradient with the kernel {@link #configuredConvWeights()} names: {@code conv_backward_weights_tiled}
+     * The weight gradient with the kernel {@link #configuredConvKernel()} names: {@code conv_backward_weights_tiled}
      * (work-groups staging tiles in shared memory) or {@code conv_backward_weights} (one register block
      * per work-item). A local layer has one part per module; a conv layer whose work-items alone would
      * leave the GPU idle is split into parts summed by {@code conv_sum_parts} (see WeightGradientSplit).
      */
     private static List<Launch> convBackwardWeights(KernelArgs args, boolean local) {
-        return convBackwardWeights(args, local, configuredConvWeights(), SPLIT_TARGET_ITEMS);
+        return convBackwardWeights(args, local, configuredConvKernel(), SPLIT_TARGET_ITEMS);
     }
 
     /** {@link #convBackwardWeights(KernelArgs, boolean)} with the kernel and split target given (tests use both kernels). */
-    static List<Launch> convBackwardWeights(KernelArgs args, boolean local, ConvWeightsKernel kernel, long splitTarget) {
+    static List<Launch> convBackwardWeights(KernelArgs args, boolean local, ConvKernel kernel, long splitTarget) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_WEIGHTS);
         Tensor weightsGrad = d.c.t("weightsGrad", d.weightsSize());
-        boolean tiled = kernel == ConvWeightsKernel.TILED;
+        boolean tiled = kernel == ConvKernel.TILED;
         long groupsPerPart = (long) d.groups * ceil(d.cf() * d.filterSize * d.filterSize, CONV_TW_R) * ceil(d.fg(), CONV_TW_F);
         long itemsPerPart = tiled ? groupsPerPart * CONV_TW_ITEMS
                 : (long) ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize * d.groups * ceil(d.fg(), CONV_WF);

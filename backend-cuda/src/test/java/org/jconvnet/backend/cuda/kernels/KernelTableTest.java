@@ -60,13 +60,17 @@ class KernelTableTest {
         assertEquals(new TreeSet<>(CONTRACT_KEYS), names(declared));
     }
 
-    /** Every key's plan for its sample, plus both weight-gradient kernels of conv and local, split and not. */
+    /** Every key's plan for its sample, plus both kernel families of conv and local (weight gradients split and not). */
     private Map<String, List<Launch>> allPlans() {
         Map<String, List<Launch>> out = new HashMap<>();
         KernelPlans.all().forEach((key, plan) -> out.put(key.toString(), plan.plan(SampleArgs.of(key))));
         for (String layer : List.of("conv", "local")) {
             KernelKey key = KernelKey.of(layer, "backward-weights", DType.FLOAT32);
-            for (KernelPlans.ConvWeightsKernel k : KernelPlans.ConvWeightsKernel.values()) {
+            KernelKey fw = KernelKey.of(layer, "forward", DType.FLOAT32);
+            KernelKey bi = KernelKey.of(layer, "backward-input", DType.FLOAT32);
+            for (KernelPlans.ConvKernel k : KernelPlans.ConvKernel.values()) {
+                out.put(fw + " " + k, KernelPlans.convForward(SampleArgs.of(fw), layer.equals("local"), k));
+                out.put(bi + " " + k, KernelPlans.convBackwardInput(SampleArgs.of(bi), layer.equals("local"), k));
                 for (long target : new long[] {0, 1L << 17}) {
                     out.put(key + " " + k + " split to " + target, KernelPlans.convBackwardWeights(SampleArgs.of(key),
                             layer.equals("local"), k, target));
@@ -134,6 +138,9 @@ class KernelTableTest {
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_ITEMS"), KernelPlans.CONV_TW_ITEMS);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_R"), KernelPlans.CONV_TW_R);
         assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TW_F"), KernelPlans.CONV_TW_F);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TA_ITEMS"), KernelPlans.CONV_TA_ITEMS);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TA_M"), KernelPlans.CONV_TA_M);
+        assertEquals(KernelSources.define(dir, "conv.kc", "CONV_TA_N"), KernelPlans.CONV_TA_N);
         assertEquals(KernelSources.define(dir, "prelude.h", "CASE_CHUNK"), KernelPlans.CASE_CHUNK);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_RB"), KernelPlans.FC_RB);
         assertEquals(KernelSources.define(dir, "fc.kc", "FC_CB"), KernelPlans.FC_CB);
@@ -142,20 +149,26 @@ class KernelTableTest {
     @Test
     void workItemCountsFollowTheLaunchComments() {
         KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
-        // groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
-        assertEquals(64, KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0).items());
+        // blocked: groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
+        assertEquals(64, KernelPlans.convForward(SampleArgs.of(conv), false, KernelPlans.ConvKernel.BLOCKED).get(0).items());
+        // tiled: 64 * groups * M*M * ceil(F/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1, in groups of exactly 64
+        Launch tiledForward = KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0);
+        assertEquals(List.of(4096L, 64L), List.of(tiledForward.items(), (long) tiledForward.group()));
+        KernelKey bi = KernelKey.of("conv", "backward-input", DType.FLOAT32);
+        // tiled: 64 * groups * S*S * ceil(C/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1
+        assertEquals(4096, KernelPlans.all().get(bi).plan(SampleArgs.of(bi)).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
         // blocked: M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
-        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvWeightsKernel.BLOCKED, 0)
+        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvKernel.BLOCKED, 0)
                 .get(0).items());
         // tiled: whole groups of 64 = 64 * M*M * groups * ceil(C*fs*fs/32) * ceil(F/32) = 64 * 64 * 1 * 3 * 1
-        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvWeightsKernel.TILED, 0).get(0);
+        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvKernel.TILED, 0).get(0);
         assertEquals(12288, tiled.items());
         assertEquals(64, tiled.group());
         KernelKey cw = KernelKey.of("conv", "backward-weights", DType.FLOAT32);
         // conv, tiled, split to 2^17 items: 3 groups of 64 per part -> 683 parts wanted, capped at M*M = 64 parts,
         // then conv_sum_parts over the C*fs*fs*F = 600 weights
-        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, KernelPlans.ConvWeightsKernel.TILED, 1L << 17);
+        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, KernelPlans.ConvKernel.TILED, 1L << 17);
         assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
         assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);

@@ -58,7 +58,7 @@ class PlansOnOpenClTest {
         // The OpenCL backend runs the weight-gradient kernel the CUDA plans run by default (tiled) and
         // splits conv weight gradients as they do (settings named here as strings: backends never import
         // each other), so the tiled launch, the split's scratch banks and conv_sum_parts are compared too.
-        opencl = p.create(new BackendConfig(Map.of("opencl.conv-weights", "tiled",
+        opencl = p.create(new BackendConfig(Map.of("opencl.conv-kernels", "tiled",
                 "opencl.split-items", Long.toString(KernelPlans.SPLIT_TARGET_ITEMS))));
     }
 

@@ -20,51 +20,66 @@ final class ConvKernels {
     private static final int TW_ITEMS = 64;
     private static final int TW_R = 32;
     private static final int TW_F = 32;
+    /** Tile sizes of conv_forward_tiled and conv_backward_input_tiled (CONV_TA_ITEMS, CONV_TA_M, CONV_TA_N). */
+    private static final int TA_ITEMS = 64;
+    private static final int TA_M = 32;
+    private static final int TA_N = 32;
     /** At most 64 MiB of partial weight-gradient banks. */
     private static final long MAX_PARTIAL_FLOATS = 16L << 20;
 
     private ConvKernels() {
     }
 
-    /** conv/forward or local/forward. */
+    /** conv/forward or local/forward, with the backend's {@link OpenClBackend#tiledConvKernels() kernel family}. */
     static Kernel forward(OpenClBackend b, boolean local) {
-        b.launch(SRC, "conv_forward");
+        boolean tiled = b.tiledConvKernels();
+        String entry = tiled ? "conv_forward_tiled" : "conv_forward";
+        b.launch(SRC, entry);
         return args -> {
             Geometry g = new Geometry(args, local);
-            long items = (long) g.groups * ceil(g.filters / g.groups, FB) * g.mm() * ceil(g.n, CB);
-            b.launch(SRC, "conv_forward").mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
+            KernelLaunch launch = b.launch(SRC, entry).mem(Shapes.tensor(args, g.layer, "input", g.inputSize()))
                     .mem(Shapes.tensor(args, g.layer, "weights", g.weightsSize()))
-                    .mem(Shapes.tensor(args, g.layer, "output", g.outputSize()))
-                    .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
-                            g.groups, g.moduleWeightStride(), g.accumulate)
-                    .run(items);
+                    .mem(Shapes.tensor(args, g.layer, "output", g.outputSize()));
+            g.ints(launch);
+            int fg = g.filters / g.groups;
+            if (tiled) {
+                launch.runGroups((long) g.groups * g.mm() * ceil(fg, TA_M) * ceil(g.n, TA_N), TA_ITEMS);
+            } else {
+                launch.run((long) g.groups * ceil(fg, FB) * g.mm() * ceil(g.n, CB));
+            }
         };
     }
 
-    /** conv/backward-input or local/backward-input. */
+    /** conv/backward-input or local/backward-input, with the backend's {@link OpenClBackend#tiledConvKernels() kernel family}. */
     static Kernel backwardInput(OpenClBackend b, boolean local) {
-        b.launch(SRC, "conv_backward_input");
+        boolean tiled = b.tiledConvKernels();
+        String entry = tiled ? "conv_backward_input_tiled" : "conv_backward_input";
+        b.launch(SRC, entry);
         return args -> {
             Geometry g = new Geometry(args, local);
-            long items = (long) g.groups * ceil(g.channels / g.groups, KB) * g.imgSize * g.imgSize * ceil(g.n, CB);
-            b.launch(SRC, "conv_backward_input").mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
+            KernelLaunch launch = b.launch(SRC, entry).mem(Shapes.tensor(args, g.layer, "outputGrad", g.outputSize()))
                     .mem(Shapes.tensor(args, g.layer, "weights", g.weightsSize()))
-                    .mem(Shapes.tensor(args, g.layer, "inputGrad", g.inputSize()))
-                    .ints(g.n, g.channels, g.imgSize, g.filters, g.filterSize, g.padding, g.stride, g.modulesX,
-                            g.groups, g.moduleWeightStride(), g.accumulate)
-                    .run(items);
+                    .mem(Shapes.tensor(args, g.layer, "inputGrad", g.inputSize()));
+            g.ints(launch);
+            int cf = g.channels / g.groups;
+            long pixels = (long) g.imgSize * g.imgSize;
+            if (tiled) {
+                launch.runGroups(g.groups * pixels * ceil(cf, TA_M) * ceil(g.n, TA_N), TA_ITEMS);
+            } else {
+                launch.run(g.groups * ceil(cf, KB) * pixels * ceil(g.n, CB));
+            }
         };
     }
 
     /**
      * conv/backward-weights or local/backward-weights with the backend's
-     * {@link OpenClBackend#tiledConvWeights() weight-gradient kernel}: work-items (blocked) or
+     * {@link OpenClBackend#tiledConvKernels() weight-gradient kernel}: work-items (blocked) or
      * work-groups (tiled) per part of the modules. A local layer has one part per module; a conv
      * layer is split into parts summed by {@code conv_sum_parts} when the backend's
      * {@link OpenClBackend#splitItems()} asks for more work-items than one part gives.
      */
     static Kernel backwardWeights(OpenClBackend b, boolean local) {
-        boolean tiled = b.tiledConvWeights();
+        boolean tiled = b.tiledConvKernels();
         String entry = tiled ? "conv_backward_weights_tiled" : "conv_backward_weights";
         b.launch(SRC, entry);
         b.launch(SRC, "conv_sum_parts");
@@ -147,6 +162,12 @@ final class ConvKernels {
 
         int moduleWeightStride() {
             return local ? bank() : 0;
+        }
+
+        /** The integer tail of forward and backward-input (numCases ... moduleWeightStride, accumulate). */
+        void ints(KernelLaunch launch) {
+            launch.ints(n, channels, imgSize, filters, filterSize, padding, stride, modulesX, groups, moduleWeightStride(),
+                    accumulate);
         }
 
         long inputSize() {
