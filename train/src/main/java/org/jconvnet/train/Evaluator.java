@@ -7,6 +7,7 @@ import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.PassMode;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
+import org.jconvnet.train.data.Minibatches;
 import org.jconvnet.train.data.ServedBatch;
 
 /** Forward-only passes over served batches: the test error and multiview testing (spec 5.2, 5.8). */
@@ -17,9 +18,9 @@ public final class Evaluator {
     /** Tests a batch in minibatches of {@code mini} (PASS_TEST), summing the cost layers' rows. */
     public static CostSums test(Net net, ServedBatch batch, int mini) {
         CostSums sums = new CostSums();
-        for (int start = 0; start < batch.numCases(); start += mini) {
-            int n = Math.min(mini, batch.numCases() - start);
-            sums.add(net.forward(batch.slice(start, n), n, PassMode.TEST), n);
+        for (Minibatches mbs = new Minibatches(batch, mini); mbs.hasNext(); ) {
+            Minibatches.Minibatch mb = mbs.next();
+            sums.add(net.forward(mb.data(), mb.numCases(), PassMode.TEST), mb.numCases());
         }
         return sums;
     }

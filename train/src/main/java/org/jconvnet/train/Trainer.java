@@ -12,6 +12,7 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.train.data.BatchRange;
 import org.jconvnet.train.data.BatchSource;
 import org.jconvnet.train.data.DataProvider;
+import org.jconvnet.train.data.Minibatches;
 import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
 
@@ -170,14 +171,16 @@ public final class Trainer {
         ProgressBar bar = new ProgressBar(err, epoch + "." + batchNum, batch.numCases());
         CostSums sums = new CostSums();
         long t0 = System.nanoTime();
-        for (int start = 0; start < batch.numCases(); start += mini) {
-            int n = Math.min(mini, batch.numCases() - start);
-            Map<String, double[]> costs = net.forward(batch.slice(start, n), n, PassMode.TRAIN);
+        for (Minibatches mbs = new Minibatches(batch, mini); mbs.hasNext(); ) {
+            Minibatches.Minibatch mb = mbs.next();
+            int n = mb.numCases();
+            Map<String, double[]> costs = net.forward(mb.data(), n, PassMode.TRAIN);
             sums.add(costs, n);
             net.backward();
             net.sgdStep(progress);
             double secs = (System.nanoTime() - t0) / 1e9;
-            bar.update(start + n, sums.format() + String.format(Locale.ROOT, " | %.1f img/s", (start + n) / secs), false);
+            int trained = mb.start() + n;
+            bar.update(trained, sums.format() + String.format(Locale.ROOT, " | %.1f img/s", trained / secs), false);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         secondsTraining += secs;
