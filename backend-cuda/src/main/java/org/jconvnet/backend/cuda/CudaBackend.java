@@ -3,42 +3,72 @@ package org.jconvnet.backend.cuda;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.kernels.plan.PlanOptions;
 
 /**
  * The running CUDA backend: the primary context of one device, the module cache, the launcher
  * and the kernels of every {@code cuda} kernel provider. Kernels are float32.
  */
 public final class CudaBackend implements Backend {
+    /** Setting (or system property {@code jconvnet.cuda.conv-kernels}): {@code tiled} (default) or {@code blocked}. */
+    public static final String CONV_KERNELS_KEY = "cuda.conv-kernels";
+    /** Setting (or system property {@code jconvnet.cuda.split-items}): the split target in work-items (0: never split). */
+    public static final String SPLIT_KEY = "cuda.split-items";
     private final CudaContext context;
     private final CudaModuleCache modules;
     private final CudaLauncher launcher;
     private final KernelRegistry kernels;
     private final java.util.Map<String, CudaTensor> scratch = new java.util.HashMap<>();
+    private final PlanOptions planOptions;
 
-    private CudaBackend(CudaContext context, CudaModuleCache modules, ClassLoader loader) {
+    private CudaBackend(CudaContext context, CudaModuleCache modules, PlanOptions planOptions, ClassLoader loader) {
         this.context = context;
         this.modules = modules;
+        this.planOptions = planOptions;
         this.launcher = new CudaLauncher(context, modules);
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
-    /** Opens device {@code ordinal}; {@code cuda.image} and {@code cuda.ptxIsa} choose how modules load. */
+    /**
+     * Opens device {@code ordinal}; {@code cuda.image} and {@code cuda.ptxIsa} choose how modules
+     * load, {@code cuda.conv-kernels} and {@code cuda.split-items} the {@link #planOptions()}.
+     */
     static CudaBackend open(int ordinal, ClassLoader loader, BackendConfig config) {
+        PlanOptions options = planOptions(config);
         KernelImages images = KernelImages.load(CudaBackend.class.getClassLoader());
         CudaContext ctx = CudaContext.open(ordinal);
         try {
             CudaModuleCache cache = new CudaModuleCache(ctx, images, config.get("cuda.image").orElse("auto"),
                     config.get("cuda.ptxIsa").orElse(null));
-            return new CudaBackend(ctx, cache, loader);
+            return new CudaBackend(ctx, cache, options, loader);
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
         }
+    }
+
+    /** The GPU defaults ({@link PlanOptions#gpu()}), overridden by {@code cuda.conv-kernels} and {@code cuda.split-items}. */
+    static PlanOptions planOptions(BackendConfig config) {
+        PlanOptions gpu = PlanOptions.gpu();
+        try {
+            PlanOptions.ConvKernels kernels = config.get(CONV_KERNELS_KEY)
+                    .map(v -> PlanOptions.ConvKernels.parse(v, CONV_KERNELS_KEY)).orElse(gpu.convKernels());
+            long split = config.get(SPLIT_KEY).map(v -> PlanOptions.parseSplitItems(v, SPLIT_KEY)).orElse(gpu.splitItems());
+            return new PlanOptions(kernels, split);
+        } catch (IllegalArgumentException e) {
+            throw new JConvNetException("cuda: " + e.getMessage(), e);
+        }
+    }
+
+    /** How this backend's kernel plans run: which conv kernels, how far sums are split. */
+    public PlanOptions planOptions() {
+        return planOptions;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.kernels.plan.PlanOptions;
 import org.jocl.cl_kernel;
 
 /**
@@ -23,11 +24,12 @@ public final class OpenClBackend implements Backend {
     /** Setting (or system property {@code jconvnet.opencl.conv-kernels}) for {@link #tiledConvKernels()}. */
     public static final String CONV_KERNELS_KEY = "opencl.conv-kernels";
     /** The GPU default of {@link #splitItems()}. */
-    public static final long DEFAULT_GPU_SPLIT_ITEMS = 1L << 17;
+    public static final long DEFAULT_GPU_SPLIT_ITEMS = PlanOptions.GPU_SPLIT_ITEMS;
     private final OpenClRuntime runtime;
     private final KernelRegistry kernels;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
+    private final Map<String, OpenClTensor> scratch = new java.util.HashMap<>();
     private final long splitItems;
     private final boolean tiledConvKernels;
 
@@ -105,6 +107,34 @@ public final class OpenClBackend implements Backend {
         return new OpenClTensor(runtime, rows, cols);
     }
 
+    /**
+     * The backend's scratch buffer {@code name} with at least {@code elements} floats (contents
+     * undefined), grown on demand and released when the backend closes. Launches are serialised on
+     * the in-order queue, so kernels may share a buffer across launches.
+     */
+    public synchronized OpenClTensor scratch(String name, long elements) {
+        OpenClTensor t = scratch.get(name);
+        if (t == null || t.size() < elements) {
+            if (elements > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("scratch buffer '" + name + "' of " + elements
+                        + " floats exceeds 2^31 elements");
+            }
+            if (t != null) {
+                owned.remove(t);
+                t.close();
+            }
+            t = allocateOwned(1, (int) Math.max(1, elements));
+            scratch.put(name, t);
+        }
+        return t;
+    }
+
+    /** The launch plans' options: {@link #tiledConvKernels()} and {@link #splitItems()}. */
+    public PlanOptions planOptions() {
+        return new PlanOptions(tiledConvKernels ? PlanOptions.ConvKernels.TILED : PlanOptions.ConvKernels.BLOCKED,
+                splitItems);
+    }
+
     /** A scratch float32 buffer owned by the backend and released when it closes. */
     public synchronized OpenClTensor allocateOwned(int rows, int cols) {
         OpenClTensor t = new OpenClTensor(runtime, rows, cols);
@@ -153,6 +183,7 @@ public final class OpenClBackend implements Backend {
             }
         }
         owned.clear();
+        scratch.clear();
         runtime.close();
     }
 }

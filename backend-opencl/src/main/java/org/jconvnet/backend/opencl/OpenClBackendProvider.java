@@ -6,6 +6,7 @@ import org.jconvnet.api.backend.Availability;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendProvider;
+import org.jconvnet.kernels.plan.PlanOptions;
 
 /**
  * Provides the OpenCL backend (id {@code opencl}, priority 200). Loading this class touches no
@@ -49,34 +50,21 @@ public final class OpenClBackendProvider implements BackendProvider {
     }
 
     private static Boolean tiledConvKernels(BackendConfig config) {
-        String v = config.get(OpenClBackend.CONV_KERNELS_KEY).orElse(null);
-        if (v == null) {
-            return null;
-        }
-        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "tiled":
-                return Boolean.TRUE;
-            case "blocked":
-                return Boolean.FALSE;
-            default:
-                throw new JConvNetException("setting " + OpenClBackend.CONV_KERNELS_KEY + "='" + v + "' must be tiled or blocked");
+        try {
+            return config.get(OpenClBackend.CONV_KERNELS_KEY)
+                    .map(v -> PlanOptions.ConvKernels.parse(v, OpenClBackend.CONV_KERNELS_KEY) == PlanOptions.ConvKernels.TILED)
+                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new JConvNetException(e.getMessage(), e);
         }
     }
 
     private static long splitItems(BackendConfig config) {
-        String v = config.get(OpenClBackend.SPLIT_KEY).orElse(null);
-        if (v == null) {
-            return -1;
-        }
         try {
-            long items = Long.parseLong(v.trim());
-            if (items >= 0) {
-                return items;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return config.get(OpenClBackend.SPLIT_KEY).map(v -> PlanOptions.parseSplitItems(v, OpenClBackend.SPLIT_KEY))
+                    .orElse(-1L);
+        } catch (IllegalArgumentException e) {
+            throw new JConvNetException(e.getMessage(), e);
         }
-        throw new JConvNetException("setting " + OpenClBackend.SPLIT_KEY + "='" + v
-                + "' must be a whole number of work-items, 0 or more");
     }
 }

@@ -9,6 +9,7 @@ import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelProvider;
 import org.jconvnet.backend.cuda.CudaBackend;
 import org.jconvnet.backend.cuda.CudaBackendProvider;
+import org.jconvnet.kernels.plan.KernelPlans;
 
 /**
  * The CUDA kernels of every key in {@code docs/kernel-contracts.md}, float32 only. Declaring the

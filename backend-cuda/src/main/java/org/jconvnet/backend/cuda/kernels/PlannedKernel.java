@@ -7,6 +7,8 @@ import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.backend.cuda.CudaBackend;
 import org.jconvnet.backend.cuda.LaunchGeometry;
+import org.jconvnet.kernels.plan.KernelPlan;
+import org.jconvnet.kernels.plan.Launch;
 
 /** A kernel that runs its plan's launches on the CUDA backend, in order, on the default stream. */
 final class PlannedKernel implements Kernel {
@@ -25,7 +27,7 @@ final class PlannedKernel implements Kernel {
 
     @Override
     public void launch(KernelArgs args) {
-        for (Launch l : plan.plan(args)) {
+        for (Launch l : plan.plan(args, backend.planOptions())) {
             if (l.items() <= 0) {
                 continue;
             }

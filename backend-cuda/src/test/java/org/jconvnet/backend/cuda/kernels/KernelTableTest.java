@@ -20,6 +20,10 @@ import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cuda.KernelImages;
 import org.jconvnet.backend.cuda.KernelSources;
+import org.jconvnet.kernels.plan.KernelPlan;
+import org.jconvnet.kernels.plan.KernelPlans;
+import org.jconvnet.kernels.plan.Launch;
+import org.jconvnet.kernels.plan.PlanOptions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * used; the register-block sizes the work-item counts assume are the ones in the sources.
  */
 class KernelTableTest {
+    /** The options the CUDA backend runs with by default. */
+    private static final PlanOptions GPU = PlanOptions.gpu();
     /** Every key of docs/kernel-contracts.md (float32). */
     static final List<String> CONTRACT_KEYS = List.of(
             "tensor/sgd", "bias/forward", "bias/backward-weights",
@@ -63,12 +69,12 @@ class KernelTableTest {
     /** Every key's plan for its sample, plus both kernel families of conv and local (weight gradients split and not). */
     private Map<String, List<Launch>> allPlans() {
         Map<String, List<Launch>> out = new HashMap<>();
-        KernelPlans.all().forEach((key, plan) -> out.put(key.toString(), plan.plan(SampleArgs.of(key))));
+        KernelPlans.all().forEach((key, plan) -> out.put(key.toString(), plan.plan(SampleArgs.of(key), GPU)));
         for (String layer : List.of("conv", "local")) {
             KernelKey key = KernelKey.of(layer, "backward-weights", DType.FLOAT32);
             KernelKey fw = KernelKey.of(layer, "forward", DType.FLOAT32);
             KernelKey bi = KernelKey.of(layer, "backward-input", DType.FLOAT32);
-            for (KernelPlans.ConvKernel k : KernelPlans.ConvKernel.values()) {
+            for (PlanOptions.ConvKernels k : PlanOptions.ConvKernels.values()) {
                 out.put(fw + " " + k, KernelPlans.convForward(SampleArgs.of(fw), layer.equals("local"), k));
                 out.put(bi + " " + k, KernelPlans.convBackwardInput(SampleArgs.of(bi), layer.equals("local"), k));
                 for (long target : new long[] {0, 1L << 17}) {
@@ -150,41 +156,41 @@ class KernelTableTest {
     void workItemCountsFollowTheLaunchComments() {
         KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
         // blocked: groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
-        assertEquals(64, KernelPlans.convForward(SampleArgs.of(conv), false, KernelPlans.ConvKernel.BLOCKED).get(0).items());
+        assertEquals(64, KernelPlans.convForward(SampleArgs.of(conv), false, PlanOptions.ConvKernels.BLOCKED).get(0).items());
         // tiled: 64 * groups * M*M * ceil(F/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1, in groups of exactly 64
-        Launch tiledForward = KernelPlans.all().get(conv).plan(SampleArgs.of(conv)).get(0);
+        Launch tiledForward = KernelPlans.all().get(conv).plan(SampleArgs.of(conv), GPU).get(0);
         assertEquals(List.of(4096L, 64L), List.of(tiledForward.items(), (long) tiledForward.group()));
         KernelKey bi = KernelKey.of("conv", "backward-input", DType.FLOAT32);
         // tiled: 64 * groups * S*S * ceil(C/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1
-        assertEquals(4096, KernelPlans.all().get(bi).plan(SampleArgs.of(bi)).get(0).items());
+        assertEquals(4096, KernelPlans.all().get(bi).plan(SampleArgs.of(bi), GPU).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
         // blocked: M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
-        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvKernel.BLOCKED, 0)
+        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.BLOCKED, 0)
                 .get(0).items());
         // tiled: whole groups of 64 = 64 * M*M * groups * ceil(C*fs*fs/32) * ceil(F/32) = 64 * 64 * 1 * 3 * 1
-        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, KernelPlans.ConvKernel.TILED, 0).get(0);
+        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.TILED, 0).get(0);
         assertEquals(12288, tiled.items());
         assertEquals(64, tiled.group());
         KernelKey cw = KernelKey.of("conv", "backward-weights", DType.FLOAT32);
         // conv, tiled, split to 2^17 items: 3 groups of 64 per part -> 683 parts wanted, capped at M*M = 64 parts,
         // then conv_sum_parts over the C*fs*fs*F = 600 weights
-        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, KernelPlans.ConvKernel.TILED, 1L << 17);
+        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, PlanOptions.ConvKernels.TILED, 1L << 17);
         assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
         assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
         // ceil(Din/4) * ceil(Dout/4) = 64 * 3, summing over N = 8 cases: not split
-        assertEquals(List.of(192L), KernelPlans.all().get(fc).plan(SampleArgs.of(fc)).stream().map(Launch::items).toList());
+        assertEquals(List.of(192L), KernelPlans.all().get(fc).plan(SampleArgs.of(fc), GPU).stream().map(Launch::items).toList());
         KernelKey fcf = KernelKey.of("fc", "forward", DType.FLOAT32);
         // ceil(Dout/4) * ceil(N/4) = 3 * 2 blocks summing over 256 inputs: 4 parts of 64, then Dout * N sums
-        assertEquals(List.of(4L * 6, 80L), KernelPlans.all().get(fcf).plan(SampleArgs.of(fcf)).stream().map(Launch::items).toList());
+        assertEquals(List.of(4L * 6, 80L), KernelPlans.all().get(fcf).plan(SampleArgs.of(fcf), GPU).stream().map(Launch::items).toList());
         KernelKey bias = KernelKey.of("bias", "backward-weights", DType.FLOAT32);
-        List<Launch> two = KernelPlans.all().get(bias).plan(SampleArgs.of(bias));
+        List<Launch> two = KernelPlans.all().get(bias).plan(SampleArgs.of(bias), GPU);
         assertEquals(List.of(2048L, 32L), two.stream().map(Launch::items).toList());
         KernelKey pool = KernelKey.of("pool", "backward-input", DType.FLOAT32);
         // channels * S * ceil(N/CASE_CHUNK) = 32 * 32 * 1 (one work-item per image row)
-        assertEquals(1024, KernelPlans.all().get(pool).plan(SampleArgs.of(pool)).get(0).items());
+        assertEquals(1024, KernelPlans.all().get(pool).plan(SampleArgs.of(pool), GPU).get(0).items());
         KernelKey cnorm = KernelKey.of("cnorm", "backward-input", DType.FLOAT32);
-        assertEquals(List.of(2048L, 2048L), KernelPlans.all().get(cnorm).plan(SampleArgs.of(cnorm)).stream()
+        assertEquals(List.of(2048L, 2048L), KernelPlans.all().get(cnorm).plan(SampleArgs.of(cnorm), GPU).stream()
                 .map(Launch::items).toList());
     }
 
@@ -193,14 +199,14 @@ class KernelTableTest {
         KernelKey key = KernelKey.of("fc", "forward", DType.FLOAT32);
         KernelPlan plan = KernelPlans.all().get(key);
         KernelArgs missing = KernelArgs.create().tensor("input", FakeTensor.f32(64, 8)).integer("numCases", 8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(missing));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(missing, GPU));
         assertTrue(e.getMessage().contains("'inputs'"), e.getMessage());
         KernelArgs small = SampleArgs.of(key).tensor("weights", FakeTensor.f32(256, 9));
-        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(small));
+        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(small, GPU));
         assertTrue(e.getMessage().startsWith("fc/forward: tensor 'weights' is 256x9 float32 but the contract needs 2560"),
                 e.getMessage());
         KernelArgs f64 = SampleArgs.of(key).tensor("input", new FakeTensor(256, 8, DType.FLOAT64));
-        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(f64));
+        e = assertThrows(IllegalArgumentException.class, () -> plan.plan(f64, GPU));
         assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package org.jconvnet.backend.cuda.kernels;
+package org.jconvnet.kernels.plan;
 
 import java.util.List;
 import org.jconvnet.api.kernel.KernelArgs;
@@ -8,9 +8,9 @@ import org.jconvnet.api.kernel.KernelArgs;
 public interface KernelPlan {
 
     /**
-     * The launches for one call.
+     * The launches for one call, with the backend's choices of kernels and splits.
      *
      * @throws IllegalArgumentException when an argument is missing, not float32 or smaller than the contract says
      */
-    List<Launch> plan(KernelArgs args);
+    List<Launch> plan(KernelArgs args, PlanOptions options);
 }

@@ -1,4 +1,4 @@
-package org.jconvnet.backend.cuda.kernels;
+package org.jconvnet.kernels.plan;
 
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.tensor.DType;
@@ -32,7 +32,7 @@ final class Contract {
         Tensor t = args.tensor(name);
         if (t.dtype() != DType.FLOAT32) {
             throw new IllegalArgumentException(key + ": tensor '" + name + "' is " + t.describe()
-                    + "; the cuda backend runs float32 only");
+                    + "; these kernels run float32 only");
         }
         if (t.size() < elements) {
             throw new IllegalArgumentException(key + ": tensor '" + name + "' is " + t.describe() + " but the contract needs "

@@ -1,4 +1,4 @@
-package org.jconvnet.backend.cuda.kernels;
+package org.jconvnet.kernels.plan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,10 @@ import org.jconvnet.api.tensor.Tensor;
  * @param items  work-items to launch; zero or fewer means nothing to do
  * @param group  the work-group (CUDA block) size the kernel requires, or 0 when any size works
  *               and the backend picks one
+ * @param preferredGroup a work-group size that runs this kernel best on CPU OpenCL devices (PoCL),
+ *               or 0; a hint that GPU backends ignore
  */
-public record Launch(String source, String entry, List<Arg> args, long items, int group) {
+public record Launch(String source, String entry, List<Arg> args, long items, int group, int preferredGroup) {
 
     /** Copies the argument list. */
     public Launch {
@@ -88,12 +90,17 @@ public record Launch(String source, String entry, List<Arg> args, long items, in
 
         /** Finishes with the number of work-items, in work-groups of the backend's choice. */
         public Launch items(long items) {
-            return new Launch(source, entry, args, items, 0);
+            return new Launch(source, entry, args, items, 0, 0);
+        }
+
+        /** Finishes with the number of work-items and a work-group size CPU devices run it best in. */
+        public Launch items(long items, int preferredGroup) {
+            return new Launch(source, entry, args, items, 0, preferredGroup);
         }
 
         /** Finishes with {@code groups} work-groups of exactly {@code size} work-items (kernels using local memory). */
         public Launch groups(long groups, int size) {
-            return new Launch(source, entry, args, groups * size, size);
+            return new Launch(source, entry, args, groups * size, size, 0);
         }
     }
 }

@@ -1,6 +1,6 @@
-package org.jconvnet.backend.cuda.kernels;
+package org.jconvnet.kernels.plan;
 
-import static org.jconvnet.backend.cuda.kernels.Contract.ceil;
+import static org.jconvnet.kernels.plan.Contract.ceil;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,74 +15,55 @@ import org.jconvnet.kernels.SumSplit;
 import org.jconvnet.kernels.WeightGradientSplit;
 
 /**
- * The launch plan of every key of {@code docs/kernel-contracts.md} (float32): which entry points
- * of which {@code .kc} source run, with which arguments in parameter order, over how many
- * work-items (as each source's {@code LAUNCH:} comment states). Parameter labels are the
- * {@code .kc} parameter names; a test compares them with the sources.
+ * The launch plan of every key of {@code docs/kernel-contracts.md} (float32), shared by the GPU
+ * backends: which entry points of which {@code .kc} source run, with which arguments in parameter
+ * order, over how many work-items (as each source's {@code LAUNCH:} comment states). The OpenCL
+ * backend interprets a plan with {@code clSetKernelArg} and an NDRange, the CUDA backend with
+ * {@code cuLaunchKernel}; so the launch arithmetic exists once. Parameter labels are the
+ * {@code .kc} parameter names; tests compare them with the sources and with the PTX.
  */
 public final class KernelPlans {
     /**
      * Register-block sizes of conv.kc ({@code CONV_FB}, {@code CONV_CB}, {@code CONV_KB}, {@code CONV_WK},
      * {@code CONV_WF}): they set the work-item counts; a test reads them from the source.
      */
-    static final int CONV_FB = 8;
-    static final int CONV_CB = 8;
-    static final int CONV_KB = 8;
-    static final int CONV_WK = 4;
-    static final int CONV_WF = 2;
+    public static final int CONV_FB = 8;
+    /** See {@link #CONV_FB}. */
+    public static final int CONV_CB = 8;
+    /** See {@link #CONV_FB}. */
+    public static final int CONV_KB = 8;
+    /** See {@link #CONV_FB}. */
+    public static final int CONV_WK = 4;
+    /** See {@link #CONV_FB}. */
+    public static final int CONV_WF = 2;
     /** {@code CASE_CHUNK} of prelude.h: consecutive cases one work-item of bias/pool/norm kernels handles. */
-    static final int CASE_CHUNK = 8;
+    public static final int CASE_CHUNK = 8;
     /** Register-block sizes of fc.kc ({@code FC_RB}, {@code FC_CB}). */
-    static final int FC_RB = 4;
-    static final int FC_CB = 4;
-    /**
-     * Work-items a long sum is split up to (conv weight gradients: WeightGradientSplit; fc products:
-     * SumSplit): an H100/H200 keeps 100 000 to 270 000 threads resident, and these kernels'
-     * register blocks allow about half of that. System property {@code jconvnet.cuda.split-items} overrides it (0: never split),
-     * for tuning on other GPUs and for measuring the split against no split.
-     */
-    static final long SPLIT_TARGET_ITEMS = Math.max(0, Long.getLong("jconvnet.cuda.split-items", 1L << 17));
+    public static final int FC_RB = 4;
+    /** See {@link #FC_RB}. */
+    public static final int FC_CB = 4;
     /** At most 64 MiB of partial weight-gradient banks. */
     static final long SPLIT_MAX_PARTIAL_FLOATS = 16L << 20;
     /** Tile sizes of {@code conv_backward_weights_tiled} (CONV_TW_ITEMS, CONV_TW_R, CONV_TW_F); a test reads them from the source. */
-    static final int CONV_TW_ITEMS = 64;
-    static final int CONV_TW_R = 32;
-    static final int CONV_TW_F = 32;
+    public static final int CONV_TW_ITEMS = 64;
+    /** See {@link #CONV_TW_ITEMS}. */
+    public static final int CONV_TW_R = 32;
+    /** See {@link #CONV_TW_ITEMS}. */
+    public static final int CONV_TW_F = 32;
     /**
      * Tile sizes of {@code conv_forward_tiled} and {@code conv_backward_input_tiled}
      * (CONV_TA_ITEMS, CONV_TA_M, CONV_TA_N); a test reads them from the source.
      */
-    static final int CONV_TA_ITEMS = 64;
-    static final int CONV_TA_M = 32;
-    static final int CONV_TA_N = 32;
-
-    /** The two families of conv/local kernels in conv.kc. */
-    enum ConvKernel {
-        /** {@code conv_*_tiled}: work-groups staging tiles in shared memory, coalesced loads (the GPU default). */
-        TILED,
-        /** {@code conv_forward}, {@code conv_backward_input}, {@code conv_backward_weights}: one register block per work-item (what CPUs run fast). */
-        BLOCKED
-    }
-
-    /** System property naming the conv/local kernels CUDA runs: {@code tiled} (default) or {@code blocked}. */
-    static final String CONV_KERNELS_PROPERTY = "jconvnet.cuda.conv-kernels";
-
+    public static final int CONV_TA_ITEMS = 64;
+    /** See {@link #CONV_TA_ITEMS}. */
+    public static final int CONV_TA_M = 32;
+    /** See {@link #CONV_TA_ITEMS}. */
+    public static final int CONV_TA_N = 32;
     /**
-     * The conv/local kernels CUDA runs: {@code tiled} unless {@value #CONV_KERNELS_PROPERTY}
-     * asks for {@code blocked} (for measuring one against the other).
-     *
-     * @throws IllegalArgumentException naming the property when its value is neither
+     * The work-group size the blocked weight-gradient kernel runs best in on CPU OpenCL devices
+     * (PoCL): a hint ({@link Launch#preferredGroup()}), GPU backends choose their own.
      */
-    static ConvKernel configuredConvKernel() {
-        String v = System.getProperty(CONV_KERNELS_PROPERTY, "tiled").trim();
-        for (ConvKernel k : ConvKernel.values()) {
-            if (k.name().equalsIgnoreCase(v)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("system property " + CONV_KERNELS_PROPERTY + "='" + v
-                + "' must be tiled or blocked");
-    }
+    static final int CPU_WEIGHTS_GROUP = 16;
 
     private static final Map<KernelKey, KernelPlan> PLANS = build();
 
@@ -101,13 +82,13 @@ public final class KernelPlans {
         put(m, "bias", Ops.BACKWARD_WEIGHTS, KernelPlans::biasBackwardWeights);
         for (String layer : List.of("conv", "local")) {
             boolean local = layer.equals("local");
-            put(m, layer, Ops.FORWARD, a -> convForward(a, local));
-            put(m, layer, Ops.BACKWARD_INPUT, a -> convBackwardInput(a, local));
-            put(m, layer, Ops.BACKWARD_WEIGHTS, a -> convBackwardWeights(a, local));
+            m.put(key(layer, Ops.FORWARD), (a, o) -> convForward(a, local, o.convKernels()));
+            m.put(key(layer, Ops.BACKWARD_INPUT), (a, o) -> convBackwardInput(a, local, o.convKernels()));
+            m.put(key(layer, Ops.BACKWARD_WEIGHTS), (a, o) -> convBackwardWeights(a, local, o.convKernels(), o.splitItems()));
         }
-        put(m, "fc", Ops.FORWARD, KernelPlans::fcForward);
-        put(m, "fc", Ops.BACKWARD_INPUT, KernelPlans::fcBackwardInput);
-        put(m, "fc", Ops.BACKWARD_WEIGHTS, KernelPlans::fcBackwardWeights);
+        m.put(key("fc", Ops.FORWARD), KernelPlans::fcForward);
+        m.put(key("fc", Ops.BACKWARD_INPUT), KernelPlans::fcBackwardInput);
+        m.put(key("fc", Ops.BACKWARD_WEIGHTS), KernelPlans::fcBackwardWeights);
         put(m, "pool", Ops.FORWARD, KernelPlans::poolForward);
         put(m, "pool", Ops.BACKWARD_INPUT, KernelPlans::poolBackwardInput);
         put(m, "cmrnorm", Ops.FORWARD, KernelPlans::cmrnormForward);
@@ -137,8 +118,14 @@ public final class KernelPlans {
         return rows * ceil(numCases, CASE_CHUNK);
     }
 
-    private static void put(Map<KernelKey, KernelPlan> m, String layer, String op, KernelPlan plan) {
-        m.put(KernelKey.of(layer, op, DType.FLOAT32), plan);
+    /** Puts a plan that needs no {@link PlanOptions}. */
+    private static void put(Map<KernelKey, KernelPlan> m, String layer, String op,
+                            java.util.function.Function<KernelArgs, List<Launch>> plan) {
+        m.put(key(layer, op), (args, options) -> plan.apply(args));
+    }
+
+    private static KernelKey key(String layer, String op) {
+        return KernelKey.of(layer, op, DType.FLOAT32);
     }
 
     // ---- tensor, bias -------------------------------------------------------------------------
@@ -256,14 +243,10 @@ public final class KernelPlans {
         }
     }
 
-    private static List<Launch> convForward(KernelArgs args, boolean local) {
-        return convForward(args, local, configuredConvKernel());
-    }
-
-    /** Forward with the given kernel family (tests use both). */
-    static List<Launch> convForward(KernelArgs args, boolean local, ConvKernel kernel) {
+    /** conv/local forward with the given kernel family. */
+    public static List<Launch> convForward(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel) {
         ConvDims d = new ConvDims(args, local, Ops.FORWARD);
-        boolean tiled = kernel == ConvKernel.TILED;
+        boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_forward_tiled" : "conv_forward")
                 .tensor("input", d.c.t("input", d.inputSize()))
                 .tensor("weights", d.c.t("weights", d.weightsSize())).tensor("output", d.c.t("output", d.outputSize()));
@@ -274,14 +257,10 @@ public final class KernelPlans {
         return List.of(d.geometry(b).items((long) d.groups * ceil(d.fg(), CONV_FB) * d.mm() * ceil(d.n, CONV_CB)));
     }
 
-    private static List<Launch> convBackwardInput(KernelArgs args, boolean local) {
-        return convBackwardInput(args, local, configuredConvKernel());
-    }
-
-    /** Input gradient with the given kernel family (tests use both). */
-    static List<Launch> convBackwardInput(KernelArgs args, boolean local, ConvKernel kernel) {
+    /** conv/local input gradient with the given kernel family. */
+    public static List<Launch> convBackwardInput(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_INPUT);
-        boolean tiled = kernel == ConvKernel.TILED;
+        boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_backward_input_tiled" : "conv_backward_input")
                 .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()))
                 .tensor("weights", d.c.t("weights", d.weightsSize()))
@@ -295,20 +274,17 @@ public final class KernelPlans {
     }
 
     /**
-     * The weight gradient with the kernel {@link #configuredConvKernel()} names: {@code conv_backward_weights_tiled}
-     * (work-groups staging tiles in shared memory) or {@code conv_backward_weights} (one register block
-     * per work-item). A local layer has one part per module; a conv layer whose work-items alone would
-     * leave the GPU idle is split into parts summed by {@code conv_sum_parts} (see WeightGradientSplit).
+     * conv/local weight gradient with the given kernel family: {@code conv_backward_weights_tiled}
+     * (work-groups staging tiles in local memory) or {@code conv_backward_weights} (one register
+     * block per work-item). A local layer has one part per module; a conv layer whose work-items
+     * alone would fall short of {@code splitTarget} is split into parts summed by
+     * {@code conv_sum_parts} (see WeightGradientSplit).
      */
-    private static List<Launch> convBackwardWeights(KernelArgs args, boolean local) {
-        return convBackwardWeights(args, local, configuredConvKernel(), SPLIT_TARGET_ITEMS);
-    }
-
-    /** {@link #convBackwardWeights(KernelArgs, boolean)} with the kernel and split target given (tests use both kernels). */
-    static List<Launch> convBackwardWeights(KernelArgs args, boolean local, ConvKernel kernel, long splitTarget) {
+    public static List<Launch> convBackwardWeights(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel,
+                                                   long splitTarget) {
         ConvDims d = new ConvDims(args, local, Ops.BACKWARD_WEIGHTS);
         Tensor weightsGrad = d.c.t("weightsGrad", d.weightsSize());
-        boolean tiled = kernel == ConvKernel.TILED;
+        boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         long groupsPerPart = (long) d.groups * ceil(d.cf() * d.filterSize * d.filterSize, CONV_TW_R) * ceil(d.fg(), CONV_TW_F);
         long itemsPerPart = tiled ? groupsPerPart * CONV_TW_ITEMS
                 : (long) ceil(d.cf(), CONV_WK) * d.filterSize * d.filterSize * d.groups * ceil(d.fg(), CONV_WF);
@@ -321,7 +297,8 @@ public final class KernelPlans {
         b = partial ? b.scratch("weightsGrad", "conv.partialWeightsGrad", partialFloats) : b.tensor("weightsGrad", weightsGrad);
         b = d.shape(b).integer("rowsPerPart", split.rowsPerPart()).integer("colsPerPart", split.colsPerPart())
                 .integer("accumulate", partial ? 0 : d.accumulate);
-        Launch weights = tiled ? b.groups(split.parts() * groupsPerPart, CONV_TW_ITEMS) : b.items(split.parts() * itemsPerPart);
+        Launch weights = tiled ? b.groups(split.parts() * groupsPerPart, CONV_TW_ITEMS)
+                : b.items(split.parts() * itemsPerPart, CPU_WEIGHTS_GROUP);
         if (!partial) {
             return List.of(weights);
         }
@@ -339,10 +316,10 @@ public final class KernelPlans {
      * products stay small: a product is only split when it has fewer than the target's work-items
      * of 16 outputs each, so parts x rows x cols stays under 16 x the target (8 MiB).
      */
-    private static List<Launch> fcMatmul(Contract c, Tensor a, Tensor b, Tensor out, int rows, int cols, int inner,
-                                         int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
+    private static List<Launch> fcMatmul(Contract c, long splitTarget, Tensor a, Tensor b, Tensor out, int rows, int cols,
+                                         int inner, int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
         long blocks = (long) ceil(rows, FC_RB) * ceil(cols, FC_CB);
-        SumSplit split = SumSplit.of(blocks, inner, SPLIT_TARGET_ITEMS);
+        SumSplit split = SumSplit.of(blocks, inner, splitTarget);
         boolean partial = split.parts() > 1;
         long partialFloats = (long) split.parts() * rows * cols;
         Launch.Builder m = Launch.of("fc.kc", "fc_matmul").tensor("a", a).tensor("b", b);
@@ -362,32 +339,32 @@ public final class KernelPlans {
     }
 
     /** output (Dout x N) = W^T input; W is Din x Dout Fortran-ordered (W[i,j] at j*Din + i). */
-    private static List<Launch> fcForward(KernelArgs args) {
+    private static List<Launch> fcForward(KernelArgs args, PlanOptions options) {
         Contract c = new Contract(args, "fc/forward");
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return fcMatmul(c, c.t("weights", (long) din * dout), c.t("input", (long) din * n),
+        return fcMatmul(c, options.splitItems(), c.t("weights", (long) din * dout), c.t("input", (long) din * n),
                 c.t("output", (long) dout * n), dout, n, din, din, 1, n, 1, n, 1);
     }
 
     /** inputGrad (Din x N) = W outputGrad. */
-    private static List<Launch> fcBackwardInput(KernelArgs args) {
+    private static List<Launch> fcBackwardInput(KernelArgs args, PlanOptions options) {
         Contract c = new Contract(args, "fc/backward-input");
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return fcMatmul(c, c.t("weights", (long) din * dout), c.t("outputGrad", (long) dout * n),
+        return fcMatmul(c, options.splitItems(), c.t("weights", (long) din * dout), c.t("outputGrad", (long) dout * n),
                 c.t("inputGrad", (long) din * n), din, n, dout, 1, din, n, 1, n, 1);
     }
 
     /** dW (Din x Dout, Fortran) = input outputGrad^T. */
-    private static List<Launch> fcBackwardWeights(KernelArgs args) {
+    private static List<Launch> fcBackwardWeights(KernelArgs args, PlanOptions options) {
         Contract c = new Contract(args, "fc/backward-weights");
         int n = c.i("numCases");
         int din = c.i("inputs");
         int dout = c.i("outputs");
-        return fcMatmul(c, c.t("input", (long) din * n), c.t("outputGrad", (long) dout * n),
+        return fcMatmul(c, options.splitItems(), c.t("input", (long) din * n), c.t("outputGrad", (long) dout * n),
                 c.t("weightsGrad", (long) din * dout), din, dout, n, n, 1, 1, n, 1, din);
     }
 
