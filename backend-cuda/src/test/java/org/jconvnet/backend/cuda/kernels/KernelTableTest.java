@@ -20,6 +20,7 @@ import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cuda.KernelImages;
 import org.jconvnet.backend.cuda.KernelSources;
+import org.jconvnet.kernels.plan.ConvPlans;
 import org.jconvnet.kernels.plan.KernelPlan;
 import org.jconvnet.kernels.plan.KernelPlans;
 import org.jconvnet.kernels.plan.Launch;
@@ -75,10 +76,10 @@ class KernelTableTest {
             KernelKey fw = KernelKey.of(layer, "forward", DType.FLOAT32);
             KernelKey bi = KernelKey.of(layer, "backward-input", DType.FLOAT32);
             for (PlanOptions.ConvKernels k : PlanOptions.ConvKernels.values()) {
-                out.put(fw + " " + k, KernelPlans.convForward(SampleArgs.of(fw), layer.equals("local"), k));
-                out.put(bi + " " + k, KernelPlans.convBackwardInput(SampleArgs.of(bi), layer.equals("local"), k));
+                out.put(fw + " " + k, ConvPlans.convForward(SampleArgs.of(fw), layer.equals("local"), k));
+                out.put(bi + " " + k, ConvPlans.convBackwardInput(SampleArgs.of(bi), layer.equals("local"), k));
                 for (long target : new long[] {0, 1L << 17}) {
-                    out.put(key + " " + k + " split to " + target, KernelPlans.convBackwardWeights(SampleArgs.of(key),
+                    out.put(key + " " + k + " split to " + target, ConvPlans.convBackwardWeights(SampleArgs.of(key),
                             layer.equals("local"), k, target));
                 }
             }
@@ -156,7 +157,7 @@ class KernelTableTest {
     void workItemCountsFollowTheLaunchComments() {
         KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
         // blocked: groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
-        assertEquals(64, KernelPlans.convForward(SampleArgs.of(conv), false, PlanOptions.ConvKernels.BLOCKED).get(0).items());
+        assertEquals(64, ConvPlans.convForward(SampleArgs.of(conv), false, PlanOptions.ConvKernels.BLOCKED).get(0).items());
         // tiled: 64 * groups * M*M * ceil(F/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1, in groups of exactly 64
         Launch tiledForward = KernelPlans.all().get(conv).plan(SampleArgs.of(conv), GPU).get(0);
         assertEquals(List.of(4096L, 64L), List.of(tiledForward.items(), (long) tiledForward.group()));
@@ -165,16 +166,16 @@ class KernelTableTest {
         assertEquals(4096, KernelPlans.all().get(bi).plan(SampleArgs.of(bi), GPU).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
         // blocked: M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
-        assertEquals(6400, KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.BLOCKED, 0)
+        assertEquals(6400, ConvPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.BLOCKED, 0)
                 .get(0).items());
         // tiled: whole groups of 64 = 64 * M*M * groups * ceil(C*fs*fs/32) * ceil(F/32) = 64 * 64 * 1 * 3 * 1
-        Launch tiled = KernelPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.TILED, 0).get(0);
+        Launch tiled = ConvPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.TILED, 0).get(0);
         assertEquals(12288, tiled.items());
         assertEquals(64, tiled.group());
         KernelKey cw = KernelKey.of("conv", "backward-weights", DType.FLOAT32);
         // conv, tiled, split to 2^17 items: 3 groups of 64 per part -> 683 parts wanted, capped at M*M = 64 parts,
         // then conv_sum_parts over the C*fs*fs*F = 600 weights
-        List<Launch> split = KernelPlans.convBackwardWeights(SampleArgs.of(cw), false, PlanOptions.ConvKernels.TILED, 1L << 17);
+        List<Launch> split = ConvPlans.convBackwardWeights(SampleArgs.of(cw), false, PlanOptions.ConvKernels.TILED, 1L << 17);
         assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
         assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
