@@ -96,6 +96,28 @@ public final class Trainer {
         this.saver = saver;
         this.out = out;
         this.err = err;
+        this.testCursor = testOne ? rotationAfter(metrics.records(), testRange) : 0;
+    }
+
+    /**
+     * Where the {@code --test-one} rotation stands after a run's history: just past the batch of
+     * the last single-batch test whose batch is still in the test range, else at the start. So a
+     * resumed run tests the batch the interrupted one would have tested next.
+     */
+    static int rotationAfter(List<Map<String, Object>> history, BatchRange testRange) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Map<String, Object> r = history.get(i);
+            if (!"test".equals(r.get("type"))) {
+                continue;
+            }
+            Object tested = r.get("testBatches");
+            if (tested instanceof List<?> && ((List<?>) tested).size() == 1 && ((List<?>) tested).get(0) instanceof Number) {
+                int at = testRange.batches().indexOf(((Number) ((List<?>) tested).get(0)).intValue());
+                return at < 0 ? 0 : (at + 1) % testRange.size();
+            }
+            return 0;
+        }
+        return 0;
     }
 
     /** cuda-convnet's batch count for (epoch, batch): {@code (epoch-1)*batches + index + 1}. */

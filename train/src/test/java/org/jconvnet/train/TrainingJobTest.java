@@ -87,6 +87,17 @@ class TrainingJobTest {
     }
 
     @Test
+    void aResumedRunGoesOnWithTheTestOneRotation() {
+        // Test batches 3 and 6 in rotation, after every batch: 3, 6, 3 in the first run; 6, 3 after resuming.
+        TrainOptions.Builder rotating = base("rotation").trainRange("1").testRange("3,6").testOne(true).testFreq(1);
+        TrainingJob.Result first = job.train(rotating.epochs(2).build());
+        TrainingJob.Result second = job.train(TrainOptions.builder().loadFrom(first.saveDir()).epochs(4).backend("cpu").build());
+        Checkpoint cp = CheckpointReader.loadLatest(second.saveDir(), s -> { });
+        assertEquals(List.of(List.of(3L), List.of(6L), List.of(3L), List.of(6L), List.of(3L)), cp.metrics().stream()
+                .filter(m -> "test".equals(m.get("type"))).map(m -> m.get("testBatches")).collect(Collectors.toList()));
+    }
+
+    @Test
     void exportThenInitFromThenFeaturesRoundTripsBitIdentically() {
         TrainingJob.Result r = job.train(base("m").epochs(1).testFreq(100).build());
         Path exported = tmp.resolve("weights");
