@@ -23,7 +23,7 @@ import java.util.Map;
  * @param savePath      {@code --save-path}: where checkpoint directories are created
  * @param saveName      the checkpoint directory name under the save path (cuda-convnet: {@code ConvNet__<time>})
  * @param loadFrom      {@code -f}: resume from (or test) this checkpoint directory
- * @param multiviewTest {@code --multiview-test}: 10-view test (cropped provider)
+ * @param multiviewTest {@code --multiview-test}: 10-view tests, during training and with test-only (cropped provider)
  * @param testOnly      {@code --test-only}: only test the loaded model
  * @param initFrom      {@code --init-from}: initial weights from {@code <layer>.weights.npy}/{@code .biases.npy}
  * @param seed          {@code --seed}: makes weight init and crops reproducible
@@ -112,6 +112,7 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
         b.epochs = b.epochs != null ? b.epochs : integer(saved, "epochs");
         b.mini = b.mini != null ? b.mini : integer(saved, "mini");
         b.testOne = b.testOne != null ? b.testOne : (Boolean) saved.get("test-one");
+        b.multiviewTest = b.multiviewTest != null ? b.multiviewTest : (Boolean) saved.get("multiview-test");
         b.seed = b.seed != null ? b.seed : saved.get("seed") instanceof Number ? ((Number) saved.get("seed")).longValue() : null;
         b.dtype = b.dtype != null ? b.dtype : str(saved, "dtype");
         b.cropBorder = b.cropBorder != null ? b.cropBorder : integer(saved, "crop-border");

@@ -38,6 +38,13 @@ import org.jconvnet.train.data.ServedBatch;
  * and its resumption see exactly the crops an uninterrupted run would.
  */
 public final class Trainer {
+    /** Evaluates one test batch: its cost sums over its cases. */
+    @FunctionalInterface
+    public interface BatchTester {
+        /** Tests batch {@code batchNum} with the net as it stands. */
+        CostSums test(int batchNum);
+    }
+
     /** What the trainer needs saved at each test: the position and the metrics so far. */
     @FunctionalInterface
     public interface Saver {
@@ -54,6 +61,7 @@ public final class Trainer {
     private final int testFreq;
     private final int epochs;
     private final boolean testOne;
+    private final BatchTester tester;
     private final long seed;
     private final MetricsLog metrics;
     private final Saver saver;
@@ -73,6 +81,7 @@ public final class Trainer {
      * @param testFreq   test every this many batches
      * @param epochs     the last epoch to train (plus quirk 11's extra batch)
      * @param testOne    test one batch in rotation rather than all
+     * @param tester     evaluates one test batch (plainly or multiview)
      * @param seed       seeds the crops
      * @param metrics    the metrics log (with any history)
      * @param saver      saves checkpoints
@@ -80,7 +89,8 @@ public final class Trainer {
      * @param err        progress bars
      */
     public Trainer(Net net, DataProvider provider, BatchSource source, BatchRange trainRange, BatchRange testRange,
-                   int mini, int testFreq, int epochs, boolean testOne, long seed, MetricsLog metrics, Saver saver,
+                   int mini, int testFreq, int epochs, boolean testOne, BatchTester tester, long seed, MetricsLog metrics,
+                   Saver saver,
                    PrintStream out, PrintStream err) {
         this.net = net;
         this.provider = provider;
@@ -91,6 +101,7 @@ public final class Trainer {
         this.testFreq = Math.max(1, testFreq);
         this.epochs = epochs;
         this.testOne = testOne;
+        this.tester = tester;
         this.seed = seed;
         this.metrics = metrics;
         this.saver = saver;
@@ -228,7 +239,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         CostSums sums = new CostSums();
         for (int b : batches) {
-            sums.add(Evaluator.test(net, provider.serve(source.batch(b), ServeMode.TEST, 0), mini));
+            sums.add(tester.test(b));
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         out.println("======================Test output======================");

@@ -269,8 +269,9 @@ public final class TrainingJob {
             MetricsLog metrics = new MetricsLog(p.saveDir.resolve(CheckpointLayout.METRICS), history);
             CheckpointWriter writer = new CheckpointWriter();
             int[] last = {lastEpoch, lastBatch};
+            Trainer.BatchTester tester = testerFor(p, Boolean.TRUE.equals(o.multiviewTest()));
             Trainer trainer = new Trainer(p.net, p.provider, p.source, p.trainRange, p.testRange, p.mini(), testFreq,
-                    epochs, testOne, p.seed, metrics, (epoch, batch, done, records) -> {
+                    epochs, testOne, tester, p.seed, metrics, (epoch, batch, done, records) -> {
                         Checkpoint cp = new Checkpoint(epoch, batch, done, p.dtype, p.layerDef.name(), p.layerDef.text(),
                                 p.layerParams.name(), p.layerParams.text(), saved.asMap(), records, p.mean,
                                 NetParams.snapshot(p.def, p.net));
@@ -309,20 +310,33 @@ public final class TrainingJob {
     }
 
     /**
+     * How a test batch is evaluated: served as cuda-convnet's test crop, or with {@code multiview}
+     * as its 10 views whose softmax outputs are averaged (cifar-cropped only).
+     *
+     * @throws JConvNetException when multiview is asked of a provider without crops
+     */
+    private static Trainer.BatchTester testerFor(Prepared p, boolean multiview) {
+        if (!multiview) {
+            return b -> Evaluator.test(p.net, p.provider.serve(p.source.batch(b), ServeMode.TEST, 0), p.mini());
+        }
+        if (!(p.provider instanceof org.jconvnet.train.data.CroppedCifarProvider)) {
+            throw new JConvNetException("--multiview-test needs --data-provider=cifar-cropped (the 10 views are crops)");
+        }
+        return b -> Evaluator.multiview(p.net, p.def, p.provider.serve(p.source.batch(b), ServeMode.MULTIVIEW, 0), p.mini(),
+                p.opts.logregName());
+    }
+
+    /**
      * {@code test}: the loaded model on every batch of the test range (multiview with
      * {@code --multiview-test}); prints cuda-convnet's test output.
      */
     public Result test(TrainOptions given) {
         try (Prepared p = prepare(given, true)) {
             boolean multiview = Boolean.TRUE.equals(p.opts.multiviewTest());
-            if (multiview && !(p.provider instanceof org.jconvnet.train.data.CroppedCifarProvider)) {
-                throw new JConvNetException("--multiview-test needs --data-provider=cifar-cropped (the 10 views are crops)");
-            }
+            Trainer.BatchTester tester = testerFor(p, multiview);
             CostSums sums = new CostSums();
             for (int b : p.testRange.batches()) {
-                ServedBatch served = p.provider.serve(p.source.batch(b), multiview ? ServeMode.MULTIVIEW : ServeMode.TEST, 0);
-                sums.add(multiview ? Evaluator.multiview(p.net, p.def, served, p.mini(), p.opts.logregName())
-                        : Evaluator.test(p.net, served, p.mini()));
+                sums.add(tester.test(b));
             }
             out.println("======================Test output======================");
             out.println((multiview ? "multiview " : "") + "test on batches " + p.testRange.batches() + ": " + sums.format()

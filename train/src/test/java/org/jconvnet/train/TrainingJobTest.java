@@ -98,6 +98,19 @@ class TrainingJobTest {
     }
 
     @Test
+    void multiviewTestAppliesToTheTestsDuringTraining() {
+        TrainingJob.Result r = job.train(base("mv").epochs(1).testFreq(100).testOne(false).dataProvider("cifar-cropped")
+                .multiviewTest(true).build());
+        TrainingJob.Result multiview = job.test(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").multiviewTest(true).build());
+        TrainingJob.Result plain = job.test(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").multiviewTest(false).build());
+        assertEquals(multiview.lastTest(), r.lastTest());
+        assertNotEquals(plain.lastTest(), r.lastTest());
+        JConvNetException e = assertThrows(JConvNetException.class,
+                () -> job.train(base("mv-uncropped").epochs(1).multiviewTest(true).build()));
+        assertTrue(e.getMessage().contains("--multiview-test needs --data-provider=cifar-cropped"), e.getMessage());
+    }
+
+    @Test
     void exportThenInitFromThenFeaturesRoundTripsBitIdentically() {
         TrainingJob.Result r = job.train(base("m").epochs(1).testFreq(100).build());
         Path exported = tmp.resolve("weights");

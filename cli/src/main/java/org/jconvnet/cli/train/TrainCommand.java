@@ -46,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     Boolean testOnly;
 
     @Option(names = "--multiview-test", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
-            description = "With --test-only: 10-view test (cifar-cropped).")
+            description = "Test on 10 views per image, softmax outputs averaged (cifar-cropped), during training and with --test-only.")
     Boolean multiviewTest;
 
     /** Created by Guice. */
