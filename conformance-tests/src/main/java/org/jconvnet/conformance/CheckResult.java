@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param maxAbs    max absolute error, NaN when nothing was compared
  * @param maxRel    max absolute error over max |reference| (the suite's relative error), NaN when not measured
  * @param tolerance the effective relative tolerance, NaN when none applies
+ * @param toleranceReason why the tolerance is what it is (the case's reason, or the backend policy's
+ *                  override reason); empty when no tolerance applies
  * @param message   why it failed, was skipped or is expected to fail; for passes, a short note (may be empty)
  */
 public record CheckResult(String backend, String kind, String layer, String caseName, String op, Status status,
-                          double maxAbs, double maxRel, double tolerance, String message) {
+                          double maxAbs, double maxRel, double tolerance, String toleranceReason, String message) {
 
     /** Checks the text fields are present. */
     public CheckResult {
@@ -30,6 +32,7 @@ public record CheckResult(String backend, String kind, String layer, String case
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
+        toleranceReason = toleranceReason == null ? "" : toleranceReason;
     }
 
     /** The id policy rules are matched against: {@code <layer>.<case>.<op>}. */
@@ -39,7 +42,8 @@ public record CheckResult(String backend, String kind, String layer, String case
 
     /** A copy with another status and message (numbers kept). */
     public CheckResult withStatus(Status newStatus, String newMessage) {
-        return new CheckResult(backend, kind, layer, caseName, op, newStatus, maxAbs, maxRel, tolerance, newMessage);
+        return new CheckResult(backend, kind, layer, caseName, op, newStatus, maxAbs, maxRel, tolerance, toleranceReason,
+                newMessage);
     }
 
     /** One line for logs and assertion messages. */

@@ -187,7 +187,7 @@ public final class ConformanceRunner {
                 String msg = (fail && registry.find(id).isPresent()
                         ? "required (--require or -D" + ConformanceOptions.REQUIRE_PROPERTY + ") but unavailable: " : "") + why.get();
                 report.add(new CheckResult(id, "backend", "*", "*", "*", fail ? Status.FAIL : Status.SKIP,
-                        Double.NaN, Double.NaN, Double.NaN, msg));
+                        Double.NaN, Double.NaN, Double.NaN, "", msg));
                 print(progress, report.results().get(report.results().size() - 1));
                 continue;
             }
@@ -202,7 +202,7 @@ public final class ConformanceRunner {
                 } catch (RuntimeException | Error e) {
                     report.addBackend(new BackendOutcome(id, false, "failed to start: " + e.getMessage()));
                     report.add(new CheckResult(id, "backend", "*", "*", "*", Status.FAIL, Double.NaN, Double.NaN,
-                            Double.NaN, "the probe said available but create() failed: " + e));
+                            Double.NaN, "", "the probe said available but create() failed: " + e));
                     continue;
                 }
                 report.addBackend(new BackendOutcome(id, true, device));

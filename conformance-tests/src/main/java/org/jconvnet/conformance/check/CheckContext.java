@@ -15,6 +15,8 @@ import org.jconvnet.conformance.policy.PolicyRule;
  * to, the float64 CPU reference, the layer plugins and the backend's policy.
  */
 public final class CheckContext {
+    /** Why each check's tolerance is what it is, by check id (checks may run on several threads). */
+    private final java.util.Map<String, String> toleranceReasons = new java.util.concurrent.ConcurrentHashMap<>();
     /** The backend id used for checks of the reference itself. */
     public static final String REFERENCE = "reference";
 
@@ -80,32 +82,40 @@ public final class CheckContext {
         return policy;
     }
 
-    /** The effective relative tolerance of a result: the policy's override, else {@code caseTolerance}. */
-    public double tolerance(CheckId id, double caseTolerance) {
+    /**
+     * The effective relative tolerance of a check: the policy's override, else {@code caseTolerance};
+     * remembers {@code reason} (why the case's tolerance is what it is) for the check's result.
+     */
+    public double tolerance(CheckId id, double caseTolerance, String reason) {
+        toleranceReasons.put(id.toString(), reason);
         return policy.tolerance(id.toString(), caseTolerance);
     }
 
-    /** Turns a comparison into a result, citing a tolerance override's reason when one applied. */
+    /**
+     * Turns a comparison into a result, with the reason of its tolerance: the policy override's
+     * when one applied (also cited in the message), else the one given to {@link #tolerance}.
+     */
     public CheckResult result(String kind, CheckId id, ErrorStats stats) {
         String note = stats.passed() ? "" : stats.describe();
         String override = policy.toleranceRule(id.toString()).map(PolicyRule::reason).orElse(null);
         if (override != null) {
             note = (note.isEmpty() ? "" : note + "; ") + "tolerance override: " + override;
         }
+        String reason = override != null ? "backend policy: " + override : toleranceReasons.getOrDefault(id.toString(), "");
         return new CheckResult(backendId, kind, id.layer(), id.caseName(), id.op(),
-                stats.passed() ? Status.PASS : Status.FAIL, stats.maxAbs(), stats.maxRel(), stats.tolerance(), note);
+                stats.passed() ? Status.PASS : Status.FAIL, stats.maxAbs(), stats.maxRel(), stats.tolerance(), reason, note);
     }
 
     /** A failed result carrying an exception's description. */
     public CheckResult error(String kind, CheckId id, Throwable t) {
         return new CheckResult(backendId, kind, id.layer(), id.caseName(), id.op(), Status.FAIL,
-                Double.NaN, Double.NaN, Double.NaN, Failures.describe(t));
+                Double.NaN, Double.NaN, Double.NaN, "", Failures.describe(t));
     }
 
     /** A result with no numbers. */
     public CheckResult plain(String kind, CheckId id, Status status, String message) {
         return new CheckResult(backendId, kind, id.layer(), id.caseName(), id.op(), status,
-                Double.NaN, Double.NaN, Double.NaN, message);
+                Double.NaN, Double.NaN, Double.NaN, "", message);
     }
 
     /** Closes the backends this context started. */

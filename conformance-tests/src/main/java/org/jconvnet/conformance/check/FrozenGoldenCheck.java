@@ -31,6 +31,8 @@ public final class FrozenGoldenCheck implements Check {
     /** Layer label of the results: the whole frozen net. */
     public static final String NET = "net";
     /** Float64 against the float64 reference's own earlier result: only summation-order noise (about 1e-15) may differ. */
+    private static final String TOLERANCE_REASON =
+            "float64 against the reference's own frozen float64 result: only summation-order noise (about 1e-15)";
     private static final double TOLERANCE = 1e-10;
 
     private final FrozenCase frozen;
@@ -106,7 +108,7 @@ public final class FrozenGoldenCheck implements Check {
                     continue;
                 }
                 List<ErrorStats> all = new ArrayList<>();
-                double tol = ctx.tolerance(id, TOLERANCE);
+                double tol = ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON);
                 if (id.op().equals(Ops.FORWARD)) {
                     for (String layer : list(p.getProperty("outputs"))) {
                         all.add(Comparison.compare("output of '" + layer + "'", net.output(layer),

@@ -39,6 +39,8 @@ public final class GoldenCheck implements Check {
     /** Op name for cost values. */
     public static final String COST = "cost";
     /** Float64 against an independent float64 implementation: only summation order differs (about 1e-15). */
+    private static final String TOLERANCE_REASON =
+            "float64 against an independent float64 implementation: only summation order differs (about 1e-15)";
     private static final double TOLERANCE = 1e-10;
     /** Cases the README allows an implementation to reject, as cuda-convnet itself does. */
     private static final Set<String> MAY_BE_REJECTED = Set.of("conv_channels5");
@@ -148,11 +150,11 @@ public final class GoldenCheck implements Check {
                     if (id.op().equals(COST)) {
                         String file = isWholeNet() ? "logprob.npy" : "cost.npy";
                         out.add(ctx.result(KIND, id, Comparison.compare("cost of '" + layer + "' vs " + file,
-                                costs.get(layer), read(file).data(), 1, ctx.tolerance(id, TOLERANCE))));
+                                costs.get(layer), read(file).data(), 1, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON))));
                     } else {
                         String file = isWholeNet() ? layer + ".npy" : "output.npy";
                         out.add(ctx.result(KIND, id, Comparison.compare("output of '" + layer + "' vs " + file,
-                                net.output(layer), read(file).data(), n, ctx.tolerance(id, TOLERANCE))));
+                                net.output(layer), read(file).data(), n, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON))));
                     }
                 } catch (RuntimeException e) {
                     out.add(ctx.error(KIND, id, e));

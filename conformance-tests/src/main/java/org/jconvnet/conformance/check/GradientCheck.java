@@ -35,6 +35,8 @@ public final class GradientCheck extends CaseCheck {
     /** Float64 central differences with this step: truncation about h^2, rounding about 1e-16/h, both far below the tolerance. */
     private static final double STEP = 1e-5;
     /** Generous enough for the curvature of exp/pow layers at STEP, tight enough to catch a wrong term. */
+    private static final String TOLERANCE_REASON = "float64 central differences: truncation about h^2 and rounding about "
+            + "1e-16/h lie far below; loose enough for exp/pow curvature, tight enough to catch a wrong term";
     private static final double TOLERANCE = 1e-5;
     private static final int SAMPLES = 12;
     /**
@@ -104,8 +106,8 @@ public final class GradientCheck extends CaseCheck {
             for (CheckId id : todo) {
                 try {
                     out.add(ctx.result(KIND, id, id.op().equals(Ops.BACKWARD_INPUT)
-                            ? checkInputs(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE))
-                            : checkParams(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE))));
+                            ? checkInputs(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON))
+                            : checkParams(net, data, objective, rnd, samples, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON))));
                 } catch (RuntimeException | Error e) {
                     out.add(ctx.error(KIND, id, e));
                 }

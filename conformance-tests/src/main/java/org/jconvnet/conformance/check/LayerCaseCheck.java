@@ -106,7 +106,8 @@ public final class LayerCaseCheck extends CaseCheck {
     }
 
     private double tol(CheckContext ctx, CheckId id) {
-        return ctx.tolerance(id, layerCase.tolerance(id.op()).relative());
+        LayerCase.Tolerance t = layerCase.tolerance(id.op());
+        return ctx.tolerance(id, t.relative(), t.reason());
     }
 
     private CheckResult compareForward(CheckContext ctx, TwinNets t, String layer, int n) {

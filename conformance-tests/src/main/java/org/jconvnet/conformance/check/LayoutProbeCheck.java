@@ -41,6 +41,8 @@ public final class LayoutProbeCheck implements Check {
     private static final int N = 3;
     private static final String LAYER = "probe";
     /** Values are copied, never rounded or summed with non-zeros, so only float32 storage of W and x can differ. */
+    private static final String TOLERANCE_REASON =
+            "values are copied, never rounded or summed with non-zeros: only float32 storage of W and x can differ";
     private static final double TOLERANCE = 1e-6;
 
     private final ProbeGeometry geo;
@@ -118,7 +120,7 @@ public final class LayoutProbeCheck implements Check {
                 net.forward(Map.of(0, input), N, PassMode.TEST);
                 double[] expected = geo.expectedForOneWeight(k, input, N);
                 all.add(Comparison.compare("output of " + geo.type() + " layer '" + LAYER + "' with only " + geo.describeWeight(k) + " = 1",
-                        net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE)));
+                        net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON)));
             }
         }
         return ctx.result(KIND, id, firstFailingOrWorst(all));
@@ -138,7 +140,7 @@ public final class LayoutProbeCheck implements Check {
                 net.forward(Map.of(0, input), N, PassMode.TEST);
                 double[] expected = geo.expectedForOneActivation(a, w, N);
                 all.add(Comparison.compare("output of " + geo.type() + " layer '" + LAYER + "' with only input " + geo.describeActivation(a, N) + " = 1",
-                        net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE)));
+                        net.output(LAYER), expected, N, ctx.tolerance(id, TOLERANCE, TOLERANCE_REASON)));
             }
         }
         return ctx.result(KIND, id, firstFailingOrWorst(all));

@@ -16,7 +16,7 @@ import org.jconvnet.conformance.Status;
 /**
  * Formats a report as JSON: {@code {"passed":..., "summary":{backend:{status:count}},
  * "backends":[...], "results":[{backend, kind, layer, case, op, status, maxAbs, maxRel, tolerance,
- * message}]}}. Numbers that were not measured are {@code null}; infinities are written as strings.
+ * toleranceReason, message}]}}. Numbers that were not measured are {@code null}; infinities are written as strings.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -61,6 +61,7 @@ public final class JsonReport {
                     .append(", \"maxAbs\": ").append(num(r.maxAbs()))
                     .append(", \"maxRel\": ").append(num(r.maxRel()))
                     .append(", \"tolerance\": ").append(num(r.tolerance()))
+                    .append(", \"toleranceReason\": ").append(quote(r.toleranceReason()))
                     .append(", \"message\": ").append(quote(r.message()))
                     .append('}');
             first = false;

@@ -21,7 +21,7 @@ class BackendPolicyTest {
     }
 
     private static CheckResult result(String layer, String caseName, String op, Status s) {
-        return new CheckResult("x", "layer-case", layer, caseName, op, s, 0, 0, 1e-4, "msg");
+        return new CheckResult("x", "layer-case", layer, caseName, op, s, 0, 0, 1e-4, "", "msg");
     }
 
     @Test

@@ -19,10 +19,11 @@ class ReportWritersTest {
         ConformanceReport r = new ConformanceReport();
         r.addBackend(new BackendOutcome("cpu", true, "Java 17"));
         r.addBackend(new BackendOutcome("cuda", false, "libcuda.so.1 not found"));
-        r.add(new CheckResult("cpu", "layer-case", "conv", "a", "forward", Status.PASS, 1e-8, 2e-8, 1e-4, ""));
-        r.add(new CheckResult("cpu", "layer-case", "pool", "b", "forward", Status.FAIL, 0.5, 0.25, 1e-4,
+        r.add(new CheckResult("cpu", "layer-case", "conv", "a", "forward", Status.PASS, 1e-8, 2e-8, 1e-4,
+                "sums of 75 float32 products", ""));
+        r.add(new CheckResult("cpu", "layer-case", "pool", "b", "forward", Status.FAIL, 0.5, 0.25, 1e-4, "",
                 "output of layer 'pool': \"quoted\"\nsecond line"));
-        r.add(new CheckResult("cuda", "backend", "*", "*", "*", Status.SKIP, Double.NaN, Double.NaN, Double.NaN,
+        r.add(new CheckResult("cuda", "backend", "*", "*", "*", Status.SKIP, Double.NaN, Double.NaN, Double.NaN, "",
                 "libcuda.so.1 not found"));
         return r;
     }
@@ -47,6 +48,7 @@ class ReportWritersTest {
         assertTrue(j.contains("\\\"quoted\\\"\\nsecond line"), j);
         assertTrue(j.contains("\"maxRel\": null"), j);
         assertTrue(j.contains("\"maxRel\": 0.25"), j);
+        assertTrue(j.contains("\"tolerance\": 1.0E-4, \"toleranceReason\": \"sums of 75 float32 products\""), j);
         assertEquals(count(j, '{'), count(j, '}'));
         assertEquals(count(j, '['), count(j, ']'));
         assertFalse(j.contains("NaN"), j);
