@@ -17,7 +17,7 @@
 #   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train, memory).
 # Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150, each net), TRAIN_TIMEOUT (200);
 # BENCH_MINIBATCHES (10) timed minibatches per backend.
-# JCONVNET_JAVA_OPTS: extra JVM options for every jconvnet step, e.g. -Djconvnet.cuda.conv-weights=blocked.
+# JCONVNET_JAVA_OPTS: extra JVM options for every jconvnet step, e.g. -Djconvnet.cuda.conv-kernels=blocked.
 # BENCH_BACKENDS (default cpu,<backend>): what the bench steps compare.
 # GPU_CHECK_BACKEND (default cuda) runs the same steps on another backend, to test this script without a GPU,
 # e.g. GPU_CHECK_BACKEND=opencl bash dist/gpu/gpu-check.sh --only backends,conformance,bench,train
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --expect-unavailable) EXPECT_UNAVAILABLE=1; shift ;;
     --only) ONLY="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "gpu-check.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
