@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --if-stale) IF_STALE=1; shift ;;
     --check) CHECK=1; shift ;;
     --ptx-only) PTX_ONLY=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "build-cuda-kernels.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -21,7 +21,7 @@ BUILD=1
 for a in "$@"; do
   case "$a" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "gpu-bundle.sh: unknown argument '$a' (try --help)" >&2; exit 2 ;;
   esac
 done
