@@ -55,12 +55,8 @@ public final class CudaBackend implements Backend {
 
     /** The GPU defaults ({@link PlanOptions#gpu()}), overridden by {@code cuda.conv-kernels} and {@code cuda.split-items}. */
     static PlanOptions planOptions(BackendConfig config) {
-        PlanOptions gpu = PlanOptions.gpu();
         try {
-            PlanOptions.ConvKernels kernels = config.get(CONV_KERNELS_KEY)
-                    .map(v -> PlanOptions.ConvKernels.parse(v, CONV_KERNELS_KEY)).orElse(gpu.convKernels());
-            long split = config.get(SPLIT_KEY).map(v -> PlanOptions.parseSplitItems(v, SPLIT_KEY)).orElse(gpu.splitItems());
-            return new PlanOptions(kernels, split);
+            return PlanOptions.withSettings(PlanOptions.gpu(), config::get, CONV_KERNELS_KEY, SPLIT_KEY);
         } catch (IllegalArgumentException e) {
             throw new JConvNetException("cuda: " + e.getMessage(), e);
         }

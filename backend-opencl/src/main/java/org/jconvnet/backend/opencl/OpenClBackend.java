@@ -19,60 +19,36 @@ import org.jocl.cl_kernel;
  * OpenCL GPUs run it slowly or not at all, and the CPU reference is the float64 oracle.
  */
 public final class OpenClBackend implements Backend {
-    /** Setting (or system property {@code jconvnet.opencl.split-items}) for {@link #splitItems()}. */
+    /** Setting (or system property {@code jconvnet.opencl.split-items}): the split target of {@link #planOptions()}. */
     public static final String SPLIT_KEY = "opencl.split-items";
-    /** Setting (or system property {@code jconvnet.opencl.conv-kernels}) for {@link #tiledConvKernels()}. */
+    /** Setting (or system property {@code jconvnet.opencl.conv-kernels}): the kernel family of {@link #planOptions()}. */
     public static final String CONV_KERNELS_KEY = "opencl.conv-kernels";
-    /** The GPU default of {@link #splitItems()}. */
-    public static final long DEFAULT_GPU_SPLIT_ITEMS = PlanOptions.GPU_SPLIT_ITEMS;
     private final OpenClRuntime runtime;
     private final KernelRegistry kernels;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
     private final Map<String, OpenClTensor> scratch = new java.util.HashMap<>();
-    private final long splitItems;
-    private final boolean tiledConvKernels;
+    private final PlanOptions planOptions;
 
     /**
      * Starts the backend on an opened runtime, discovering kernels on {@code loader}.
      *
-     * @param splitItems work-items a long sum is split up to
-     *                   ({@link #splitItems()}); negative: the device's default
-     * @param tiledConvKernels which conv/local kernels run ({@link #tiledConvKernels()});
-     *                         null: the device's default
+     * @param planOptions how the launch plans run ({@link #planOptions()})
      */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, long splitItems, Boolean tiledConvKernels) {
+    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, PlanOptions planOptions) {
         this.runtime = runtime;
-        this.splitItems = splitItems >= 0 ? splitItems
-                : runtime.device().gpu() ? DEFAULT_GPU_SPLIT_ITEMS : 0;
-        this.tiledConvKernels = tiledConvKernels != null ? tiledConvKernels : runtime.device().gpu();
+        this.planOptions = planOptions;
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
-    /** Starts the backend with the device's defaults for the weight-gradient kernel and split. */
-    public OpenClBackend(OpenClRuntime runtime, ClassLoader loader) {
-        this(runtime, loader, -1, null);
-    }
-
     /**
-     * Whether conv/local layers run the {@code conv_*_tiled} kernels (work-groups staging tiles in
-     * local memory: coalesced loads, what GPUs want) rather than the register-blocked
-     * {@code conv_forward}, {@code conv_backward_input} and {@code conv_backward_weights} (one block
-     * per work-item: what PoCL vectorises well). Default: tiled on a GPU; setting
-     * {@value #CONV_KERNELS_KEY} ({@code tiled} or {@code blocked}) overrides it.
+     * The plan options a device gets unless set: on a GPU the tiled conv kernels (local-memory
+     * tiles, coalesced loads) and long sums split to {@value PlanOptions#GPU_SPLIT_ITEMS} work-items,
+     * whose threads would otherwise idle; on a CPU device the register-blocked kernels, which PoCL
+     * vectorises, and no split, its few cores being busy already.
      */
-    public boolean tiledConvKernels() {
-        return tiledConvKernels;
-    }
-
-    /**
-     * Work-items a long sum is split up to (a conv layer's weight gradient: see
-     * {@link org.jconvnet.kernels.WeightGradientSplit}; an fc product: {@link org.jconvnet.kernels.SumSplit}): by default {@value #DEFAULT_GPU_SPLIT_ITEMS}
-     * on a GPU, whose threads would otherwise idle, and 0 (never split) on a CPU device, whose few
-     * cores are already busy; setting {@value #SPLIT_KEY} overrides it.
-     */
-    public long splitItems() {
-        return splitItems;
+    public static PlanOptions defaultPlanOptions(OpenClDevice device) {
+        return device.gpu() ? PlanOptions.gpu() : PlanOptions.cpu();
     }
 
     /** The backend behind {@code b}, failing clearly when a kernel is handed another backend. */
@@ -129,10 +105,12 @@ public final class OpenClBackend implements Backend {
         return t;
     }
 
-    /** The launch plans' options: {@link #tiledConvKernels()} and {@link #splitItems()}. */
+    /**
+     * How the launch plans run: which conv/local kernel family and how far long sums are split
+     * ({@link #defaultPlanOptions}, overridden by settings {@value #CONV_KERNELS_KEY} and {@value #SPLIT_KEY}).
+     */
     public PlanOptions planOptions() {
-        return new PlanOptions(tiledConvKernels ? PlanOptions.ConvKernels.TILED : PlanOptions.ConvKernels.BLOCKED,
-                splitItems);
+        return planOptions;
     }
 
     /** A scratch float32 buffer owned by the backend and released when it closes. */

@@ -44,27 +44,15 @@ public final class OpenClBackendProvider implements BackendProvider {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : OpenClBackendProvider.class.getClassLoader();
-        long splitItems = splitItems(config);
-        Boolean tiled = tiledConvKernels(config);
-        return new OpenClBackend(OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY)), loader, splitItems, tiled);
-    }
-
-    private static Boolean tiledConvKernels(BackendConfig config) {
+        OpenClRuntime runtime = OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY));
+        PlanOptions options;
         try {
-            return config.get(OpenClBackend.CONV_KERNELS_KEY)
-                    .map(v -> PlanOptions.ConvKernels.parse(v, OpenClBackend.CONV_KERNELS_KEY) == PlanOptions.ConvKernels.TILED)
-                    .orElse(null);
+            options = PlanOptions.withSettings(OpenClBackend.defaultPlanOptions(runtime.device()), config::get,
+                    OpenClBackend.CONV_KERNELS_KEY, OpenClBackend.SPLIT_KEY);
         } catch (IllegalArgumentException e) {
+            runtime.close();
             throw new JConvNetException(e.getMessage(), e);
         }
-    }
-
-    private static long splitItems(BackendConfig config) {
-        try {
-            return config.get(OpenClBackend.SPLIT_KEY).map(v -> PlanOptions.parseSplitItems(v, OpenClBackend.SPLIT_KEY))
-                    .orElse(-1L);
-        } catch (IllegalArgumentException e) {
-            throw new JConvNetException(e.getMessage(), e);
-        }
+        return new OpenClBackend(runtime, loader, options);
     }
 }

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
@@ -66,6 +69,23 @@ public final class KernelPlans {
     private static final Map<KernelKey, KernelPlan> PLANS = build();
 
     private KernelPlans() {
+    }
+
+    /** Makes a backend's kernel that runs {@code plan} for {@code key}. */
+    @FunctionalInterface
+    public interface KernelMaker {
+        /** The kernel for {@code backend}. */
+        Kernel make(Backend backend, KernelKey key, KernelPlan plan);
+    }
+
+    /**
+     * A GPU backend's kernel table: every key with a factory making {@code maker}'s kernel for its
+     * plan (for {@link org.jconvnet.api.kernel.KernelProvider#kernels()}).
+     */
+    public static Map<KernelKey, KernelFactory> factories(KernelMaker maker) {
+        Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
+        PLANS.forEach((key, plan) -> m.put(key, backend -> maker.make(backend, key, plan)));
+        return Collections.unmodifiableMap(m);
     }
 
     /** Every key with its plan, in contract order. */

@@ -1,6 +1,8 @@
 package org.jconvnet.kernels.plan;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The choices a backend makes for the launch plans: which conv/local kernel family runs and how
@@ -60,6 +62,21 @@ public record PlanOptions(ConvKernels convKernels, long splitItems) {
     /** Blocked kernels, no split: a CPU device's few cores are busy without either. */
     public static PlanOptions cpu() {
         return new PlanOptions(ConvKernels.BLOCKED, 0);
+    }
+
+    /**
+     * {@code defaults} with a backend's two settings applied where they are set: {@code kernelsKey}
+     * ({@code tiled} or {@code blocked}) and {@code splitKey} (work-items, 0 or more).
+     *
+     * @param setting reads a setting by key (e.g. {@code BackendConfig::get})
+     * @throws IllegalArgumentException naming the setting when a value is malformed
+     */
+    public static PlanOptions withSettings(PlanOptions defaults, Function<String, Optional<String>> setting,
+                                           String kernelsKey, String splitKey) {
+        ConvKernels kernels = setting.apply(kernelsKey).map(v -> ConvKernels.parse(v, kernelsKey))
+                .orElse(defaults.convKernels());
+        long split = setting.apply(splitKey).map(v -> parseSplitItems(v, splitKey)).orElse(defaults.splitItems());
+        return new PlanOptions(kernels, split);
     }
 
     /**

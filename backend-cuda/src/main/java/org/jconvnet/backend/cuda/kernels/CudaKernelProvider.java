@@ -1,7 +1,5 @@
 package org.jconvnet.backend.cuda.kernels;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.KernelFactory;
@@ -16,7 +14,8 @@ import org.jconvnet.kernels.plan.KernelPlans;
  * keys touches no native code; a kernel loads its module when it first launches.
  */
 public final class CudaKernelProvider implements KernelProvider {
-    private static final Map<KernelKey, KernelFactory> KERNELS = build();
+    private static final Map<KernelKey, KernelFactory> KERNELS = KernelPlans.factories(
+            (backend, key, plan) -> new CudaPlannedKernel(CudaBackend.of(backend), key, plan));
 
     @Override
     public int apiVersion() {
@@ -31,12 +30,5 @@ public final class CudaKernelProvider implements KernelProvider {
     @Override
     public Map<KernelKey, KernelFactory> kernels() {
         return KERNELS;
-    }
-
-    private static Map<KernelKey, KernelFactory> build() {
-        Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
-        KernelPlans.all().forEach((key, plan) ->
-                m.put(key, backend -> new PlannedKernel(CudaBackend.of(backend), key, plan)));
-        return Collections.unmodifiableMap(m);
     }
 }

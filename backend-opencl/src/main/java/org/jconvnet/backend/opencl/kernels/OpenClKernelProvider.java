@@ -1,7 +1,5 @@
 package org.jconvnet.backend.opencl.kernels;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.KernelFactory;
@@ -13,12 +11,13 @@ import org.jconvnet.kernels.plan.KernelPlans;
 
 /**
  * The OpenCL kernels of every key in {@code docs/kernel-contracts.md}, float32 only: the shared
- * launch plans of the {@code kernels} module ({@link KernelPlans}), run by {@link PlannedKernel}.
+ * launch plans of the {@code kernels} module ({@link KernelPlans}), run by {@link OpenClPlannedKernel}.
  * Declaring the keys touches no native code; a program is compiled (and cached per source) when a
  * kernel first launches one of its entry points.
  */
 public final class OpenClKernelProvider implements KernelProvider {
-    private static final Map<KernelKey, KernelFactory> KERNELS = build();
+    private static final Map<KernelKey, KernelFactory> KERNELS = KernelPlans.factories(
+            (backend, key, plan) -> new OpenClPlannedKernel(OpenClBackend.of(backend), key, plan));
 
     @Override
     public int apiVersion() {
@@ -33,12 +32,5 @@ public final class OpenClKernelProvider implements KernelProvider {
     @Override
     public Map<KernelKey, KernelFactory> kernels() {
         return KERNELS;
-    }
-
-    private static Map<KernelKey, KernelFactory> build() {
-        Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
-        KernelPlans.all().forEach((key, plan) ->
-                m.put(key, backend -> new PlannedKernel(OpenClBackend.of(backend), key, plan)));
-        return Collections.unmodifiableMap(m);
     }
 }

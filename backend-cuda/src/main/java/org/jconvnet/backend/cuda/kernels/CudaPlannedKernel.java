@@ -2,37 +2,34 @@ package org.jconvnet.backend.cuda.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.backend.cuda.CudaBackend;
 import org.jconvnet.backend.cuda.LaunchGeometry;
 import org.jconvnet.kernels.plan.KernelPlan;
 import org.jconvnet.kernels.plan.Launch;
+import org.jconvnet.kernels.plan.PlanOptions;
+import org.jconvnet.kernels.plan.PlannedKernel;
 
-/** A kernel that runs its plan's launches on the CUDA backend, in order, on the default stream. */
-final class PlannedKernel implements Kernel {
+/** A kernel that runs its plan's launches on the CUDA backend with {@code cuLaunchKernel}, in order, on the default stream. */
+final class CudaPlannedKernel extends PlannedKernel {
     /** Threads per block for planned launches that leave the size to the backend (all are 1-D). */
     static final int BLOCK = 128;
 
     private final CudaBackend backend;
-    private final KernelKey key;
-    private final KernelPlan plan;
 
-    PlannedKernel(CudaBackend backend, KernelKey key, KernelPlan plan) {
+    CudaPlannedKernel(CudaBackend backend, KernelKey key, KernelPlan plan) {
+        super(key, plan);
         this.backend = backend;
-        this.key = key;
-        this.plan = plan;
     }
 
     @Override
-    public void launch(KernelArgs args) {
-        for (Launch l : plan.plan(args, backend.planOptions())) {
-            if (l.items() <= 0) {
-                continue;
-            }
-            backend.launch(l.entry(), LaunchGeometry.linear(l.items(), l.group() > 0 ? l.group() : BLOCK), positional(l));
-        }
+    protected PlanOptions options() {
+        return backend.planOptions();
+    }
+
+    @Override
+    protected void run(Launch l) {
+        backend.launch(l.entry(), LaunchGeometry.linear(l.items(), l.group() > 0 ? l.group() : BLOCK), positional(l));
     }
 
     private List<Object> positional(Launch l) {
@@ -48,7 +45,7 @@ final class PlannedKernel implements Kernel {
                     out.add(a.value());
                     break;
                 default:
-                    throw new IllegalStateException(key + ": unknown argument kind " + a.kind());
+                    throw new IllegalStateException(key() + ": unknown argument kind " + a.kind());
             }
         }
         return out;
@@ -56,6 +53,6 @@ final class PlannedKernel implements Kernel {
 
     @Override
     public String toString() {
-        return "cuda kernel " + key;
+        return "cuda kernel " + key();
     }
 }
