@@ -30,17 +30,7 @@ public final class OpenClTensor implements Tensor {
         this.runtime = runtime;
         this.rows = rows;
         this.cols = cols;
-        if (size() > Integer.MAX_VALUE) {
-            throw new JConvNetException("cannot allocate a " + describe() + " tensor on OpenCL device "
-                    + runtime.device().name().trim() + ": kernels index with 32-bit ints, so a tensor holds at most "
-                    + Integer.MAX_VALUE + " elements");
-        }
-        long bytes = Math.max(1L, size()) * Sizeof.cl_float; // zero-size buffers are invalid in OpenCL
-        OpenClDevice d = runtime.device();
-        if (bytes > d.maxAllocBytes()) {
-            throw new JConvNetException("cannot allocate a " + describe() + " tensor (" + bytes + " bytes) on OpenCL device "
-                    + d.name().trim() + ": larger than its CL_DEVICE_MAX_MEM_ALLOC_SIZE of " + d.maxAllocBytes() + " bytes");
-        }
+        long bytes = checkedBytes(rows, cols, runtime.device());
         runtime.checkOpen();
         try {
             mem = clCreateBuffer(runtime.context(), CL_MEM_READ_WRITE, bytes, null, null);
@@ -48,6 +38,26 @@ public final class OpenClTensor implements Tensor {
         } catch (CLException e) {
             throw allocationError(bytes, e);
         }
+    }
+
+    /**
+     * The bytes a {@code rows x cols} float32 buffer takes on {@code d}, or an error naming the
+     * shape, the bytes and the device when the kernels' 32-bit indexing or the device's largest
+     * single allocation rules it out. Pure, so it is tested against any device limit.
+     */
+    static long checkedBytes(int rows, int cols, OpenClDevice d) {
+        long elements = (long) rows * cols;
+        long bytes = Math.max(1L, elements) * Sizeof.cl_float; // zero-size buffers are invalid in OpenCL
+        String shape = "cannot allocate a " + rows + "x" + cols + " float32 tensor (" + bytes + " bytes) on OpenCL device "
+                + d.name().trim() + ": ";
+        if (elements > Integer.MAX_VALUE) {
+            throw new JConvNetException(shape + "kernels index with 32-bit ints, so a tensor holds at most "
+                    + Integer.MAX_VALUE + " elements");
+        }
+        if (bytes > d.maxAllocBytes()) {
+            throw new JConvNetException(shape + "larger than its CL_DEVICE_MAX_MEM_ALLOC_SIZE of " + d.maxAllocBytes() + " bytes");
+        }
+        return bytes;
     }
 
     private JConvNetException allocationError(long bytes, CLException e) {

@@ -75,15 +75,40 @@ class RuntimeTest {
         assertTrue(e.getMessage().contains("2x2 float32") && e.getMessage().contains("closed"), e.getMessage());
     }
 
+    /**
+     * Asks for one row more than the device's largest single buffer holds. Whatever the device
+     * reports (PoCL gives 1 to 8 GiB or more depending on host memory), that request is refused
+     * up front, by the buffer limit or by the 32-bit index limit, and never reaches the driver.
+     */
     @Test
     void anOversizedAllocationNamesShapeBytesAndDevice() {
         OpenClBackend b = OpenClTestSupport.backend();
-        long maxAlloc = b.runtime().device().maxAllocBytes();
         int cols = 1 << 16;
-        int rows = (int) Math.min(Integer.MAX_VALUE / cols, maxAlloc / 4 / cols + 1);
+        long rowsOverLimit = b.runtime().device().maxAllocBytes() / 4 / cols + 1;
+        int rows = (int) Math.min(Integer.MAX_VALUE, rowsOverLimit);
         JConvNetException e = assertThrows(JConvNetException.class, () -> b.allocate(rows, cols, DType.FLOAT32));
         assertTrue(e.getMessage().contains(rows + "x" + cols) && e.getMessage().contains("bytes")
                 && e.getMessage().contains(b.runtime().device().name().trim()), e.getMessage());
+    }
+
+    @Test
+    void aBufferOverTheDeviceLimitIsRefusedNamingTheLimit() {
+        OpenClDevice oneGiB = device(0, "small-device", "test", false);
+        JConvNetException e = assertThrows(JConvNetException.class,
+                () -> OpenClTensor.checkedBytes(1 << 14, (1 << 14) + 1, oneGiB));
+        assertTrue(e.getMessage().contains("16384x16385") && e.getMessage().contains("1073807360 bytes")
+                && e.getMessage().contains("small-device") && e.getMessage().contains("CL_DEVICE_MAX_MEM_ALLOC_SIZE of 1073741824"),
+                e.getMessage());
+        assertEquals(1L << 30, OpenClTensor.checkedBytes(1 << 14, 1 << 14, oneGiB));
+    }
+
+    @Test
+    void aTensorOverTwoToThe31ElementsIsRefusedWhateverTheDeviceAllows() {
+        OpenClDevice huge = new OpenClDevice(0, null, null, "test", "huge-device", true, "OpenCL 3.0", "OpenCL C 1.2",
+                Long.MAX_VALUE, Long.MAX_VALUE, 1024);
+        JConvNetException e = assertThrows(JConvNetException.class, () -> OpenClTensor.checkedBytes(1 << 16, 1 << 15, huge));
+        assertTrue(e.getMessage().contains("65536x32768") && e.getMessage().contains("8589934592 bytes")
+                && e.getMessage().contains("huge-device") && e.getMessage().contains("32-bit"), e.getMessage());
     }
 
     @Test
