@@ -10,7 +10,7 @@ import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.train.data.Minibatches;
 import org.jconvnet.train.data.ServedBatch;
 
-/** Forward-only passes over served batches: the test error and multiview testing (spec 5.2, 5.8). */
+/** Forward-only passes over served batches: the test error and multiview testing (cuda-convnet.md §5.2, §5.8). */
 public final class Evaluator {
     private Evaluator() {
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The options of a training, test or feature run, named as cuda-convnet's {@code convnet.py}
- * options (spec section 5.6). A {@code null} field means "not given": defaults are applied by
+ * options (cuda-convnet.md §5.6). A {@code null} field means "not given": defaults are applied by
  * {@link TrainingJob}, and on resume ({@code -f}) the value saved in the checkpoint wins over the
  * default but not over an explicit value, as in cuda-convnet.
  *

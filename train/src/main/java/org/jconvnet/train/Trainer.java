@@ -17,7 +17,7 @@ import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
 
 /**
- * cuda-convnet's training loop (spec section 5):
+ * cuda-convnet's training loop (cuda-convnet.md §5):
  * <ul>
  *   <li>the training batches are visited in range order, cyclically; the epoch counts wraps;</li>
  *   <li>each batch is split into minibatches of {@code --mini} in stored order (the last one
@@ -31,7 +31,7 @@ import org.jconvnet.train.data.ServedBatch;
  *       rotation) and a checkpoint is saved;</li>
  *   <li>stop rule: the loop runs while the epoch of the last trained batch is at most
  *       {@code --epochs}, so it trains one batch into epoch {@code epochs+1} before stopping —
- *       quirk 11 of spec section 10, reproduced deliberately. Unlike cuda-convnet, a final test
+ *       cuda-convnet.md §10.11, reproduced deliberately. Unlike cuda-convnet, a final test
  *       and checkpoint follow when the last batch was not just tested, so no training is lost.</li>
  * </ul>
  * A cropped provider draws its crops from a generator seeded by (seed, epoch, batch), so a run

@@ -1,7 +1,7 @@
 /**
  * Training, testing and inspecting cuda-convnet nets: the {@link org.jconvnet.train.TrainingJob}
  * facade the command line calls, its {@link org.jconvnet.train.TrainOptions} (cuda-convnet option
- * names), the {@link org.jconvnet.train.Trainer} loop of spec section 5, test and multiview
+ * names), the {@link org.jconvnet.train.Trainer} loop of cuda-convnet.md §5, test and multiview
  * evaluation, the metrics log, progress bars and the throughput bench. Sub-packages hold the data
  * providers, checkpoints, numpy interop, pictures and the data-set download.
  */

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * One {@code [section]} of a cuda-convnet {@code .cfg} file, with typed getters that report errors
  * as {@link ConfigException}s naming file, section and key.
  *
- * <p>Follows cuda-convnet's Python 2 ConfigParser rules (spec section 4.2): option names are
+ * <p>Follows cuda-convnet's Python 2 ConfigParser rules (cuda-convnet.md §4.2): option names are
  * case-insensitive; lists are comma-separated; booleans accept 1/yes/true/on and 0/no/false/off;
  * integers must be plain integers.
  */

@@ -11,11 +11,11 @@ public final class Ops {
     public static final String BACKWARD_INPUT = "backward-input";
     /** Gradient with respect to the layer's weights or biases (cuda-convnet's weightActs). */
     public static final String BACKWARD_WEIGHTS = "backward-weights";
-    /** The momentum SGD update of one parameter matrix ({@code tensor/sgd}, spec section 5.3). */
+    /** The momentum SGD update of one parameter matrix ({@code tensor/sgd}, cuda-convnet.md §5.3). */
     public static final String SGD = "sgd";
     /**
      * cost.logreg's gradient straight to the input of the softmax it is the only consumer of
-     * ({@code cost.logreg/backward-softmax}, spec section 3.10).
+     * ({@code cost.logreg/backward-softmax}, cuda-convnet.md §3.10).
      */
     public static final String BACKWARD_SOFTMAX = "backward-softmax";
 

@@ -1,7 +1,7 @@
 package org.jconvnet.api.layer;
 
 /**
- * The dimensions a data provider produces for each {@code dataIdx} (spec section 3.1): for
+ * The dimensions a data provider produces for each {@code dataIdx} (cuda-convnet.md §3.1): for
  * CIFAR-10, 0 is the images (3072, or 1728 when cropped to 24x24) and 1 the labels (1).
  */
 @FunctionalInterface

@@ -70,7 +70,7 @@ public interface Layer {
      * The index of an input whose backward pass this layer performs itself when it is that
      * input's only consumer, or -1. cuda-convnet's {@code cost.logreg} does this for the softmax
      * below it, emitting {@code coeff*(p - onehot)} straight into the softmax's input gradient
-     * (spec section 3.10). When the net grants it, {@link LayerRun#absorbing()} is true and
+     * (cuda-convnet.md §3.10). When the net grants it, {@link LayerRun#absorbing()} is true and
      * {@link LayerRun#inputGrad(int)} for that index is the gradient of the absorbed layer's input.
      */
     default int absorbsBackwardOf() {
@@ -83,7 +83,7 @@ public interface Layer {
     /**
      * Computes the gradients this run asks for: to each input whose {@link LayerRun#inputGrad} is
      * present, and to each parameter whose {@link LayerRun#paramGrad} is present. Gradients are
-     * of the cost (descent sign, spec section 1.2) and summed over the cases of the minibatch.
+     * of the cost (descent sign, cuda-convnet.md §1.2) and summed over the cases of the minibatch.
      */
     void backward(LayerRun run);
 }

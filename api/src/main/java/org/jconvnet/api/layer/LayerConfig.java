@@ -29,7 +29,7 @@ public record LayerConfig(ConfigSection definition, Optional<ConfigSection> para
     }
 
     /**
-     * The layer-params section, which this layer type requires (spec section 4.3).
+     * The layer-params section, which this layer type requires (cuda-convnet.md §4.3).
      *
      * @throws ConfigException naming the params file and the missing section
      */

@@ -1,7 +1,7 @@
 package org.jconvnet.api.layer;
 
 /**
- * The SGD hyper-parameters of one parameter matrix, from the layer-params file (spec section 5.3):
+ * The SGD hyper-parameters of one parameter matrix, from the layer-params file (cuda-convnet.md §5.3):
  * {@code V <- mom*V - (eps/N)*G - eps*wc*W; W <- W + V}.
  *
  * @param eps learning rate ({@code epsW} or {@code epsB})

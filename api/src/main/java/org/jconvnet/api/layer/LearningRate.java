@@ -5,7 +5,7 @@ import org.jconvnet.api.config.ConfigSection;
 
 /**
  * A learning rate that may change with training progress: cuda-convnet's plain number, or one of
- * cuda-convnet2's schedules (spec section 9): {@code const[base]}, {@code linear[base;tgtFactor]},
+ * cuda-convnet2's schedules (cuda-convnet.md §9): {@code const[base]}, {@code linear[base;tgtFactor]},
  * {@code exp[base;tgtFactor]}, {@code dexp[base;tgtFactor;numSteps]}.
  *
  * @param kind      {@code const}, {@code linear}, {@code exp} or {@code dexp}

@@ -4,7 +4,7 @@ import org.jconvnet.api.tensor.MatrixOrder;
 
 /**
  * One parameter matrix a layer owns, in cuda-convnet's checkpoint shape and memory order
- * (spec sections 2.4 and 2.5).
+ * (cuda-convnet.md §2.4 and §2.5).
  *
  * @param name       {@code weights} (single input), {@code weights.<i>} (input i of several), or {@code biases}
  * @param role       weights or biases

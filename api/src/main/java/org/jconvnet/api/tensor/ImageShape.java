@@ -3,7 +3,7 @@ package org.jconvnet.api.tensor;
 /**
  * The geometry of an image-like activation: {@code channels} square maps of {@code size x size}.
  * Its rows in an activation matrix are ordered channel-major, then row y, then column x, and the
- * case index is the fastest-varying index (spec section 2.2).
+ * case index is the fastest-varying index (cuda-convnet.md §2.2).
  *
  * @param channels number of maps (colour channels or filters)
  * @param size     side of each square map

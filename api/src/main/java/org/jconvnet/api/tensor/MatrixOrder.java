@@ -2,7 +2,7 @@ package org.jconvnet.api.tensor;
 
 /**
  * How a logical {@code rows x cols} parameter matrix is laid out in memory, matching numpy's
- * {@code fortran_order} flag in cuda-convnet checkpoints (spec section 2.4). Conv and local
+ * {@code fortran_order} flag in cuda-convnet checkpoints (cuda-convnet.md §2.4). Conv and local
  * weights are C-ordered; fc weights are Fortran-ordered so that element (i, j) sits at
  * {@code j*rows + i}. A tensor is always a flat buffer: the order only says how to index it.
  */

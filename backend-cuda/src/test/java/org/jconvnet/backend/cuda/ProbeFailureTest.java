@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The reasons built from what JCuda throws; the texts are the ones JCuda 12.0.0 produces (gpu-notes §2). */
+/**
+ * The reasons built from what JCuda throws. The texts are the ones JCuda 12.0.0 produces on a machine
+ * without {@code libcuda.so.1}: its driver class fails to initialise with an UnsatisfiedLinkError on
+ * the first call and a NoClassDefFoundError (caused by it) on every later one.
+ */
 class ProbeFailureTest {
     private static final String JCUDA_ULE = "Error while loading native library \"JCudaDriver-12.0.0-linux-x86_64\"\n"
             + "Stack trace from the attempt to load the library as a resource:\n"

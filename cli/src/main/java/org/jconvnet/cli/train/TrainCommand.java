@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jconvnet train}: cuda-convnet's {@code convnet.py}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a net as cuda-convnet does (spec section 5): batches in order, minibatches of --mini, "
+        description = {"Train a net as cuda-convnet does: batches in order, minibatches of --mini, "
                 + "a test and a crash-safe checkpoint every --test-freq batches, metrics in <save-path>/<name>/metrics.jsonl.",
                 "Without --data-path it trains the seed net on an embedded synthetic data set (about two minutes on a CPU).",
                 "Resume with -f <save-path>/<name>; the layer-params file is re-read."})

@@ -18,9 +18,9 @@ import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.NetSource;
 
 /**
- * Pins the memory layouts of spec section 2.4 with one-hot probes: one weight set to 1 (all others
+ * Pins the memory layouts of cuda-convnet.md §2.4 with one-hot probes: one weight set to 1 (all others
  * and the biases 0) over a random input, or one input activation set to 1 under random weights.
- * The expected output is computed here straight from the spec's index formulas, not from any
+ * The expected output is computed here straight from the index formulas, not from any
  * kernel, so exactly the outputs the formulas predict must move, with exactly the predicted values:
  *
  * <ul>

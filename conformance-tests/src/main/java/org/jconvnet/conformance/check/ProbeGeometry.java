@@ -3,8 +3,8 @@ package org.jconvnet.conformance.check;
 import java.util.List;
 
 /**
- * A small weight layer for the layout probes and its output computed from the spec's index
- * formulas alone (spec section 2.4; kernel-contracts.md "conv and local", "fc").
+ * A small weight layer for the layout probes and its output computed from the index
+ * formulas alone (cuda-convnet.md §2.4; kernel-contracts.md "conv and local", "fc").
  *
  * @param type    {@code conv}, {@code local} or {@code fc}
  * @param c       input channels (fc: input dims)
@@ -72,7 +72,7 @@ record ProbeGeometry(String type, int c, int s, int f, int fs, int pad, int stri
         return "[probe]\nepsW=0.001\nepsB=0.002\nmomW=0.9\nmomB=0.9\nwc=0\n";
     }
 
-    /** The spec's flat offset of conv/local weight (my, mx, c, fy, fx, filter) or fc W[i=c, j=filter]. */
+    /** The flat offset (cuda-convnet.md §2.4) of conv/local weight (my, mx, c, fy, fx, filter) or fc W[i=c, j=filter]. */
     int weightOffset(int my, int mx, int ch, int fy, int fx, int filter) {
         if (isFc()) {
             return filter * c + ch;
@@ -140,7 +140,7 @@ record ProbeGeometry(String type, int c, int s, int f, int fs, int pad, int stri
         void accept(int outRow, int inRow, int weightIndex);
     }
 
-    /** Every (output row, input row, weight index) product the layer's forward pass sums, per the spec. */
+    /** Every (output row, input row, weight index) product the layer's forward pass sums, per cuda-convnet.md §3. */
     private void forEachConnection(Connection visit) {
         if (isFc()) {
             for (int j = 0; j < f; j++) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Pins the probes' own formulas to the spec's worked examples, independent of any kernel. */
+/** Pins the probes' own formulas to cuda-convnet.md §2.4 and §3.2, independent of any kernel. */
 class ProbeGeometryTest {
 
     @Test

@@ -112,7 +112,7 @@ final class WindowPlans {
         return List.of(diffs, out);
     }
 
-    /** The V = m * U term into scratch, then the exact gradient (spec 10.8). */
+    /** The V = m * U term into scratch, then the exact gradient (cuda-convnet.md §10.8). */
     static List<Launch> cnormBackwardInput(KernelArgs args) {
         Contract c = new Contract(args, "cnorm/backward-input");
         long e = normSize(c);

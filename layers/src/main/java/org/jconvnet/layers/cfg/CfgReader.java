@@ -10,7 +10,7 @@ import org.jconvnet.api.config.ConfigSection;
 
 /**
  * Reads cuda-convnet's {@code .cfg} files the way its Python 2 {@code SafeConfigParser} does
- * (spec section 4.2), so the original files are accepted verbatim.
+ * (cuda-convnet.md §4.2), so the original files are accepted verbatim.
  *
  * <ul>
  *   <li>{@code [name]} starts a section (section names are case-sensitive; text after the closing

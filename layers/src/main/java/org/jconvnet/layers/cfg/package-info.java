@@ -1,5 +1,5 @@
 /**
  * The reader of cuda-convnet's {@code .cfg} files: the Python 2 {@code ConfigParser} dialect of
- * spec section 4.2, producing {@link org.jconvnet.api.config.ConfigSection}s in file order.
+ * cuda-convnet.md §4.2, producing {@link org.jconvnet.api.config.ConfigSection}s in file order.
  */
 package org.jconvnet.layers.cfg;

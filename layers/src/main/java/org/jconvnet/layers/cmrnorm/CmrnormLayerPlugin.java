@@ -8,7 +8,7 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
- * {@code type=cmrnorm} (spec section 3.7): {@code y_f = x_f * (minDiv + scale/size * sum_{g in W(f)} x_g^2)^-pow}
+ * {@code type=cmrnorm} (cuda-convnet.md §3.7): {@code y_f = x_f * (minDiv + scale/size * sum_{g in W(f)} x_g^2)^-pow}
  * with the window W(f) of {@code size} maps around f (one more below than above for even sizes),
  * or non-overlapping blocks of {@code size} maps when {@code blocked=1}.
  *

@@ -8,12 +8,12 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
- * {@code type=cnorm} (spec section 3.8): {@code m = x - mean} with each pixel's own clipped-window
+ * {@code type=cnorm} (cuda-convnet.md §3.8): {@code m = x - mean} with each pixel's own clipped-window
  * mean, {@code d = minDiv + scale/size^2 * sum_window m^2}, {@code y = x * d^-pow}.
  *
  * <p><b>Gradient:</b> the {@code cnorm} kernels compute the exact gradient, including the
  * dependence of the local mean on the input. cuda-convnet's kernel ignored that term (a known bug,
- * spec section 10.8), so jconvnet's gradients differ from cuda-convnet's here, deliberately.
+ * cuda-convnet.md §10.8), so jconvnet's gradients differ from cuda-convnet's here, deliberately.
  *
  * <p>Keys: {@code inputs} (one), {@code channels}, {@code size}; layer parameters {@code scale},
  * {@code pow}, {@code minDiv} (1). Checks and relaxations as rnorm.

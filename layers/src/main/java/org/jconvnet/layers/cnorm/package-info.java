@@ -1,2 +1,2 @@
-/** {@code type=cnorm}: local contrast normalisation (spec section 3.8). */
+/** {@code type=cnorm}: local contrast normalisation (cuda-convnet.md §3.8). */
 package org.jconvnet.layers.cnorm;

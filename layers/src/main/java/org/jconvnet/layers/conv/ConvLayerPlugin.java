@@ -9,7 +9,7 @@ import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.layers.support.FilterLayer;
 
 /**
- * {@code type=conv} (spec section 3.2): cross-correlation with shared filters, optional zero
+ * {@code type=conv} (cuda-convnet.md §3.2): cross-correlation with shared filters, optional zero
  * padding, stride and block-sparse groups ({@code filters} is per group), one filter bank per
  * input with the results summed, then shared ({@code sharedBiases=1}) or per-module biases.
  *

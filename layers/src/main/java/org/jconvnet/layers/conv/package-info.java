@@ -1,2 +1,2 @@
-/** {@code type=conv}: convolution with shared filters (spec section 3.2). */
+/** {@code type=conv}: convolution with shared filters (cuda-convnet.md §3.2). */
 package org.jconvnet.layers.conv;

@@ -10,7 +10,7 @@ import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.layers.support.BaseLayer;
 
 /**
- * {@code type=data} (spec section 3.1): key {@code dataIdx}, the index of the data provider's
+ * {@code type=data} (cuda-convnet.md §3.1): key {@code dataIdx}, the index of the data provider's
  * matrix (0 = images, 1 = labels for CIFAR-10). It computes nothing: the net uploads the minibatch
  * into its output. It has no gradient of its own; with data gradients on, the net collects the
  * gradient at its output.

@@ -19,7 +19,7 @@ import org.jconvnet.layers.support.Inputs;
 import org.jconvnet.layers.support.SameShape;
 
 /**
- * {@code type=eltmax} (spec section 3.12): {@code out = max_i in_i} element-wise; every input equal
+ * {@code type=eltmax} (cuda-convnet.md §3.12): {@code out = max_i in_i} element-wise; every input equal
  * to the maximum gets the full gradient (ties included). Key: {@code inputs} (two or more, all of
  * one dimension).
  */

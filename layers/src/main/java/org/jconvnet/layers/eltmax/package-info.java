@@ -1,2 +1,2 @@
-/** {@code type=eltmax}: element-wise maximum of inputs (spec section 3.12). */
+/** {@code type=eltmax}: element-wise maximum of inputs (cuda-convnet.md §3.12). */
 package org.jconvnet.layers.eltmax;

@@ -20,7 +20,7 @@ import org.jconvnet.layers.support.Inputs;
 import org.jconvnet.layers.support.SameShape;
 
 /**
- * {@code type=eltsum} (spec section 3.12): {@code out = sum_i coeffs_i * in_i}. Keys:
+ * {@code type=eltsum} (cuda-convnet.md §3.12): {@code out = sum_i coeffs_i * in_i}. Keys:
  * {@code inputs} (one or more, all of one dimension), {@code coeffs} (one per input, default 1).
  */
 public final class EltsumLayerPlugin implements LayerPlugin {

@@ -1,2 +1,2 @@
-/** {@code type=eltsum}: weighted element-wise sum of inputs (spec section 3.12). */
+/** {@code type=eltsum}: weighted element-wise sum of inputs (cuda-convnet.md §3.12). */
 package org.jconvnet.layers.eltsum;

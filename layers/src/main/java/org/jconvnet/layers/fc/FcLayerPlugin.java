@@ -25,7 +25,7 @@ import org.jconvnet.layers.support.Inputs;
 import org.jconvnet.layers.support.WeightKeys;
 
 /**
- * {@code type=fc} (spec section 3.4): {@code out[j] = b[j] + sum over inputs of sum_i in[i]*W[i,j]}.
+ * {@code type=fc} (cuda-convnet.md §3.4): {@code out[j] = b[j] + sum over inputs of sum_i in[i]*W[i,j]}.
  * Each input has its own {@code Din x Dout} weight matrix, Fortran-ordered as in cuda-convnet
  * checkpoints (W[i,j] at {@code j*Din + i}); the bias vector is {@code 1 x Dout}.
  *

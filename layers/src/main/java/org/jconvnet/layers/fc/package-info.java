@@ -1,2 +1,2 @@
-/** {@code type=fc}: fully connected layers (spec section 3.4). */
+/** {@code type=fc}: fully connected layers (cuda-convnet.md §3.4). */
 package org.jconvnet.layers.fc;

@@ -9,7 +9,7 @@ import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.layers.support.FilterLayer;
 
 /**
- * {@code type=local} (spec section 3.3): like conv, but every output module (my, mx) has its own
+ * {@code type=local} (cuda-convnet.md §3.3): like conv, but every output module (my, mx) has its own
  * filter bank, so the weights of an input are {@code (M*M*Cf*fs*fs) x F}, module-major, and
  * biases are always one per (filter, module).
  *

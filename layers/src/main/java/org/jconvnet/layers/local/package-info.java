@@ -1,2 +1,2 @@
-/** {@code type=local}: locally connected layers, a separate filter bank per output position (spec section 3.3). */
+/** {@code type=local}: locally connected layers, a separate filter bank per output position (cuda-convnet.md §3.3). */
 package org.jconvnet.layers.local;

@@ -20,7 +20,7 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
 
 /**
- * {@code type=cost.logreg} (spec section 3.11): {@code inputs=labels,probs}; per case row 0 is
+ * {@code type=cost.logreg} (cuda-convnet.md §3.11): {@code inputs=labels,probs}; per case row 0 is
  * {@code -ln probs[label]} and row 1 the error {@code 1 - c} (ties credited 1/#ties). Layer
  * parameter {@code coeff} scales the gradient (and the objective), not the reported values.
  *

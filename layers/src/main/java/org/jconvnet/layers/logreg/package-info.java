@@ -1,2 +1,2 @@
-/** {@code type=cost.logreg}: the multinomial logistic-regression cost (spec section 3.11). */
+/** {@code type=cost.logreg}: the multinomial logistic-regression cost (cuda-convnet.md §3.11). */
 package org.jconvnet.layers.logreg;

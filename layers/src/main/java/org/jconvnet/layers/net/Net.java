@@ -24,7 +24,7 @@ import org.jconvnet.api.tensor.Tensor;
  * A {@link NetDefinition} bound to one backend and element type: it owns every tensor (activations,
  * their gradients and scratch buffers, {@code rows x N}, re-allocated when N changes; parameters,
  * their gradients and momentum buffers), runs layers forward in execution order and backward in
- * reverse order, and applies the SGD update of spec section 5.3.
+ * reverse order, and applies the SGD update of cuda-convnet.md §5.3.
  *
  * <p>Backward details: an activation consumed by several layers receives the sum of their
  * gradients (the second and later writers get {@code accumulate}); a layer whose
@@ -130,7 +130,7 @@ public final class Net implements AutoCloseable {
     }
 
     /**
-     * Initialises parameters as cuda-convnet does (spec section 5.4): each weight
+     * Initialises parameters as cuda-convnet does (cuda-convnet.md §5.4): each weight
      * {@code initW * N(0,1)}, each bias {@code initB}; momentum buffers and gradients 0. The draws
      * come from one generator seeded with {@code seed}, layer by layer and parameter by parameter
      * in memory order, so the result depends only on the seed and the net.
@@ -169,7 +169,7 @@ public final class Net implements AutoCloseable {
         p.value().upload(v);
     }
 
-    /** A parameter's momentum buffer ({@code V} of spec section 5.3). */
+    /** A parameter's momentum buffer ({@code V} of cuda-convnet.md §5.3). */
     public double[] getMomentum(String layer, String param) {
         return state(layer, param).inc().download();
     }
@@ -285,7 +285,7 @@ public final class Net implements AutoCloseable {
     }
 
     /**
-     * One SGD step on every parameter with a non-zero learning rate (spec section 5.3):
+     * One SGD step on every parameter with a non-zero learning rate (cuda-convnet.md §5.3):
      * {@code V = mom*V - (eps/N)*G - eps*wc*W; W += V}, eps at training {@code progress} in [0, 1],
      * N the case count of the last forward.
      */

@@ -10,7 +10,7 @@ import org.jconvnet.api.config.ConfigException;
 
 /**
  * The nets shipped with jconvnet, as resources of the layers module under their cuda-convnet names
- * (spec section 4.8): each {@code layers-X.cfg} has its {@code layer-params-X.cfg} alongside.
+ * (cuda-convnet.md §4.8): each {@code layers-X.cfg} has its {@code layer-params-X.cfg} alongside.
  * {@link #layerDef} and {@link #layerParamsFor} also accept a path to any file, whose parameter
  * file is found next to it by the same naming rule.
  */

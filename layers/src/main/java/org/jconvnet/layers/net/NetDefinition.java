@@ -21,7 +21,7 @@ import org.jconvnet.layers.cfg.CfgFile;
 import org.jconvnet.layers.cfg.CfgReader;
 
 /**
- * A parsed and validated net, independent of any backend (spec sections 4.3 and 4.5): layers in
+ * A parsed and validated net, independent of any backend (cuda-convnet.md §4.3 and §4.5): layers in
  * execution order (each {@code <name>_neuron} right after its layer), their wiring, and
  * cuda-convnet's start-up messages. Every problem is reported while loading, as a
  * {@link ConfigException} naming file, section and key.

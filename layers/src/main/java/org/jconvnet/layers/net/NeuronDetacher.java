@@ -9,7 +9,7 @@ import java.util.Set;
 import org.jconvnet.api.config.ConfigSection;
 
 /**
- * cuda-convnet's {@code neuron=} shorthand (spec section 4.5): for each layer L with
+ * cuda-convnet's {@code neuron=} shorthand (cuda-convnet.md §4.5): for each layer L with
  * {@code neuron=<type>}, a layer {@code L_neuron} (or {@code L_neuron.1}, {@code .2}, ... when the
  * name is taken) of {@code type=neuron} is inserted right after L, and every later layer that
  * named L in {@code inputs=} is rewired to it. L keeps its pre-activation output. Data layers and

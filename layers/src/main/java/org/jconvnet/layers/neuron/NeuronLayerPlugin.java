@@ -20,13 +20,13 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
 
 /**
- * {@code type=neuron} (spec section 3.9): an element-wise function, written
+ * {@code type=neuron} (cuda-convnet.md §3.9): an element-wise function, written
  * {@code neuron=name} or {@code neuron=name[a,b]}: ident, relu, logistic, tanh[a,b], abs, square,
  * sqrt, linear[a,b], softrelu, brelu[a]. Usually created by the {@code neuron=} shorthand of
  * another layer ({@code <layer>_neuron}); the output keeps the input's image geometry.
  *
  * <p><b>softrelu:</b> the kernels use the correct derivative {@code 1 - e^-y}. cuda-convnet 1 used
- * {@code y} where it meant {@code x} (a known bug, spec sections 3.9 and 10.8; cuda-convnet2 fixed
+ * {@code y} where it meant {@code x} (a known bug, cuda-convnet.md §3.9 and §10.8; cuda-convnet2 fixed
  * it), so jconvnet's softrelu gradients differ from cuda-convnet 1's, deliberately.
  */
 public final class NeuronLayerPlugin implements LayerPlugin {

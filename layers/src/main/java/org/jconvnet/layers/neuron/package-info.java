@@ -1,2 +1,2 @@
-/** {@code type=neuron}: element-wise activation functions (spec section 3.9). */
+/** {@code type=neuron}: element-wise activation functions (cuda-convnet.md §3.9). */
 package org.jconvnet.layers.neuron;

@@ -20,7 +20,7 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
 
 /**
- * {@code type=pool} (spec section 3.5): per-channel max or average over {@code sizeX x sizeX}
+ * {@code type=pool} (cuda-convnet.md §3.5): per-channel max or average over {@code sizeX x sizeX}
  * windows starting at {@code start + o*stride}; windows hanging over the image edge are clipped
  * (average divides by the clipped count), never padded. Output side
  * {@code outputsX = ceil((S - start - sizeX)/stride) + 1} unless {@code outputsX} is given.

@@ -8,7 +8,7 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.NormLayerPlugin;
 
 /**
- * {@code type=rnorm} (spec section 3.6): {@code y = x * (minDiv + scale/size^2 * sum over the
+ * {@code type=rnorm} (cuda-convnet.md §3.6): {@code y = x * (minDiv + scale/size^2 * sum over the
  * clipped size x size window of x^2)^-pow}, per map; the divisor stays {@code size^2} at borders.
  *
  * <p>Keys: {@code inputs} (one), {@code channels}, {@code size}; layer parameters {@code scale},

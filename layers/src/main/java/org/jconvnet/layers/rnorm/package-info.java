@@ -1,2 +1,2 @@
-/** {@code type=rnorm}: response normalisation within a map over a spatial window (spec section 3.6). */
+/** {@code type=rnorm}: response normalisation within a map over a spatial window (cuda-convnet.md §3.6). */
 package org.jconvnet.layers.rnorm;

@@ -18,7 +18,7 @@ import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
 
 /**
- * {@code type=softmax} (spec section 3.10): per case {@code y_j = exp(x_j - max x) / sum_k exp(x_k - max x)}.
+ * {@code type=softmax} (cuda-convnet.md §3.10): per case {@code y_j = exp(x_j - max x) / sum_k exp(x_k - max x)}.
  * Key: {@code inputs} (exactly one). When its only consumer is {@code cost.logreg}, that layer
  * computes the combined gradient and this layer's backward is skipped by the net.
  */

@@ -1,2 +1,2 @@
-/** {@code type=softmax} (spec section 3.10). */
+/** {@code type=softmax} (cuda-convnet.md §3.10). */
 package org.jconvnet.layers.softmax;

@@ -3,7 +3,7 @@ package org.jconvnet.layers.support;
 import org.jconvnet.api.kernel.KernelArgs;
 
 /**
- * The geometry of one input of a conv or local layer (spec sections 3.2, 3.3), validated.
+ * The geometry of one input of a conv or local layer (cuda-convnet.md §3.2, §3.3), validated.
  *
  * @param channels   C, input channels
  * @param imgSize    S, input image side
@@ -28,7 +28,7 @@ public record FilterGeometry(int channels, int imgSize, int filters, int filterS
         return 1 + (span + stride - 1) / stride;
     }
 
-    /** The integers every conv/local kernel takes (spec: docs/kernel-contracts.md). */
+    /** The integers every conv/local kernel takes (contract: docs/kernel-contracts.md). */
     public KernelArgs args(int numCases, boolean accumulate) {
         return KernelArgs.create().integer("numCases", numCases).integer("channels", channels)
                 .integer("imgSize", imgSize).integer("filters", filters).integer("filterSize", filterSize)

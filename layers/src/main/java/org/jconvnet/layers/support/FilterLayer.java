@@ -17,7 +17,7 @@ import org.jconvnet.api.tensor.MatrixOrder;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * A conv or local layer (spec sections 3.2 and 3.3): one filter bank per input, the per-input
+ * A conv or local layer (cuda-convnet.md §3.2 and §3.3): one filter bank per input, the per-input
  * results summed, then one bias vector added through the {@code bias} kernel. The two types share
  * keys, geometry and kernels' argument lists; they differ in the weight shape (local has a bank per
  * module), in the biases (local's are always per module) and in the kernel family.

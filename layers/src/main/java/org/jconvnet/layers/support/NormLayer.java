@@ -13,7 +13,7 @@ import org.jconvnet.api.tensor.ImageShape;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * The three normalisation layers, which share keys and kernel arguments (spec sections 3.6-3.8):
+ * The three normalisation layers, which share keys and kernel arguments (cuda-convnet.md §3.6 to §3.8):
  * {@code channels}, {@code size} in the definition; {@code scale}, {@code pow} and
  * {@code minDiv} (cuda-convnet2's key, default 1) in the layer parameters. The output has the
  * input's shape; the denominators (and for cnorm the mean differences) are kept for backward.

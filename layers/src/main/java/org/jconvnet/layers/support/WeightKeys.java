@@ -10,7 +10,7 @@ import org.jconvnet.api.layer.LearningRate;
 
 /**
  * The keys every weight layer (conv, local, fc) shares: initialisation in the layer-definition
- * file and the SGD hyper-parameters in the layer-parameter file (spec sections 4.4 and 5.3).
+ * file and the SGD hyper-parameters in the layer-parameter file (cuda-convnet.md §4.4 and §5.3).
  *
  * <p>{@code epsW}, {@code epsB}, {@code momW}, {@code momB} are required, as in cuda-convnet;
  * {@code wc} defaults to 0 when absent (cuda-convnet2's default; cuda-convnet 1 required it). The

@@ -10,7 +10,7 @@ import org.jconvnet.api.layer.ParamSpec;
 import org.jconvnet.api.tensor.MatrixOrder;
 import org.junit.jupiter.api.Test;
 
-/** The shipped nets: wiring, cuda-convnet's start-up lines, and the shape tables of spec section 12. */
+/** The shipped nets: wiring, cuda-convnet's start-up lines, and the shape tables of cuda-convnet.md §12. */
 class NetDefinitionTest {
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Pins the weight and activation layouts of spec section 2 with one-hot probes through the Net:
+ * Pins the weight and activation layouts of cuda-convnet.md §2 with one-hot probes through the Net:
  * one weight set to 1, one input pixel set to 1, and exactly the output element the index formula
  * predicts lights up (every other output is 0, biases being 0).
  */

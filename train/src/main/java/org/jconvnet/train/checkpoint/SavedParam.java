@@ -4,7 +4,7 @@ import org.jconvnet.api.tensor.MatrixOrder;
 
 /**
  * One parameter matrix and its momentum buffer as held in a checkpoint, both flat in the
- * parameter's memory order (spec sections 2.4 and 2.5).
+ * parameter's memory order (cuda-convnet.md §2.4 and §2.5).
  *
  * @param layer    layer name, e.g. {@code conv1}
  * @param param    {@code weights}, {@code weights.<i>} or {@code biases}

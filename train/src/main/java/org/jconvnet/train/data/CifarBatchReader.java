@@ -8,7 +8,7 @@ import java.util.zip.GZIPInputStream;
 import org.jconvnet.api.JConvNetException;
 
 /**
- * Reads one CIFAR-10 binary batch file (spec section 6.4): records of 1 label byte and 3072 pixel
+ * Reads one CIFAR-10 binary batch file (cuda-convnet.md §6.4): records of 1 label byte and 3072 pixel
  * bytes with no header or delimiter. A name ending in {@code .gz} is gunzipped first. A file may
  * hold any positive number of whole records (the official ones hold 10000). Errors name the file
  * and the problem.

@@ -1,7 +1,7 @@
 package org.jconvnet.train.data;
 
 /**
- * {@code --data-provider=cifar} (spec section 6.2): whole 32x32 images, {@code float32(data - mean)}
+ * {@code --data-provider=cifar} (cuda-convnet.md §6.2): whole 32x32 images, {@code float32(data - mean)}
  * with no scaling, labels as reals. Every mode serves the same single view.
  */
 public final class CifarProvider implements DataProvider {

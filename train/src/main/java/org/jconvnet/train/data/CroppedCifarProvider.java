@@ -3,7 +3,7 @@ package org.jconvnet.train.data;
 import java.util.SplittableRandom;
 
 /**
- * {@code --data-provider=cifar-cropped} (spec section 6.3), border b ({@code --crop-border},
+ * {@code --data-provider=cifar-cropped} (cuda-convnet.md §6.3), border b ({@code --crop-border},
  * default 4) and inner size {@code 32 - 2b}:
  * <ul>
  *   <li>training: per image, a crop at (y, x) drawn uniformly from {0..2b}^2, flipped
@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  *   <li>multiview: 10 views, view-major: crops at (0,0), (0,2b), (b,b), (2b,0), (2b,2b), then
  *       the same five flipped.</li>
  * </ul>
- * Whatever the crop and flip, the <em>centre crop</em> of the data mean is subtracted (quirk 9 of
- * spec section 10), in the crop's own (possibly flipped) coordinates, exactly as cuda-convnet does.
+ * Whatever the crop and flip, the <em>centre crop</em> of the data mean is subtracted (cuda-convnet.md
+ * §10.9), in the crop's own (possibly flipped) coordinates, exactly as cuda-convnet does.
  */
 public final class CroppedCifarProvider implements DataProvider {
     private final int border;

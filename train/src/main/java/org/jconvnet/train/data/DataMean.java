@@ -3,10 +3,10 @@ package org.jconvnet.train.data;
 /**
  * The per-pixel data mean cuda-convnet subtracts (its {@code batches.meta['data_mean']}).
  *
- * <p>Decision (spec section 6.1 leaves it open): the mean is the per-pixel, per-channel mean over
+ * <p>Decision (cuda-convnet.md §6.1; cuda-convnet never said which images its mean covered): the mean is the per-pixel, per-channel mean over
  * all images of the <em>training range</em> ({@code --train-range}), computed in float64 from the
  * raw bytes. For {@code --train-range=1-5} this is the mean over the 50000 official training
- * images, the spec's recommendation; for {@code 1-4} it excludes the validation batch 5, so no
+ * images, the official training set; for {@code 1-4} it excludes the validation batch 5, so no
  * statistic of held-out data leaks into training. The mean is saved in every checkpoint
  * ({@code data-mean.npy}) and a resumed run, {@code test}, {@code features} and {@code show}
  * reuse the saved one, so a model is always evaluated with the mean it was trained with.

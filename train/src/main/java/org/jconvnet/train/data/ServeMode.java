@@ -1,6 +1,6 @@
 package org.jconvnet.train.data;
 
-/** How a provider serves a batch (spec section 6.3). */
+/** How a provider serves a batch (cuda-convnet.md §6.3). */
 public enum ServeMode {
     /** Training: the cropped provider draws random crops and flips. */
     TRAIN,

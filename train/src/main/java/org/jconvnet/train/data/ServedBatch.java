@@ -62,7 +62,7 @@ public abstract class ServedBatch {
 
     /**
      * The minibatch of columns {@code [start, start+n)} as contiguous matrices with the case index
-     * fastest (spec section 2.2): data index 0 is the {@code rows x n} images, 1 the {@code 1 x n}
+     * fastest (cuda-convnet.md §2.2): data index 0 is the {@code rows x n} images, 1 the {@code 1 x n}
      * labels as reals.
      */
     public Map<Integer, double[]> slice(int start, int n) {

@@ -16,7 +16,7 @@ import org.jconvnet.train.data.ServedBatch;
 /**
  * shownet's {@code --write-features}, as one numpy file: the activations of one layer for every
  * case of the test range, {@code NAME.npy} of shape (outputs, N), C order — the activation layout
- * itself (spec 2.2), cases in test-range order — and the labels as {@code NAME.labels.npy} (1, N).
+ * itself (cuda-convnet.md §2.2), cases in test-range order — and the labels as {@code NAME.labels.npy} (1, N).
  */
 public final class FeatureWriter {
     private FeatureWriter() {

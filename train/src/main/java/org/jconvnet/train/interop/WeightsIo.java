@@ -18,7 +18,7 @@ import org.jconvnet.train.checkpoint.NetParams;
 /**
  * Reads and writes a net's parameters as one {@code .npy} per matrix: {@code <layer>.weights.npy}
  * (or {@code <layer>.weights.<i>.npy} for input i of a multi-input layer) and
- * {@code <layer>.biases.npy}. Shapes and orders are cuda-convnet's (spec 2.4/2.5): conv
+ * {@code <layer>.biases.npy}. Shapes and orders are cuda-convnet's (cuda-convnet.md §2.4/§2.5): conv
  * {@code (Cf*fs^2, F)} C, local {@code (M^2*Cf*fs^2, F)} C, fc {@code (D_in, D_out)} Fortran, conv
  * biases {@code (F, 1)}, fc biases {@code (1, D_out)}. Reading honours the file's
  * {@code fortran_order}: a C-ordered file of the right shape for a Fortran-ordered parameter is
@@ -88,7 +88,7 @@ public final class WeightsIo {
         if (!vectorOk && (shape.length != 2 || shape[0] != s.rows() || shape[1] != s.cols())) {
             throw new JConvNetException(f + ": shape " + a.shapeText() + ", expected (" + s.rows() + ", " + s.cols() + ") "
                     + (s.order() == MatrixOrder.FORTRAN ? "Fortran-ordered" : "C-ordered") + " for " + s.name()
-                    + " (spec sections 2.4/2.5)");
+                    + " (cuda-convnet's shape and order for this parameter)");
         }
         boolean fileFortran = a.fortranOrder() && shape.length == 2;
         boolean wantFortran = s.order() == MatrixOrder.FORTRAN;

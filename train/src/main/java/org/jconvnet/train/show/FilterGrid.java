@@ -6,7 +6,7 @@ import org.jconvnet.api.JConvNetException;
 
 /**
  * shownet's {@code --show-filters}: up to 256 filters of a conv weight matrix, 16 per row. The
- * matrix is conv-shaped {@code (channels*size^2, filters)} in C order (spec section 2.4): filter f,
+ * matrix is conv-shaped {@code (channels*size^2, filters)} in C order (cuda-convnet.md §2.4): filter f,
  * channel c, pixel p at {@code (c*size^2 + p)*filters + f}. Values are rescaled to [0,1] with one
  * global min and max (subtract the min, divide by the new max), so relative contrast between
  * filters is kept. Three-channel filters are drawn in RGB; others as greyscale tiles side by side.

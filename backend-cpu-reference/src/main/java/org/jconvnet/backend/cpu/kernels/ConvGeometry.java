@@ -1,7 +1,7 @@
 package org.jconvnet.backend.cpu.kernels;
 
 /**
- * The integers of a conv or local launch and the index formulas of spec section 2.4.
+ * The integers of a conv or local launch and the index formulas of cuda-convnet.md §2.4.
  *
  * @param numCases   N
  * @param channels   C, all input channels

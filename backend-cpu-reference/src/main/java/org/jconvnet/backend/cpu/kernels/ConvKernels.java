@@ -5,7 +5,7 @@ import org.jconvnet.backend.cpu.numeric.RowBlock;
 import org.jconvnet.backend.cpu.numeric.RowCombination;
 
 /**
- * conv and local (spec 3.2, 3.3): the three ops as row combinations over the case index.
+ * conv and local (cuda-convnet.md §3.2, §3.3): the three ops as row combinations over the case index.
  *
  * <ul>
  * <li>forward: output row (f, m) = sum over taps (c, fy, fx) inside the image of

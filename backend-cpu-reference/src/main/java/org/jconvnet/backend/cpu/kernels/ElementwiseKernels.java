@@ -24,7 +24,7 @@ final class ElementwiseKernels {
         });
     }
 
-    /** Spec 5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
+    /** cuda-convnet.md §5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
     static void sgd(KernelContext c) {
         Precision p = c.precision();
         Elements w = c.elements("weights");

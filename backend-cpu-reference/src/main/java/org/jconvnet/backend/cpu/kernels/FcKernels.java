@@ -5,7 +5,7 @@ import org.jconvnet.backend.cpu.numeric.RowBlock;
 import org.jconvnet.backend.cpu.numeric.RowCombination;
 
 /**
- * fc (spec 3.4), W[i, j] at {@code j*Din + i} (Fortran order), as row combinations:
+ * fc (cuda-convnet.md §3.4), W[i, j] at {@code j*Din + i} (Fortran order), as row combinations:
  * output row j = sum_i W[i,j] input row i; inputGrad row i = sum_j W[i,j] outputGrad row j;
  * weight column j (contiguous, Din long) = sum_n outputGrad[j,n] * (input column n).
  * Zero coefficients are skipped, as in {@link ConvKernels}.

@@ -5,7 +5,7 @@ import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
 
 /**
- * neuron (spec 3.9, contract table "neuron"): elementwise activation functions by code 0..9.
+ * neuron (cuda-convnet.md §3.9, contract table "neuron"): elementwise activation functions by code 0..9.
  * softrelu's backward is the correct derivative {@code 1 - e^-y} (cuda-convnet 1's was wrong).
  */
 final class NeuronKernels {

@@ -6,7 +6,7 @@ import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
 
 /**
- * cmrnorm, rnorm and cnorm (spec 3.6 to 3.8, contracts "cmrnorm, rnorm, cnorm"), one code path over
+ * cmrnorm, rnorm and cnorm (cuda-convnet.md §3.6 to §3.8, contracts "cmrnorm, rnorm, cnorm"), one code path over
  * a {@link Neighbourhood}:
  * <pre>
  * forward:  d_r = minDiv + addScale * sum_{q in W(r)} s_q^2,  y_r = x_r * d_r^-pow
@@ -15,7 +15,7 @@ import org.jconvnet.backend.cpu.numeric.Precision;
  *           cmrnorm, rnorm: dx_s = G_s d_s^-pow - 2 addScale pow x_s U_s
  *           cnorm:          dx_s = G_s d_s^-pow - 2 addScale pow (m_s U_s - sum_{r : s in W(r)} m_r U_r / |W(r)|)
  * </pre>
- * cnorm's backward is the exact gradient, including the mean's dependence on x (spec 10.8).
+ * cnorm's backward is the exact gradient, including the mean's dependence on x (cuda-convnet.md §10.8).
  */
 final class NormKernels {
 

@@ -2,11 +2,11 @@ package org.jconvnet.backend.cpu.kernels;
 
 /** The three normalisation contracts, which differ only in their neighbourhood and cnorm's mean. */
 enum NormKind {
-    /** Across maps (spec 3.7). */
+    /** Across maps (cuda-convnet.md §3.7). */
     CMRNORM("cmrnorm"),
-    /** Within a map, spatial window (spec 3.6). */
+    /** Within a map, spatial window (cuda-convnet.md §3.6). */
     RNORM("rnorm"),
-    /** Within a map, of the deviations from the local mean (spec 3.8). */
+    /** Within a map, of the deviations from the local mean (cuda-convnet.md §3.8). */
     CNORM("cnorm");
 
     private final String layerType;

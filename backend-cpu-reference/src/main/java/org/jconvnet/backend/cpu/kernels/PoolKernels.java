@@ -6,7 +6,7 @@ import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
 
 /**
- * pool (spec 3.5): output (c, oy, ox) pools rows and columns
+ * pool (cuda-convnet.md §3.5): output (c, oy, ox) pools rows and columns
  * {@code [start + o*stride, start + o*stride + sizeX) ∩ [0, S)}, clipped, never padded. Max starts
  * from -2e38 (cuda-convnet's base value, what an empty window gives); avg divides by the clipped
  * count (an empty window, possible only with a far negative start, averages to 0).

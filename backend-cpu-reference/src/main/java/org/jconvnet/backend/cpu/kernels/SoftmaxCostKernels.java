@@ -5,7 +5,7 @@ import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
 
 /**
- * softmax, cost.logreg and cost.sum2 (spec 3.10, 3.11 and its note on sum2). All work per case n,
+ * softmax, cost.logreg and cost.sum2 (cuda-convnet.md §3.10 and §3.11). All work per case n,
  * on the column {@code [j*N + n]} of a {@code D x N} matrix.
  */
 final class SoftmaxCostKernels {

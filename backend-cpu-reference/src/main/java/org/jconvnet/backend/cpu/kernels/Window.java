@@ -3,7 +3,7 @@ package org.jconvnet.backend.cpu.kernels;
 /**
  * One axis of a clipped window family: window {@code o} covers {@code [lo(o), hi(o))}, already
  * intersected with {@code [0, extent)}; the reverse range lists the windows that contain a given
- * position. Pooling (spec 3.5), rnorm/cnorm (3.6, 3.8) and cmrnorm (3.7) use it.
+ * position. Pooling, rnorm/cnorm and cmrnorm use it (cuda-convnet.md §3.5 to §3.8).
  */
 abstract class Window {
 

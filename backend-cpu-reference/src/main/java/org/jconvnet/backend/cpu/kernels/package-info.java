@@ -6,6 +6,6 @@
  * case index ({@link org.jconvnet.backend.cpu.numeric.RowCombination}), everything else against
  * {@link org.jconvnet.backend.cpu.numeric.Elements} with {@link
  * org.jconvnet.backend.cpu.numeric.Precision} rounding, so that float32 mode computes like float32.
- * The loops follow the formulas of the spec (sections 3.2 to 3.12) and the contracts.
+ * The loops follow the formulas of cuda-convnet.md §3.2 to §3.12 and the contracts.
  */
 package org.jconvnet.backend.cpu.kernels;

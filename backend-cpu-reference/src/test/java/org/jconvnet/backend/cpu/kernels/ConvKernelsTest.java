@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** conv and local: hand-computed cases, a naive spec-formula oracle, gradients, dtypes, accumulate. */
+/** conv and local: hand-computed cases, a naive oracle written from the formulas of cuda-convnet.md §3.2, gradients, dtypes, accumulate. */
 class ConvKernelsTest {
 
-    /** A conv/local configuration; M is derived with the spec's ceil formula. */
+    /** A conv/local configuration; M is derived with the ceil formula of cuda-convnet.md §3.2. */
     record Geo(boolean local, int n, int c, int s, int filters, int fs, int pad, int stride, int groups) {
         int m() {
             return 1 + (2 * pad + s - fs + stride - 1) / stride;
@@ -44,7 +44,7 @@ class ConvKernelsTest {
         }
     }
 
-    /** output[f,my,mx,n] = sum_{c,fy,fx} W * input, straight from spec 3.2/3.3, zero outside the image. */
+    /** output[f,my,mx,n] = sum_{c,fy,fx} W * input, straight from cuda-convnet.md §3.2/§3.3, zero outside the image. */
     static double[] naiveForward(Geo g, double[] in, double[] w) {
         int m = g.m();
         int cf = g.c() / g.groups();

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the golden forward cases of {@code /work/shared/golden} (see its README) straight through
+ * Runs the golden forward cases of {@code ../shared/golden} beside the repository (see its README) straight through
  * the CPU kernels, in float32 and float64, with the README's tolerances: norm-wise relative error
  * at most 1e-12 (float64) or 1e-5 (float32), and element-wise at most ten times that. The
  * {@code seed_net} case is checked layer by layer, each layer fed the golden output of the layer

@@ -8,7 +8,7 @@ import org.jconvnet.api.tensor.DType;
 
 /**
  * Test helper: runs one cuda-convnet layer section of a golden case forward through the CPU
- * kernels, deriving the kernels' integers from the section's keys as spec sections 3.2 to 3.10 do.
+ * kernels, deriving the kernels' integers from the section's keys as cuda-convnet.md §3.2 to §3.10 do.
  */
 final class GoldenLayer {
     private static final List<String> NEURONS =

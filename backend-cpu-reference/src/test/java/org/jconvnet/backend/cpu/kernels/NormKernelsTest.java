@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** cmrnorm, rnorm, cnorm: the window tables of spec 12, a direct formula oracle, gradients, dtypes. */
+/** cmrnorm, rnorm, cnorm: the window tables of cuda-convnet.md §12, a direct formula oracle, gradients, dtypes. */
 class NormKernelsTest {
 
     /** A norm configuration. */
@@ -72,7 +72,7 @@ class NormKernelsTest {
         assertArrayEquals(new int[] {15}, window(blocked, 15), "the last block is clipped");
     }
 
-    /** cmrnorm forward straight from spec 3.7, for one pixel and case: x is the vector over maps. */
+    /** cmrnorm forward straight from cuda-convnet.md §3.7, for one pixel and case: x is the vector over maps. */
     private static double[] naiveCrossMap(double[] x, int size, boolean blocked, double a, double pow, double k) {
         int maps = x.length;
         double[] y = new double[maps];

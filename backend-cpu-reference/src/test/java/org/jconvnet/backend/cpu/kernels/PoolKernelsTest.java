@@ -10,7 +10,7 @@ import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.junit.jupiter.api.Test;
 
-/** pool: the clipped edge windows of spec 3.5/12, divisors, ties, gradients. */
+/** pool: the clipped edge windows of cuda-convnet.md §3.5/§12, divisors, ties, gradients. */
 class PoolKernelsTest {
 
     private static Launch launch(DType dtype, int n, int channels, int s, int size, int start, int stride, int o,
