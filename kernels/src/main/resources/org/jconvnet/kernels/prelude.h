@@ -5,7 +5,9 @@
  * Rules for kernel sources (*.kc):
  *  - use only the macros below for anything that differs between the two languages;
  *  - every pointer parameter carries GLOBAL (or LOCAL); local arrays are declared with
- *    SHARED_ARRAY at kernel-function scope;
+ *    SHARED_ARRAY at kernel-function scope, or sized by the launch: a parameter
+ *    LOCAL_FLOATS(name), bound with BIND_LOCAL_FLOATS(name); at the top of the kernel body
+ *    (the launch's DeviceLaunch local(...) argument gives its size, in floats per work-group);
  *  - float literals always carry the f suffix (0.5f): a bare 0.5 is double math;
  *  - indices are int; no long long, no vector types, no float atomics (kernels must be
  *    deterministic: every output element is produced by one work-item in a fixed order);
@@ -20,6 +22,11 @@
   #define GLOBAL
   #define LOCAL
   #define SHARED_ARRAY  __shared__
+  /* Launch-sized local memory is the launch's dynamic shared memory: the backend passes each
+   * argument's offset into it, in floats, and BIND_LOCAL_FLOATS turns that into the pointer. */
+  #define LOCAL_FLOATS(name)      int name##_local_offset
+  #define BIND_LOCAL_FLOATS(name) \
+      extern __shared__ float jconvnet_dynamic_local[]; float *name = jconvnet_dynamic_local + name##_local_offset
   #define RESTRICT      __restrict__
   #define GLOBAL_ID_X   ((int)(blockIdx.x * blockDim.x + threadIdx.x))
   #define GLOBAL_ID_Y   ((int)(blockIdx.y * blockDim.y + threadIdx.y))
@@ -46,6 +53,8 @@
   #define GLOBAL        __global
   #define LOCAL         __local
   #define SHARED_ARRAY  __local
+  #define LOCAL_FLOATS(name)      __local float *name
+  #define BIND_LOCAL_FLOATS(name) (void)(name)
   #define RESTRICT      restrict
   #define GLOBAL_ID_X   ((int)get_global_id(0))
   #define GLOBAL_ID_Y   ((int)get_global_id(1))

@@ -1,7 +1,6 @@
 package org.jconvnet.backend.cuda;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
@@ -9,13 +8,16 @@ import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.kernels.plan.Launch;
+import org.jconvnet.kernels.plan.PlanDevice;
 import org.jconvnet.kernels.plan.PlanOptions;
+import org.jconvnet.kernels.plan.ScratchBuffers;
 
 /**
  * The running CUDA backend: the primary context of one device, the module cache, the launcher
  * and the kernels of every {@code cuda} kernel provider. Kernels are float32.
  */
-public final class CudaBackend implements Backend {
+public final class CudaBackend implements Backend, PlanDevice {
     /** Setting (or system property {@code jconvnet.cuda.conv-kernels}): {@code tiled} (default) or {@code blocked}. */
     public static final String CONV_KERNELS_KEY = "cuda.conv-kernels";
     /** Setting (or system property {@code jconvnet.cuda.split-items}): the split target in work-items (0: never split). */
@@ -24,14 +26,16 @@ public final class CudaBackend implements Backend {
     private final CudaModuleCache modules;
     private final CudaLauncher launcher;
     private final KernelRegistry kernels;
-    private final java.util.Map<String, CudaTensor> scratch = new java.util.HashMap<>();
+    private final ScratchBuffers scratch;
     private final PlanOptions planOptions;
 
     private CudaBackend(CudaContext context, CudaModuleCache modules, PlanOptions planOptions, ClassLoader loader) {
         this.context = context;
         this.modules = modules;
         this.planOptions = planOptions;
-        this.launcher = new CudaLauncher(context, modules);
+        this.scratch = new ScratchBuffers(floats -> new CudaTensor(context, 1, floats, DType.FLOAT32),
+                context::synchronize);
+        this.launcher = new CudaLauncher(context, scratch);
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
@@ -63,6 +67,7 @@ public final class CudaBackend implements Backend {
     }
 
     /** How this backend's kernel plans run: which conv kernels, how far sums are split. */
+    @Override
     public PlanOptions planOptions() {
         return planOptions;
     }
@@ -101,35 +106,12 @@ public final class CudaBackend implements Backend {
     }
 
     /**
-     * A backend-owned float32 buffer named {@code name} of at least {@code elements} values, kept
-     * between launches for intermediate results and freed with the backend. Launches run in order
-     * on one stream, so kernels may reuse it; growing it waits for earlier launches first.
+     * Runs one launch of a built-in entry point: its module is loaded on first use, and the launch
+     * goes through the same launcher as plugin kernels'.
      */
-    public synchronized CudaTensor scratch(String name, long elements) {
-        CudaTensor t = scratch.get(name);
-        if (t == null || t.size() < elements) {
-            if (elements > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("scratch buffer '" + name + "' of " + elements
-                        + " floats exceeds 2^31 elements");
-            }
-            if (t != null) {
-                context.synchronize();
-                t.close();
-            }
-            t = new CudaTensor(context, 1, (int) Math.max(1, elements), DType.FLOAT32);
-            scratch.put(name, t);
-        }
-        return t;
-    }
-
-    /** Launches an entry point of the shipped modules with positional arguments (used by the kernel table). */
-    public void launch(String entry, LaunchGeometry geometry, List<Object> args) {
-        launcher.launch(entry, geometry, args);
-    }
-
-    /** How each loaded module was loaded (fatbin or JIT-compiled PTX), for diagnostics. */
-    public java.util.Map<String, String> loadedModules() {
-        return modules.loadedAs();
+    @Override
+    public void launch(Launch launch) {
+        launcher.launch(modules.function(launch.entry()), launch.entry(), launch.device());
     }
 
     @Override
@@ -147,10 +129,7 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void close() {
-        synchronized (this) {
-            scratch.values().forEach(CudaTensor::close);
-            scratch.clear();
-        }
+        scratch.close();
         modules.close();
         context.close();
     }

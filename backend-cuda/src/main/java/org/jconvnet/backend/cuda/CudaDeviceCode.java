@@ -1,18 +1,15 @@
 package org.jconvnet.backend.cuda;
 
-import java.util.Arrays;
 import jcuda.driver.CUfunction;
 import org.jconvnet.api.kernel.DeviceCode;
 
 /**
  * The {@link DeviceCode} capability of the CUDA backend: plugin-supplied PTX, cubin or fatbin
  * bytes loaded with {@code cuModuleLoadData} (no run-time compilation from source: NVRTC for CUDA
- * 12 is absent on CUDA 13 machines). One-dimensional launches use blocks of {@value #BLOCK} threads.
+ * 12 is absent on CUDA 13 machines). Launches go through the same {@link CudaLauncher} as the
+ * built-in kernels'.
  */
 final class CudaDeviceCode implements DeviceCode {
-    /** Threads per block for {@link DeviceFunction#launch}. */
-    static final int BLOCK = 256;
-
     private final CudaModuleCache modules;
     private final CudaLauncher launcher;
 
@@ -30,6 +27,6 @@ final class CudaDeviceCode implements DeviceCode {
     public DeviceFunction load(String programName, byte[] code, String entryPoint) {
         CUfunction f = modules.externalFunction(programName, code, entryPoint);
         String label = programName + ":" + entryPoint;
-        return (globalSize, args) -> launcher.launch(f, label, LaunchGeometry.linear(globalSize, BLOCK), Arrays.asList(args));
+        return launch -> launcher.launch(f, label, launch);
     }
 }

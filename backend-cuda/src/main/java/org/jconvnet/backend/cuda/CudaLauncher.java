@@ -7,60 +7,67 @@ import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.kernels.plan.ScratchBuffers;
 
 /**
- * Launches one entry point: turns the positional argument list (device tensors, {@code Integer},
- * {@code Float}) into the {@code void**} that {@code cuLaunchKernel} wants and converts the
- * geometry into grid and block. Launches go to the default stream and return at once; errors of
- * the kernel itself surface at the next synchronising call.
+ * The one place where a launch reaches the GPU, for built-in plans and plugin kernels alike: turns
+ * a {@link DeviceLaunch}'s arguments into the {@code void**} that {@code cuLaunchKernel} wants
+ * (tensors and scratch buffers as device pointers, ints, floats) and its geometry into grid and
+ * block. Local memory is the launch's dynamic shared memory: each {@link DeviceLaunch.Kind#LOCAL}
+ * argument takes the next slice of it and is passed as the slice's offset in floats, which the
+ * dialect's {@code BIND_LOCAL_FLOATS} turns back into a pointer. Launches go to the default stream
+ * and return at once; errors of the kernel itself surface at the next synchronising call.
  */
 final class CudaLauncher {
-    private final CudaContext context;
-    private final CudaModuleCache modules;
+    /** Threads per block for launches that leave the size to the backend (all are 1-D). */
+    static final int DEFAULT_BLOCK = 128;
 
-    CudaLauncher(CudaContext context, CudaModuleCache modules) {
+    private final CudaContext context;
+    private final ScratchBuffers scratch;
+
+    CudaLauncher(CudaContext context, ScratchBuffers scratch) {
         this.context = context;
-        this.modules = modules;
+        this.scratch = scratch;
     }
 
     /**
-     * Launches {@code entry} with the kernel's positional arguments.
+     * Launches {@code f} as {@code launch} describes; zero work-items is a no-op.
      *
-     * @param args {@link CudaTensor}, {@link Integer}, {@link Float} or {@link Double} (narrowed to float) values, in the kernel's parameter order
+     * @param label names the function in errors
      */
-    void launch(String entry, LaunchGeometry geometry, List<Object> args) {
-        launch(modules.function(entry), entry, geometry, args);
-    }
-
-    /** Launches an already resolved function; {@code label} names it in errors. */
-    void launch(CUfunction f, String entry, LaunchGeometry geometry, List<Object> args) {
-        NativePointerObject[] params = new NativePointerObject[args.size()];
-        for (int i = 0; i < params.length; i++) {
-            params[i] = marshal(entry, i, args.get(i));
+    void launch(CUfunction f, String label, DeviceLaunch launch) {
+        if (launch.items() <= 0) {
+            return;
         }
+        List<DeviceLaunch.Arg> args = launch.args();
+        NativePointerObject[] params = new NativePointerObject[args.size()];
+        long sharedFloats = 0;
+        for (int i = 0; i < params.length; i++) {
+            DeviceLaunch.Arg a = args.get(i);
+            params[i] = switch (a.kind()) {
+                case TENSOR -> Pointer.to(CudaTensor.of((Tensor) a.value()).pointer());
+                case SCRATCH -> Pointer.to(CudaTensor.of(scratch.get((String) a.value(), a.elements())).pointer());
+                case INT -> Pointer.to(new int[] {(Integer) a.value()});
+                case FLOAT -> Pointer.to(new float[] {(Float) a.value()});
+                case LOCAL -> Pointer.to(new int[] {(int) sharedFloats});
+            };
+            if (a.kind() == DeviceLaunch.Kind.LOCAL) {
+                sharedFloats += a.elements();
+            }
+        }
+        LaunchGeometry geometry = LaunchGeometry.linear(launch.items(),
+                launch.group() > 0 ? launch.group() : DEFAULT_BLOCK);
         int[] grid = geometry.grid();
         int[] block = geometry.block();
         context.makeCurrent();
         try {
-            cuLaunchKernel(f, grid[0], grid[1], grid[2], block[0], block[1], block[2], 0, null,
-                    Pointer.to(params), null);
+            cuLaunchKernel(f, grid[0], grid[1], grid[2], block[0], block[1], block[2],
+                    Math.toIntExact(sharedFloats * Float.BYTES), null, Pointer.to(params), null);
         } catch (RuntimeException e) {
-            throw new JConvNetException("cuda launch of '" + entry + "' with " + geometry + " failed: " + e.getMessage(), e);
+            throw new JConvNetException("cuda launch of '" + label + "' with " + geometry + " and "
+                    + sharedFloats * Float.BYTES + " bytes of shared memory failed: " + e.getMessage(), e);
         }
-    }
-
-    private static Pointer marshal(String entry, int index, Object arg) {
-        if (arg instanceof Tensor) {
-            return Pointer.to(CudaTensor.of((Tensor) arg).pointer());
-        }
-        if (arg instanceof Integer) {
-            return Pointer.to(new int[] {(Integer) arg});
-        }
-        if (arg instanceof Float || arg instanceof Double) {
-            return Pointer.to(new float[] {((Number) arg).floatValue()});
-        }
-        throw new IllegalArgumentException("argument " + index + " of cuda kernel '" + entry + "' has unsupported type "
-                + (arg == null ? "null" : arg.getClass().getName()) + "; expected a cuda tensor, Integer, Float or Double");
     }
 }

@@ -115,11 +115,6 @@ final class CudaModuleCache implements AutoCloseable {
         }
     }
 
-    /** How each loaded module was loaded ({@code fatbin} or {@code ptx ...}), for diagnostics. */
-    synchronized Map<String, String> loadedAs() {
-        return Map.copyOf(loadedAs);
-    }
-
     private CUmodule load(String module) {
         context.makeCurrent();
         String fatbinError = null;

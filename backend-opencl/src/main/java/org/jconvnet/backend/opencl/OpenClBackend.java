@@ -1,8 +1,6 @@
 package org.jconvnet.backend.opencl;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
@@ -10,7 +8,10 @@ import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.kernels.plan.Launch;
+import org.jconvnet.kernels.plan.PlanDevice;
 import org.jconvnet.kernels.plan.PlanOptions;
+import org.jconvnet.kernels.plan.ScratchBuffers;
 import org.jocl.cl_kernel;
 
 /**
@@ -18,16 +19,16 @@ import org.jocl.cl_kernel;
  * {@link org.jconvnet.api.kernel.KernelProvider} for {@code opencl}. float64 is not offered: most
  * OpenCL GPUs run it slowly or not at all, and the CPU reference is the float64 oracle.
  */
-public final class OpenClBackend implements Backend {
+public final class OpenClBackend implements Backend, PlanDevice {
     /** Setting (or system property {@code jconvnet.opencl.split-items}): the split target of {@link #planOptions()}. */
     public static final String SPLIT_KEY = "opencl.split-items";
     /** Setting (or system property {@code jconvnet.opencl.conv-kernels}): the kernel family of {@link #planOptions()}. */
     public static final String CONV_KERNELS_KEY = "opencl.conv-kernels";
     private final OpenClRuntime runtime;
     private final KernelRegistry kernels;
-    private final List<AutoCloseable> owned = new ArrayList<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
-    private final Map<String, OpenClTensor> scratch = new java.util.HashMap<>();
+    private final ScratchBuffers scratch;
+    private final OpenClLauncher launcher;
     private final PlanOptions planOptions;
 
     /**
@@ -38,6 +39,8 @@ public final class OpenClBackend implements Backend {
     public OpenClBackend(OpenClRuntime runtime, ClassLoader loader, PlanOptions planOptions) {
         this.runtime = runtime;
         this.planOptions = planOptions;
+        this.scratch = new ScratchBuffers(floats -> new OpenClTensor(runtime, 1, floats), () -> { });
+        this.launcher = new OpenClLauncher(runtime, scratch);
         this.kernels = KernelRegistry.discover(this, loader);
     }
 
@@ -84,47 +87,23 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * The backend's scratch buffer {@code name} with at least {@code elements} floats (contents
-     * undefined), grown on demand and released when the backend closes. Launches are serialised on
-     * the in-order queue, so kernels may share a buffer across launches.
-     */
-    public synchronized OpenClTensor scratch(String name, long elements) {
-        OpenClTensor t = scratch.get(name);
-        if (t == null || t.size() < elements) {
-            if (elements > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("scratch buffer '" + name + "' of " + elements
-                        + " floats exceeds 2^31 elements");
-            }
-            if (t != null) {
-                owned.remove(t);
-                t.close();
-            }
-            t = allocateOwned(1, (int) Math.max(1, elements));
-            scratch.put(name, t);
-        }
-        return t;
-    }
-
-    /**
      * How the launch plans run: which conv/local kernel family and how far long sums are split
      * ({@link #defaultPlanOptions}, overridden by settings {@value #CONV_KERNELS_KEY} and {@value #SPLIT_KEY}).
      */
+    @Override
     public PlanOptions planOptions() {
         return planOptions;
     }
 
-    /** A scratch float32 buffer owned by the backend and released when it closes. */
-    public synchronized OpenClTensor allocateOwned(int rows, int cols) {
-        OpenClTensor t = new OpenClTensor(runtime, rows, cols);
-        owned.add(t);
-        return t;
-    }
-
-    /** Prepares a launch of kernel {@code function} from the shared source {@code file} (built and cached on first use). */
-    public KernelLaunch launch(String file, String function) {
-        cl_kernel k = byName.computeIfAbsent(file + '#' + function,
-                key -> runtime.kernel(KernelSources.program(file), file, function));
-        return new KernelLaunch(runtime, k, function);
+    /**
+     * Runs one launch of a built-in entry point: the program of its {@code .kc} source is built
+     * and cached on first use, and the launch goes through the same launcher as plugin kernels'.
+     */
+    @Override
+    public void launch(Launch launch) {
+        cl_kernel k = byName.computeIfAbsent(launch.source() + '#' + launch.entry(),
+                key -> runtime.kernel(KernelSources.program(launch.source()), launch.source(), launch.entry()));
+        launcher.launch(k, launch.entry(), launch.device());
     }
 
     /** The runtime, for tests and diagnostics. */
@@ -141,7 +120,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public <T> java.util.Optional<T> capability(Class<T> type) {
         if (type == org.jconvnet.api.kernel.DeviceCode.class) {
-            return java.util.Optional.of(type.cast(new OpenClDeviceCode(runtime)));
+            return java.util.Optional.of(type.cast(new OpenClDeviceCode(runtime, launcher)));
         }
         return java.util.Optional.empty();
     }
@@ -153,15 +132,11 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // best effort: the context release below frees device memory anyway
-            }
+        try {
+            scratch.close();
+        } catch (RuntimeException e) {
+            // best effort: the context release below frees device memory anyway
         }
-        owned.clear();
-        scratch.clear();
         runtime.close();
     }
 }

@@ -24,7 +24,7 @@ import org.jocl.cl_program;
  * programs (keyed by a hash of source text and build options) and of their kernel objects.
  *
  * <p>In the spirit of tinygrad's {@code ops_cl.py}: an allocator ({@link OpenClTensor}), a compiler
- * ({@link #kernel}), a launcher ({@link KernelLaunch}) and a sync ({@link #finish}). Kernel objects
+ * ({@link #kernel}), a launcher ({@link OpenClLauncher}) and a sync ({@link #finish}). Kernel objects
  * hold argument state, so launches are serialised on this object.
  */
 public final class OpenClRuntime implements AutoCloseable {

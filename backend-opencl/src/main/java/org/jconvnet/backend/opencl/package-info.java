@@ -1,6 +1,6 @@
 /**
  * The OpenCL backend: a small JOCL runtime (device choice, context, in-order queue, program cache,
- * launch helper, device tensors) and its {@link org.jconvnet.api.backend.BackendProvider}.
+ * the one launcher of built-in and plugin kernels, device tensors) and its {@link org.jconvnet.api.backend.BackendProvider}.
  *
  * <p>Only this package and its sub-packages import {@code org.jocl}. Natives are loaded lazily by
  * {@link org.jconvnet.backend.opencl.OpenClProbe}, never while a provider class is loaded. Kernel

@@ -5,37 +5,33 @@ import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 
 /**
- * A kernel that runs one key's launch plan with its backend's {@link PlanOptions}: the plan's
- * launches in order, each with work to do handed to {@link #run}. A GPU backend supplies only how
- * one launch reaches its device.
+ * A kernel that runs one key's launch plan on a GPU backend: the plan's launches for the backend's
+ * {@link PlanOptions}, in order, each with work to do handed to {@link PlanDevice#launch}. Both GPU
+ * backends' kernel providers make their kernels with it.
  */
-public abstract class PlannedKernel implements Kernel {
+public final class PlannedKernel implements Kernel {
+    private final PlanDevice device;
     private final KernelKey key;
     private final KernelPlan plan;
 
-    /** A kernel for {@code key} running {@code plan}. */
-    protected PlannedKernel(KernelKey key, KernelPlan plan) {
+    /** A kernel for {@code key} running {@code plan} on {@code device}. */
+    public PlannedKernel(PlanDevice device, KernelKey key, KernelPlan plan) {
+        this.device = device;
         this.key = key;
         this.plan = plan;
     }
 
-    /** The backend's plan options. */
-    protected abstract PlanOptions options();
-
-    /** Runs one launch (it has work-items) on the device. */
-    protected abstract void run(Launch launch);
-
     @Override
-    public final void launch(KernelArgs args) {
-        for (Launch l : plan.plan(args, options())) {
+    public void launch(KernelArgs args) {
+        for (Launch l : plan.plan(args, device.planOptions())) {
             if (l.items() > 0) {
-                run(l);
+                device.launch(l);
             }
         }
     }
 
-    /** The key this kernel implements. */
-    protected KernelKey key() {
-        return key;
+    @Override
+    public String toString() {
+        return device.id() + " kernel " + key;
     }
 }

@@ -8,6 +8,7 @@ import org.jconvnet.api.kernel.KernelProvider;
 import org.jconvnet.backend.cuda.CudaBackend;
 import org.jconvnet.backend.cuda.CudaBackendProvider;
 import org.jconvnet.kernels.plan.KernelPlans;
+import org.jconvnet.kernels.plan.PlannedKernel;
 
 /**
  * The CUDA kernels of every key in {@code docs/kernel-contracts.md}, float32 only. Declaring the
@@ -15,7 +16,7 @@ import org.jconvnet.kernels.plan.KernelPlans;
  */
 public final class CudaKernelProvider implements KernelProvider {
     private static final Map<KernelKey, KernelFactory> KERNELS = KernelPlans.factories(
-            (backend, key, plan) -> new CudaPlannedKernel(CudaBackend.of(backend), key, plan));
+            (backend, key, plan) -> new PlannedKernel(CudaBackend.of(backend), key, plan));
 
     @Override
     public int apiVersion() {

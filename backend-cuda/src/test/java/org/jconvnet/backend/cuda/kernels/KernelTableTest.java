@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
@@ -211,7 +212,7 @@ class KernelTableTest {
         assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
     }
 
-    private static String ptxType(Launch.Kind k) {
+    private static String ptxType(DeviceLaunch.Kind k) {
         switch (k) {
             case TENSOR:
             case SCRATCH:
@@ -223,7 +224,7 @@ class KernelTableTest {
         }
     }
 
-    private static String sourceKind(Launch.Kind k) {
+    private static String sourceKind(DeviceLaunch.Kind k) {
         switch (k) {
             case TENSOR:
             case SCRATCH:

@@ -1,7 +1,7 @@
 /**
- * The OpenCL kernels of the built-in layers, one class per contract family, registered through
- * {@link org.jconvnet.backend.opencl.kernels.OpenClKernelProvider}. Each class binds the named
- * arguments of {@code docs/kernel-contracts.md} to a kernel function of the shared portable
- * sources ({@code org/jconvnet/kernels/*.kc}) and picks its launch size.
+ * The OpenCL kernels of the built-in layers, registered through
+ * {@link org.jconvnet.backend.opencl.kernels.OpenClKernelProvider}: every key of
+ * {@code docs/kernel-contracts.md} is a {@link org.jconvnet.kernels.plan.PlannedKernel} running the
+ * shared launch plan of the {@code kernels} module on the {@link org.jconvnet.backend.opencl.OpenClBackend}.
  */
 package org.jconvnet.backend.opencl.kernels;
