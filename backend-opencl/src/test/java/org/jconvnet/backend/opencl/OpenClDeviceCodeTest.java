@@ -8,17 +8,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.kernel.DeviceCode;
+import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Plugin device code: portable source compiled with the prelude, launched with positional arguments. */
+/**
+ * Plugin device code: portable source compiled with the prelude and launched through the backend's
+ * one launcher, with what built-in launches get: exact work-groups, local memory sized by the
+ * launch, named scratch buffers.
+ */
 class OpenClDeviceCodeTest {
     private static final String SOURCE = String.join("\n",
             "KERNEL void axpb(GLOBAL const float *x, GLOBAL float *y, int n, float a, float b) {",
             "    int i = GLOBAL_ID_X;",
             "    if (i < n) { y[i] = a * x[i] + b; }",
+            "}");
+    /**
+     * Per-work-group sums by a tree reduction in launch-sized local memory (needs the exact group
+     * size: the tree halves LOCAL_SIZE_X), then a second launch that reads them back from a scratch
+     * buffer and scales them; each group also writes the size it ran with.
+     */
+    private static final String GROUP_SUMS = String.join("\n",
+            "KERNEL void group_sums(GLOBAL const float *RESTRICT x, GLOBAL float *RESTRICT sums,",
+            "                       GLOBAL float *RESTRICT sizes, LOCAL_FLOATS(tile), int n) {",
+            "    BIND_LOCAL_FLOATS(tile);",
+            "    int i = GLOBAL_ID_X;",
+            "    tile[LOCAL_ID_X] = i < n ? x[i] : 0.0f;",
+            "    BARRIER();",
+            "    for (int step = LOCAL_SIZE_X / 2; step > 0; step /= 2) {",
+            "        if (LOCAL_ID_X < step) { tile[LOCAL_ID_X] += tile[LOCAL_ID_X + step]; }",
+            "        BARRIER();",
+            "    }",
+            "    if (LOCAL_ID_X == 0) { sums[GROUP_ID_X] = tile[0]; sizes[GROUP_ID_X] = (float) LOCAL_SIZE_X; }",
+            "}",
+            "KERNEL void scale(GLOBAL const float *RESTRICT in, GLOBAL float *RESTRICT out, int n, float a) {",
+            "    int i = GLOBAL_ID_X;",
+            "    if (i < n) { out[i] = a * in[i]; }",
             "}");
 
     @BeforeEach
@@ -45,6 +73,53 @@ class OpenClDeviceCodeTest {
     }
 
     @Test
+    void aPluginKernelGetsItsWorkGroupSizeLocalMemoryAndScratch() {
+        DeviceCode code = deviceCode();
+        byte[] source = GROUP_SUMS.getBytes(StandardCharsets.UTF_8);
+        DeviceCode.DeviceFunction sums = code.load("group_sums.kc", source, "group_sums");
+        DeviceCode.DeviceFunction scale = code.load("group_sums.kc", source, "scale");
+        OpenClBackend b = OpenClTestSupport.backend();
+        int n = 100;
+        int group = 32;
+        int groups = (n + group - 1) / group; // 4: the last group is partly past the end
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        try (Tensor in = b.allocate(1, n, DType.FLOAT32); Tensor sizes = b.allocate(1, groups, DType.FLOAT32);
+             Tensor out = b.allocate(1, groups, DType.FLOAT32)) {
+            in.upload(x);
+            sums.launch(DeviceLaunch.builder().tensor("x", in).scratch("sums", "group_sums.sums", groups)
+                    .tensor("sizes", sizes).local("tile", group).integer("n", n).itemsInGroupsOf(n, group));
+            scale.launch(DeviceLaunch.builder().scratch("in", "group_sums.sums", groups).tensor("out", out)
+                    .integer("n", groups).real("a", 0.5).items(groups));
+            b.synchronize();
+            float[] want = new float[groups];
+            for (int i = 0; i < n; i++) {
+                want[i / group] += 0.5f * x[i];
+            }
+            assertArrayEquals(want, out.downloadFloats(), "per-group sums of 1..100 in groups of 32, halved");
+            assertArrayEquals(new float[] {32, 32, 32, 32}, sizes.downloadFloats(), "every group ran with 32 work-items");
+        }
+    }
+
+    @Test
+    void aWorkGroupLargerThanTheDeviceAllowsIsRefusedWithTheLimit() {
+        DeviceCode.DeviceFunction f = deviceCode().load("axpb.kc", SOURCE.getBytes(StandardCharsets.UTF_8), "axpb");
+        OpenClBackend b = OpenClTestSupport.backend();
+        long max = b.runtime().device().maxWorkGroupSize();
+        Assumptions.assumeTrue(max < Integer.MAX_VALUE / 2, "device allows any work-group size");
+        int tooLarge = (int) max * 2;
+        try (Tensor x = b.allocate(1, 1, DType.FLOAT32)) {
+            JConvNetException e = assertThrows(JConvNetException.class, () -> f.launch(DeviceLaunch.builder()
+                    .tensor("x", x).tensor("y", x).integer("n", 1).real("a", 1).real("b", 0).groups(1, tooLarge)));
+            assertTrue(e.getMessage().startsWith("OpenCL kernel axpb.kc:axpb needs work-groups of " + tooLarge
+                    + " work-items; "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("allows at most " + max), e.getMessage());
+        }
+    }
+
+    @Test
     void aBuildErrorNamesTheProgramAndCarriesTheLog() {
         byte[] broken = "KERNEL void bad(GLOBAL float *y) { y[0] = undefined_name; }".getBytes(StandardCharsets.UTF_8);
         JConvNetException e = assertThrows(JConvNetException.class, () -> deviceCode().load("broken.kc", broken, "bad"));
@@ -56,7 +131,7 @@ class OpenClDeviceCodeTest {
     void anUnsupportedArgumentTypeNamesItsPosition() {
         DeviceCode.DeviceFunction f = deviceCode().load("axpb.kc", SOURCE.getBytes(StandardCharsets.UTF_8), "axpb");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.launch(1, "x"));
-        assertEquals("argument 0 of OpenCL kernel 'axpb.kc:axpb' has unsupported type java.lang.String;"
-                + " expected an OpenCL tensor, Integer, Float or Double", e.getMessage());
+        assertEquals("argument 0 has unsupported type java.lang.String; expected a Tensor, Integer, Float or Double",
+                e.getMessage());
     }
 }
