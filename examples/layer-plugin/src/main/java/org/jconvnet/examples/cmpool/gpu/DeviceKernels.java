@@ -8,6 +8,7 @@ import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.DeviceCode;
 import org.jconvnet.api.kernel.DeviceCode.DeviceFunction;
+import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelFactory;
@@ -20,11 +21,15 @@ import org.jconvnet.examples.cmpool.CmPoolGeometry;
 /**
  * Turns {@code cmpool.kc}'s two entry points into contract kernels on any backend with a
  * {@link DeviceCode} capability: it loads the device code shipped as a class-path resource and
- * maps the named {@link KernelArgs} to the entry points' positional parameters.
+ * maps the named {@link KernelArgs} to a {@link DeviceLaunch} of the entry point (its parameters
+ * in order, named as in {@code cmpool.kc}, and the work-items), the launch description the
+ * built-in kernels use too.
  */
 final class DeviceKernels {
     /** The program name the backends cache and report by. */
     static final String PROGRAM = "cmpool";
+    /** Work-items per work-group of the forward launch. */
+    static final int FORWARD_GROUP = 64;
 
     private DeviceKernels() {
     }
@@ -42,8 +47,13 @@ final class DeviceKernels {
         return a -> {
             CmPoolGeometry g = CmPoolContract.geometry(a);
             int n = a.integer("numCases");
-            f.launch(g.outputs() * g.imgPixels() * n, a.tensor("input"), a.tensor("output"),
-                    n, g.channels(), g.imgSize(), g.size(), g.start(), g.stride(), g.outputs());
+            // Work-groups of exactly FORWARD_GROUP work-items, as a kernel sharing local memory
+            // would need them (cmpool_forward bounds-checks the rest of the last group, and would
+            // run in groups of any size).
+            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.tensor("input"))
+                    .tensor("output", a.tensor("output"));
+            f.launch(geometry(b, g, n).integer("outputs", g.outputs())
+                    .itemsInGroupsOf((long) g.outputs() * g.imgPixels() * n, FORWARD_GROUP));
         };
     }
 
@@ -51,11 +61,18 @@ final class DeviceKernels {
         return a -> {
             CmPoolGeometry g = CmPoolContract.geometry(a);
             int n = a.integer("numCases");
-            f.launch(g.channels() * g.imgPixels() * n, a.tensor("input"), a.tensor("output"),
-                    a.tensor("outputGrad"), a.tensor("inputGrad"),
-                    n, g.channels(), g.imgSize(), g.size(), g.start(), g.stride(), g.outputs(),
-                    a.integer("accumulate"));
+            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.tensor("input"))
+                    .tensor("output", a.tensor("output")).tensor("outputGrad", a.tensor("outputGrad"))
+                    .tensor("inputGrad", a.tensor("inputGrad"));
+            f.launch(geometry(b, g, n).integer("outputs", g.outputs()).integer("accumulate", a.integer("accumulate"))
+                    .items((long) g.channels() * g.imgPixels() * n));
         };
+    }
+
+    /** The parameters both entry points share, after their tensors: {@code numCases} to {@code stride}. */
+    private static DeviceLaunch.Builder geometry(DeviceLaunch.Builder b, CmPoolGeometry g, int numCases) {
+        return b.integer("numCases", numCases).integer("channels", g.channels()).integer("imgSize", g.imgSize())
+                .integer("size", g.size()).integer("start", g.start()).integer("stride", g.stride());
     }
 
     private static DeviceFunction load(Backend backend, String codeKind, String resource, String entryPoint) {
