@@ -43,7 +43,7 @@ final class CudaLauncher {
         }
         List<DeviceLaunch.Arg> args = launch.args();
         NativePointerObject[] params = new NativePointerObject[args.size()];
-        long sharedFloats = 0;
+        long localOffset = 0; // floats into the dynamic shared memory
         for (int i = 0; i < params.length; i++) {
             DeviceLaunch.Arg a = args.get(i);
             params[i] = switch (a.kind()) {
@@ -51,23 +51,30 @@ final class CudaLauncher {
                 case SCRATCH -> Pointer.to(CudaTensor.of(scratch.get((String) a.value(), a.elements())).pointer());
                 case INT -> Pointer.to(new int[] {(Integer) a.value()});
                 case FLOAT -> Pointer.to(new float[] {(Float) a.value()});
-                case LOCAL -> Pointer.to(new int[] {(int) sharedFloats});
+                case LOCAL -> Pointer.to(new int[] {(int) localOffset});
             };
             if (a.kind() == DeviceLaunch.Kind.LOCAL) {
-                sharedFloats += a.elements();
+                localOffset += a.elements();
             }
         }
-        LaunchGeometry geometry = LaunchGeometry.linear(launch.items(),
-                launch.group() > 0 ? launch.group() : DEFAULT_BLOCK);
-        int[] grid = geometry.grid();
+        LaunchGeometry geometry;
+        int[] grid;
+        int shared;
+        try {
+            geometry = LaunchGeometry.of(launch, DEFAULT_BLOCK);
+            grid = geometry.grid();
+            shared = LaunchGeometry.sharedBytes(launch);
+        } catch (IllegalArgumentException e) {
+            throw new JConvNetException("cuda kernel '" + label + "' cannot be launched: " + e.getMessage(), e);
+        }
         int[] block = geometry.block();
         context.makeCurrent();
         try {
-            cuLaunchKernel(f, grid[0], grid[1], grid[2], block[0], block[1], block[2],
-                    Math.toIntExact(sharedFloats * Float.BYTES), null, Pointer.to(params), null);
+            cuLaunchKernel(f, grid[0], grid[1], grid[2], block[0], block[1], block[2], shared, null,
+                    Pointer.to(params), null);
         } catch (RuntimeException e) {
-            throw new JConvNetException("cuda launch of '" + label + "' with " + geometry + " and "
-                    + sharedFloats * Float.BYTES + " bytes of shared memory failed: " + e.getMessage(), e);
+            throw new JConvNetException("cuda launch of '" + label + "' with " + geometry + " and " + shared
+                    + " bytes of shared memory failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jconvnet.backend.cuda;
 
 import java.util.Arrays;
+import org.jconvnet.api.kernel.DeviceLaunch;
 
 /**
  * The launch shape of one kernel, stated the OpenCL way (a global number of work items per
@@ -19,6 +20,11 @@ public record LaunchGeometry(long[] global, int[] local) {
     public static final long MAX_GRID_X = Integer.MAX_VALUE;
     /** CUDA's grid limit in y and z. */
     public static final long MAX_GRID_YZ = 65535;
+    /**
+     * Dynamic shared memory a block may take without the function opting in to more
+     * ({@code CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES}), on every GPU since compute capability 2.0.
+     */
+    public static final int MAX_DYNAMIC_SHARED_BYTES = 48 * 1024;
 
     /** Validates the shape and copies the arrays. */
     public LaunchGeometry {
@@ -40,6 +46,28 @@ public record LaunchGeometry(long[] global, int[] local) {
             throw new IllegalArgumentException("block " + Arrays.toString(local) + " has " + threads
                     + " threads; CUDA allows at most " + MAX_THREADS_PER_BLOCK);
         }
+    }
+
+    /**
+     * The shape of a {@link DeviceLaunch}: blocks of the work-group size it requires, else of
+     * {@code defaultBlock} threads.
+     */
+    public static LaunchGeometry of(DeviceLaunch launch, int defaultBlock) {
+        return linear(launch.items(), launch.group() > 0 ? launch.group() : defaultBlock);
+    }
+
+    /**
+     * The dynamic shared memory of {@code launch}, in bytes: its local-memory arguments' floats.
+     *
+     * @throws IllegalArgumentException when it exceeds {@link #MAX_DYNAMIC_SHARED_BYTES}
+     */
+    public static int sharedBytes(DeviceLaunch launch) {
+        long bytes = launch.localBytes();
+        if (bytes > MAX_DYNAMIC_SHARED_BYTES) {
+            throw new IllegalArgumentException("launch needs " + bytes + " bytes of local memory per work-group;"
+                    + " CUDA allows at most " + MAX_DYNAMIC_SHARED_BYTES + " of dynamic shared memory per block");
+        }
+        return (int) bytes;
     }
 
     /** A one-dimensional launch of {@code n} work items in blocks of {@code block} threads. */
