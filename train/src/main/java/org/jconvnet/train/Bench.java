@@ -21,6 +21,8 @@ import org.jconvnet.train.data.DataProviders;
 import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
 import org.jconvnet.train.data.SyntheticCifar;
+import org.jconvnet.train.solver.SgdSolver;
+import org.jconvnet.train.solver.Solver;
 
 /**
  * {@code jconvnet bench}: training throughput (forward, backward and SGD step per minibatch) of a
@@ -72,15 +74,15 @@ public final class Bench {
                 out.flush();
                 continue;
             }
-            try (Net net = new Net(nd, b, dtype)) {
+            try (Net net = new Net(nd, b, dtype); Solver solver = new SgdSolver(net)) {
                 net.initParams(1);
                 for (int i = 0; i < warmup; i++) {
-                    step(net, slice, mini);
+                    step(solver, slice, mini);
                 }
                 b.synchronize();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < minibatches; i++) {
-                    step(net, slice, mini);
+                    step(solver, slice, mini);
                 }
                 b.synchronize();
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -91,7 +93,7 @@ public final class Bench {
                         rows.size() == 1 ? "1.00" : String.format(Locale.ROOT, "%.2f", r.imagesPerSecond() / rows.get(0).imagesPerSecond())));
                 out.flush();
                 if (profile) {
-                    printProfile(net, slice, mini, minibatches, out);
+                    printProfile(solver, slice, mini, minibatches, out);
                 }
             } finally {
                 close.accept(b);
@@ -104,11 +106,13 @@ public final class Bench {
         return rows;
     }
 
-    private static void printProfile(Net net, Map<Integer, double[]> slice, int mini, int minibatches, PrintStream out) {
+    private static void printProfile(Solver solver, Map<Integer, double[]> slice, int mini, int minibatches,
+                                     PrintStream out) {
+        Net net = solver.net();
         LayerProfile p = new LayerProfile();
         net.profileWith(p);
         for (int i = 0; i < minibatches; i++) {
-            step(net, slice, mini);
+            step(solver, slice, mini);
         }
         net.profileWith(null);
         out.println("  profile of " + net.backend().id() + " (per minibatch of " + mini + ", averaged over " + minibatches
@@ -117,10 +121,10 @@ public final class Bench {
         out.flush();
     }
 
-    private static void step(Net net, Map<Integer, double[]> slice, int mini) {
-        net.forward(slice, mini, PassMode.TRAIN);
-        net.backward();
-        net.sgdStep(0);
+    private static void step(Solver solver, Map<Integer, double[]> slice, int mini) {
+        solver.net().forward(slice, mini, PassMode.TRAIN);
+        solver.net().backward();
+        solver.step(0);
     }
 
     private static String shorten(String s, int n) {

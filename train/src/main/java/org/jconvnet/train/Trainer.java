@@ -15,13 +15,14 @@ import org.jconvnet.train.data.DataProvider;
 import org.jconvnet.train.data.Minibatches;
 import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
+import org.jconvnet.train.solver.Solver;
 
 /**
  * cuda-convnet's training loop (cuda-convnet.md §5):
  * <ul>
  *   <li>the training batches are visited in range order, cyclically; the epoch counts wraps;</li>
  *   <li>each batch is split into minibatches of {@code --mini} in stored order (the last one
- *       shorter), and each minibatch runs forward, backward and {@code net.sgdStep(progress)};
+ *       shorter), and each minibatch runs forward, backward and {@code solver.step(progress)};
  *       progress = (index of this batch, 1-based) / (epochs x batches per epoch), as cuda-convnet2
  *       computes it for its learning-rate schedules;</li>
  *   <li>the batch's training cost is the sum of its minibatch costs, each measured before its
@@ -53,6 +54,7 @@ public final class Trainer {
     }
 
     private final Net net;
+    private final Solver solver;
     private final DataProvider provider;
     private final BatchSource source;
     private final BatchRange trainRange;
@@ -73,6 +75,7 @@ public final class Trainer {
 
     /**
      * @param net        the net, parameters already initialised or restored
+     * @param solver     the update rule, bound to {@code net}, its state already restored on resume
      * @param provider   serves the batches
      * @param source     holds the batches
      * @param trainRange training batches
@@ -88,11 +91,12 @@ public final class Trainer {
      * @param out        test summaries
      * @param err        progress bars
      */
-    public Trainer(Net net, DataProvider provider, BatchSource source, BatchRange trainRange, BatchRange testRange,
+    public Trainer(Net net, Solver solver, DataProvider provider, BatchSource source, BatchRange trainRange, BatchRange testRange,
                    int mini, int testFreq, int epochs, boolean testOne, BatchTester tester, long seed, MetricsLog metrics,
                    Saver saver,
                    PrintStream out, PrintStream err) {
         this.net = net;
+        this.solver = solver;
         this.provider = provider;
         this.source = source;
         this.trainRange = trainRange;
@@ -210,7 +214,7 @@ public final class Trainer {
             Map<String, double[]> costs = net.forward(mb.data(), n, PassMode.TRAIN);
             sums.add(costs, n);
             net.backward();
-            net.sgdStep(progress);
+            solver.step(progress);
             double secs = (System.nanoTime() - t0) / 1e9;
             int trained = mb.start() + n;
             bar.update(trained, sums.format() + String.format(Locale.ROOT, " | %.1f img/s", trained / secs), false);

@@ -40,6 +40,8 @@ import org.jconvnet.train.data.ServedBatch;
 import org.jconvnet.train.data.SyntheticCifar;
 import org.jconvnet.train.interop.FeatureWriter;
 import org.jconvnet.train.interop.WeightsIo;
+import org.jconvnet.train.solver.SgdSolver;
+import org.jconvnet.train.solver.Solver;
 
 /**
  * The facade the command line calls: {@code train} (fresh, {@code -f} resume, {@code --test-only}),
@@ -230,7 +232,7 @@ public final class TrainingJob {
         if (Boolean.TRUE.equals(given.testOnly())) {
             return test(given);
         }
-        try (Prepared p = prepare(given, false)) {
+        try (Prepared p = prepare(given, false); Solver solver = solverFor(p, given)) {
             TrainOptions o = p.opts;
             p.def.initMessages().forEach(err::println);
             err.println("data: " + p.source.describe());
@@ -270,11 +272,11 @@ public final class TrainingJob {
             CheckpointWriter writer = new CheckpointWriter();
             int[] last = {lastEpoch, lastBatch};
             Trainer.BatchTester tester = testerFor(p, Boolean.TRUE.equals(o.multiviewTest()));
-            Trainer trainer = new Trainer(p.net, p.provider, p.source, p.trainRange, p.testRange, p.mini(), testFreq,
+            Trainer trainer = new Trainer(p.net, solver, p.provider, p.source, p.trainRange, p.testRange, p.mini(), testFreq,
                     epochs, testOne, tester, p.seed, metrics, (epoch, batch, done, records) -> {
                         Checkpoint cp = new Checkpoint(epoch, batch, done, p.dtype, p.layerDef.name(), p.layerDef.text(),
                                 p.layerParams.name(), p.layerParams.text(), saved.asMap(), records, p.mean,
-                                NetParams.snapshot(p.def, p.net));
+                                NetParams.snapshot(p.def, p.net, solver));
                         try {
                             Path dir = writer.write(p.saveDir, cp);
                             out.println("saved checkpoint " + dir);
@@ -307,6 +309,18 @@ public final class TrainingJob {
             }
         }
         return Map.of();
+    }
+
+    /** cuda-convnet's SGD on the prepared net, with the checkpoint's momentum buffers on resume. */
+    private static Solver solverFor(Prepared p, TrainOptions given) {
+        Solver solver = new SgdSolver(p.net);
+        try {
+            p.checkpoint.ifPresent(cp -> NetParams.restoreMomentum(p.def, solver, cp.params(), "checkpoint " + given.loadFrom()));
+        } catch (RuntimeException e) {
+            solver.close();
+            throw e;
+        }
+        return solver;
     }
 
     /**

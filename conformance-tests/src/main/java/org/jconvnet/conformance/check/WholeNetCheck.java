@@ -18,6 +18,8 @@ import org.jconvnet.conformance.compare.Comparison;
 import org.jconvnet.conformance.compare.ErrorStats;
 import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.layers.net.NetDefinition;
+import org.jconvnet.train.solver.SgdSolver;
+import org.jconvnet.train.solver.Solver;
 
 /**
  * The seed's whole CIFAR-10 net ({@link NetCatalog#SEED}, uncropped 32x32) on the backend under test
@@ -119,7 +121,9 @@ public final class WholeNetCheck implements Check {
             return List.copyOf(out.values());
         }
         SplittableRandom rnd = new SplittableRandom(SEED);
-        try (TwinNets t = TwinNets.create(def, ctx, SEED)) {
+        try (TwinNets t = TwinNets.create(def, ctx, SEED);
+             Solver refSolver = new SgdSolver(t.ref);
+             Solver testSolver = new SgdSolver(t.test)) {
             t.forward(batch(rnd), N);
             compareOutputs(ctx, t, FIRST, todo, out);
             t.ref.backward();
@@ -142,8 +146,8 @@ public final class WholeNetCheck implements Check {
                     t.ref.backward();
                     t.test.backward();
                 }
-                t.ref.sgdStep(0);
-                t.test.sgdStep(0);
+                refSolver.step(0);
+                testSolver.step(0);
             }
             t.forward(batch(rnd), N);
             compareOutputs(ctx, t, AFTER, todo, out);

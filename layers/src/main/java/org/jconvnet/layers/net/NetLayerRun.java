@@ -12,56 +12,73 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * The {@link LayerRun} the net hands one layer for one forward or backward call: plain views of
- * tensors the {@link Net} owns, plus the kernel lookup on the net's backend.
+ * The {@link LayerRun} the net hands one layer for its forward, or for one step of a backward
+ * schedule. It is built once, with the net, and holds indices, not tensors: it reads the current
+ * minibatch's tensors from {@link Activations} and the pass mode and generator from
+ * {@link PassState}, so running a pass allocates nothing here.
  */
 final class NetLayerRun implements LayerRun {
     private final Backend backend;
     private final DType dtype;
-    private final int numCases;
-    private final PassMode pass;
-    private final Tensor[] inputs;
-    private final Tensor output;
-    private final Tensor outputGrad;
-    private final Tensor[] inputGrads;
+    private final Activations activations;
+    private final PassState state;
+    private final String layerName;
+    private final int self;
+    private final int[] inputs;
+    private final int[] gradTargets;
     private final boolean[] accumulate;
     private final boolean absorbing;
     private final Map<String, Tensor> params;
     private final Map<String, Tensor> paramGrads;
-    private final Map<String, Tensor> scratch;
-    private final RandomGenerator random;
-    private final String layerName;
 
-    /** Holds everything; arrays are used as given (the net builds fresh ones per call). */
-    NetLayerRun(Backend backend, DType dtype, int numCases, PassMode pass, String layerName, Tensor[] inputs,
-                Tensor output, Tensor outputGrad, Tensor[] inputGrads, boolean[] accumulate, boolean absorbing,
-                Map<String, Tensor> params, Map<String, Tensor> paramGrads, Map<String, Tensor> scratch,
-                RandomGenerator random) {
+    private NetLayerRun(Backend backend, DType dtype, Activations activations, PassState state, String layerName, int self,
+                        int[] inputs, int[] gradTargets, boolean[] accumulate, boolean absorbing,
+                        Map<String, Tensor> params, Map<String, Tensor> paramGrads) {
         this.backend = backend;
         this.dtype = dtype;
-        this.numCases = numCases;
-        this.pass = pass;
+        this.activations = activations;
+        this.state = state;
         this.layerName = layerName;
+        this.self = self;
         this.inputs = inputs;
-        this.output = output;
-        this.outputGrad = outputGrad;
-        this.inputGrads = inputGrads;
+        this.gradTargets = gradTargets;
         this.accumulate = accumulate;
         this.absorbing = absorbing;
         this.params = params;
         this.paramGrads = paramGrads;
-        this.scratch = scratch;
-        this.random = random;
+    }
+
+    /** Where the runs of one net get their tensors, parameters and pass state. */
+    record Source(Backend backend, DType dtype, NetGraph graph, Activations activations, NetParameters params,
+                  PassState state) {
+
+        /** The forward run of layer {@code i}: no gradients. */
+        NetLayerRun forward(int i) {
+            return new NetLayerRun(backend, dtype, activations, state, graph.layer(i).name(), i, graph.inputs(i), null,
+                    null, false, params.values(i), Map.of());
+        }
+
+        /**
+         * A backward run of layer {@code i}.
+         *
+         * @param gradTargets per input, the layer whose output gradient receives that input's gradient, or -1 for none
+         * @param accumulate  per input, whether to add to what is there
+         * @param absorbing   whether the layer writes straight through an absorbed input
+         */
+        NetLayerRun backward(int i, int[] gradTargets, boolean[] accumulate, boolean absorbing) {
+            return new NetLayerRun(backend, dtype, activations, state, graph.layer(i).name(), i, graph.inputs(i),
+                    gradTargets, accumulate, absorbing, params.values(i), params.learningGrads(i));
+        }
     }
 
     @Override
     public int numCases() {
-        return numCases;
+        return activations.numCases();
     }
 
     @Override
     public PassMode pass() {
-        return pass;
+        return state.pass();
     }
 
     @Override
@@ -72,26 +89,26 @@ final class NetLayerRun implements LayerRun {
     @Override
     public Tensor input(int i) {
         checkInput(i);
-        return inputs[i];
+        return activations.output(inputs[i]);
     }
 
     @Override
     public Tensor output() {
-        return output;
+        return activations.output(self);
     }
 
     @Override
     public Tensor outputGrad() {
-        if (outputGrad == null) {
+        if (gradTargets == null) {
             throw new IllegalStateException("layer '" + layerName + "' asked for its output gradient outside a backward pass");
         }
-        return outputGrad;
+        return activations.grad(self);
     }
 
     @Override
     public Optional<Tensor> inputGrad(int i) {
         checkInput(i);
-        return inputGrads == null ? Optional.empty() : Optional.ofNullable(inputGrads[i]);
+        return gradTargets == null || gradTargets[i] < 0 ? Optional.empty() : Optional.of(activations.grad(gradTargets[i]));
     }
 
     @Override
@@ -122,6 +139,7 @@ final class NetLayerRun implements LayerRun {
 
     @Override
     public Tensor scratch(String name) {
+        Map<String, Tensor> scratch = activations.scratch(self);
         Tensor t = scratch.get(name);
         if (t == null) {
             throw new IllegalArgumentException("layer '" + layerName + "' has no scratch buffer '" + name + "'; it declared " + scratch.keySet());
@@ -131,7 +149,7 @@ final class NetLayerRun implements LayerRun {
 
     @Override
     public RandomGenerator random() {
-        return random;
+        return state.random();
     }
 
     @Override

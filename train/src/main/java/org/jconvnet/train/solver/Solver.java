@@ -1,0 +1,45 @@
+package org.jconvnet.train.solver;
+
+import org.jconvnet.layers.net.Net;
+
+/**
+ * An update rule bound to one {@link Net}: after the net's forward and backward, {@link #step}
+ * changes every parameter that learns. The solver owns whatever state its rule keeps per parameter
+ * (SGD's momentum), allocated on the net's backend and released by {@link #close()}; the net, its
+ * parameters and their gradients stay the net's.
+ */
+public interface Solver extends AutoCloseable {
+
+    /** The net this solver updates. */
+    Net net();
+
+    /**
+     * One update of every parameter whose learning rate is not zero, from the gradients of the
+     * net's last backward.
+     *
+     * @param progress training progress in [0, 1] (batches done / total batches), at which
+     *                 learning-rate schedules are read
+     * @throws IllegalStateException when the net has run no forward
+     */
+    void step(double progress);
+
+    /**
+     * The rule's state of parameter {@code param} of {@code layer}, flat in the parameter's memory
+     * order: what a checkpoint keeps as that parameter's momentum buffer (cuda-convnet's
+     * {@code weightsInc}/{@code biasesInc}), so that a resumed run continues exactly.
+     *
+     * @throws IllegalArgumentException when the net has no such parameter
+     */
+    double[] history(String layer, String param);
+
+    /**
+     * Restores the state that {@link #history} returned.
+     *
+     * @throws IllegalArgumentException when the net has no such parameter or {@code v} has the wrong length
+     */
+    void setHistory(String layer, String param, double[] v);
+
+    /** Releases the solver's state (the net stays open; it is not the solver's). Idempotent. */
+    @Override
+    void close();
+}
