@@ -16,6 +16,8 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.layers.net.NetSource;
+import org.jconvnet.train.solver.SgdSolver;
+import org.jconvnet.train.solver.Solver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +43,8 @@ class MaxoutNetTest {
         double[] labels = {1, 7, 3, 7};
         Map<Integer, double[]> data = Map.of(0, images, 1, labels);
         try (Backend cpu = BackendRegistry.discover(loader).find("cpu").orElseThrow().create(BackendConfig.defaults());
-             Net net = new Net(def, cpu, DType.FLOAT32)) {
+             Net net = new Net(def, cpu, DType.FLOAT32);
+             Solver solver = new SgdSolver(net)) {
             net.initParams(11);
             net.forward(data, n, PassMode.TRAIN);
             double before = net.objective();
@@ -49,7 +52,7 @@ class MaxoutNetTest {
             assertTrue(Arrays.stream(net.getParamGrad("conv1", "weights")).anyMatch(g -> g != 0),
                     "gradient must reach conv1 through the cmpool layer");
             for (int step = 0; step < 5; step++) {
-                net.sgdStep(0);
+                solver.step(0);
                 net.forward(data, n, PassMode.TRAIN);
                 net.backward();
             }
