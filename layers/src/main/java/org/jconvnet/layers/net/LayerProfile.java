@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a {@link Net}'s time goes: wall time per layer and phase (forward, backward, sgd), summed
- * over the passes run while the profile was attached with {@link Net#profileWith}.
+ * Where a {@link Net}'s time goes: wall time per layer and phase (forward, backward, and the
+ * solver's update, labelled sgd), summed over the passes run while the profile was attached with
+ * {@link Net#profileWith}.
  *
  * <p>The net synchronises the backend before and after every timed layer, so each entry is the
  * layer's own device time plus launch overhead, not overlapped with its neighbours; a profiled
@@ -25,7 +26,7 @@ public final class LayerProfile {
         FORWARD,
         /** The layer's backward pass (input and parameter gradients). */
         BACKWARD,
-        /** The SGD update of the layer's parameters. */
+        /** The solver's update of the layer's parameters, timed through {@link Net#timeUpdate}. */
         SGD;
 
         String label() {

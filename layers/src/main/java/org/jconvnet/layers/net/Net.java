@@ -12,13 +12,13 @@ import org.jconvnet.api.tensor.DType;
 
 /**
  * A {@link NetDefinition} bound to one backend and element type: it owns every tensor (parameters
- * and their gradients in {@link NetParameters}; activations, their gradients and scratch buffers,
- * {@code rows x N}, re-allocated when N changes, in {@link Activations}), runs layers forward in
+ * and their gradients in {@code NetParameters}; activations, their gradients and scratch buffers,
+ * {@code rows x N}, re-allocated when N changes, in {@code Activations}), runs layers forward in
  * execution order and backward in reverse order. The update rule is not the net's: a solver reads
  * {@link #parameters()} and their gradients after a backward and changes the values.
  *
  * <p>Everything a pass needs is built with the net: each layer's forward run and every backward
- * schedule ({@link BackwardSchedule} says what backward does with shared activations, the
+ * schedule ({@code BackwardSchedule} says what backward does with shared activations, the
  * cost.logreg-over-softmax shortcut, frozen parameters and sub-nets that need no gradient). A
  * pass only uploads its data, runs the layers and collects the costs.
  *
