@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SgdSolver} is cuda-convnet's rule of spec section 5.3, element for element: compared with
+ * {@link SgdSolver} is cuda-convnet's rule of cuda-convnet.md §5.3, element for element: compared with
  * the formula written out in float64 (and with float32 rounding after every operation, as the
  * CPU reference's float32 kernels round), over two steps so that the momentum carries.
  */
