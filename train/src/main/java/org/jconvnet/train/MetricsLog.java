@@ -8,17 +8,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.JConvNetException;
-import org.jconvnet.train.json.Json;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TrainJson;
 
 /**
  * The metrics history: kept in memory (it goes into every checkpoint manifest) and appended, one
- * JSON object per line, to {@code metrics.jsonl} in the save directory as it happens.
+ * JSON object per line, to {@code metrics.jsonl} in the save directory as it happens (written
+ * with {@link TrainJson}).
  */
 public final class MetricsLog {
     private final Path file;
-    private final List<Map<String, Object>> records = new ArrayList<>();
+    private final List<Metric> records = new ArrayList<>();
 
     /**
      * Starts a log with an existing history (from a checkpoint). The file is rewritten to match
@@ -26,7 +27,7 @@ public final class MetricsLog {
      *
      * @param file the {@code metrics.jsonl} path, or null to keep the log in memory only
      */
-    public MetricsLog(Path file, List<Map<String, Object>> history) {
+    public MetricsLog(Path file, List<Metric> history) {
         this.file = file;
         records.addAll(history);
         if (file != null) {
@@ -34,8 +35,8 @@ public final class MetricsLog {
                 Files.createDirectories(file.getParent());
                 Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                 StringBuilder sb = new StringBuilder();
-                for (Map<String, Object> r : records) {
-                    sb.append(Json.write(r)).append('\n');
+                for (Metric r : records) {
+                    sb.append(TrainJson.compact(r)).append('\n');
                 }
                 Files.writeString(tmp, sb, StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -46,11 +47,11 @@ public final class MetricsLog {
     }
 
     /** Appends a record. */
-    public void add(Map<String, Object> record) {
+    public void add(Metric record) {
         records.add(record);
         if (file != null) {
             try {
-                Files.writeString(file, Json.write(record) + "\n", StandardCharsets.UTF_8,
+                Files.writeString(file, TrainJson.compact(record) + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new JConvNetException("cannot append to " + file + ": " + e.getMessage(), e);
@@ -59,19 +60,19 @@ public final class MetricsLog {
     }
 
     /** Every record so far. */
-    public List<Map<String, Object>> records() {
+    public List<Metric> records() {
         return List.copyOf(records);
     }
 
     /** Reads a {@code metrics.jsonl} file. */
-    public static List<Map<String, Object>> read(Path file) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public static List<Metric> read(Path file) {
+        List<Metric> out = new ArrayList<>();
         try {
             int n = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 n++;
                 if (!line.isBlank()) {
-                    out.add(Json.parseObject(line, file + ":" + n));
+                    out.add(TrainJson.read(line, Metric.class, file + ":" + n));
                 }
             }
         } catch (IOException e) {

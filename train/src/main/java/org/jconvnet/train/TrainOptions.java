@@ -1,14 +1,22 @@
 package org.jconvnet.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import org.jconvnet.train.metrics.TrainJson;
 
 /**
  * The options of a training, test or feature run, named as cuda-convnet's {@code convnet.py}
- * options (cuda-convnet.md §5.6). A {@code null} field means "not given": defaults are applied by
- * {@link TrainingJob}, and on resume ({@code -f}) the value saved in the checkpoint wins over the
- * default but not over an explicit value, as in cuda-convnet.
+ * options (cuda-convnet.md §5.6). A {@code null} field means "not given": {@link ResolvedRun} applies
+ * the defaults of {@link TrainDefaults}, and on resume ({@code -f}) the value saved in the
+ * checkpoint wins over the default but not over an explicit value, as in cuda-convnet.
+ *
+ * <p>In a checkpoint's manifest the options are this record as JSON, each field under its
+ * cuda-convnet name ({@code dataPath} as {@code data-path}), unset ones left out.
  *
  * @param dataPath      {@code --data-path}: a CIFAR-10 binary directory; null for the embedded synthetic set
  * @param layerDef      {@code --layer-def}: a shipped net name or a file; null for the seed net
@@ -32,11 +40,20 @@ import java.util.Map;
  * @param cropBorder    {@code --crop-border} for {@code cifar-cropped}
  * @param logregName    {@code --logreg-name}: the cost layer multiview testing uses
  */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainOptions(Path dataPath, String layerDef, String layerParams, String dataProvider,
                            String trainRange, String testRange, Integer testFreq, Integer epochs, Integer mini,
                            Boolean testOne, Path savePath, String saveName, Path loadFrom, Boolean multiviewTest,
                            Boolean testOnly, Path initFrom, Long seed, String backend, String dtype,
                            Integer cropBorder, String logregName) {
+
+    /**
+     * Options that describe one session rather than the model, so a resumed run never takes them
+     * from the checkpoint: where to load from and save to, what to do, the start weights, the backend.
+     */
+    static final List<String> SESSION_ONLY = List.of("load-from", "test-only", "save-path", "save-name", "init-from",
+            "backend");
 
     /** No option given. */
     public static TrainOptions none() {
@@ -48,86 +65,29 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
         return new Builder();
     }
 
-    /** A builder starting from these options. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.dataPath = dataPath; b.layerDef = layerDef; b.layerParams = layerParams; b.dataProvider = dataProvider;
-        b.trainRange = trainRange; b.testRange = testRange; b.testFreq = testFreq; b.epochs = epochs; b.mini = mini;
-        b.testOne = testOne; b.savePath = savePath; b.saveName = saveName; b.loadFrom = loadFrom;
-        b.multiviewTest = multiviewTest; b.testOnly = testOnly; b.initFrom = initFrom; b.seed = seed;
-        b.backend = backend; b.dtype = dtype; b.cropBorder = cropBorder; b.logregName = logregName;
-        return b;
-    }
-
-    /** The given options by cuda-convnet name, for the checkpoint manifest and messages. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "data-path", dataPath);
-        put(m, "layer-def", layerDef);
-        put(m, "layer-params", layerParams);
-        put(m, "data-provider", dataProvider);
-        put(m, "train-range", trainRange);
-        put(m, "test-range", testRange);
-        put(m, "test-freq", testFreq);
-        put(m, "epochs", epochs);
-        put(m, "mini", mini);
-        put(m, "test-one", testOne);
-        put(m, "save-path", savePath);
-        put(m, "save-name", saveName);
-        put(m, "multiview-test", multiviewTest);
-        put(m, "init-from", initFrom);
-        put(m, "seed", seed);
-        put(m, "backend", backend);
-        put(m, "dtype", dtype);
-        put(m, "crop-border", cropBorder);
-        put(m, "logreg-name", logregName);
-        return m;
-    }
-
-    private static void put(Map<String, Object> m, String k, Object v) {
-        if (v instanceof Path) {
-            m.put(k, v.toString());
-        } else if (v instanceof Integer) {
-            m.put(k, ((Integer) v).longValue()); // JSON reads integers back as Long
-        } else if (v != null) {
-            m.put(k, v);
-        }
+    /** These options with every field that {@code given} sets replaced by its value. */
+    public TrainOptions overriddenBy(TrainOptions given) {
+        ObjectNode merged = TrainJson.toTree(this);
+        merged.setAll(TrainJson.toTree(given));
+        return TrainJson.convert(merged, TrainOptions.class, "options");
     }
 
     /**
-     * These options with every unset field filled from {@code saved} (a checkpoint's
-     * {@link #asMap()}), which is how a resumed run keeps its original settings.
+     * These options over a checkpoint's saved ones: each option given here wins, the others come
+     * from {@code saved} (except {@link #SESSION_ONLY} ones), which is how a resumed run keeps its
+     * original settings.
      */
-    public TrainOptions over(Map<String, Object> saved) {
-        Builder b = toBuilder();
-        if (b.dataPath == null && saved.get("data-path") != null) {
-            b.dataPath = Path.of(saved.get("data-path").toString());
-        }
-        b.layerDef = b.layerDef != null ? b.layerDef : str(saved, "layer-def");
-        b.layerParams = b.layerParams != null ? b.layerParams : str(saved, "layer-params");
-        b.dataProvider = b.dataProvider != null ? b.dataProvider : str(saved, "data-provider");
-        b.trainRange = b.trainRange != null ? b.trainRange : str(saved, "train-range");
-        b.testRange = b.testRange != null ? b.testRange : str(saved, "test-range");
-        b.testFreq = b.testFreq != null ? b.testFreq : integer(saved, "test-freq");
-        b.epochs = b.epochs != null ? b.epochs : integer(saved, "epochs");
-        b.mini = b.mini != null ? b.mini : integer(saved, "mini");
-        b.testOne = b.testOne != null ? b.testOne : (Boolean) saved.get("test-one");
-        b.multiviewTest = b.multiviewTest != null ? b.multiviewTest : (Boolean) saved.get("multiview-test");
-        b.seed = b.seed != null ? b.seed : saved.get("seed") instanceof Number ? ((Number) saved.get("seed")).longValue() : null;
-        b.dtype = b.dtype != null ? b.dtype : str(saved, "dtype");
-        b.cropBorder = b.cropBorder != null ? b.cropBorder : integer(saved, "crop-border");
-        b.logregName = b.logregName != null ? b.logregName : str(saved, "logreg-name");
-        return b.build();
+    public TrainOptions over(JsonNode saved) {
+        ObjectNode kept = saved.isObject() ? ((ObjectNode) saved).deepCopy() : TrainJson.object();
+        kept.remove(SESSION_ONLY);
+        return TrainJson.convert(kept, TrainOptions.class, "the checkpoint's options").overriddenBy(this);
     }
 
-    private static String str(Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        return v == null ? null : v.toString();
-    }
-
-    private static Integer integer(Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        return v instanceof Number ? ((Number) v).intValue() : null;
+    /** The options a checkpoint keeps: these, without {@code -f} and {@code --test-only}. */
+    public ObjectNode toSaved() {
+        ObjectNode tree = TrainJson.toTree(this);
+        tree.remove(List.of("load-from", "test-only"));
+        return tree;
     }
 
     /** Fluent construction; unset fields stay null ("not given"). */

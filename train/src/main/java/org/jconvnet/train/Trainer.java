@@ -3,18 +3,18 @@ package org.jconvnet.train;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jconvnet.api.layer.PassMode;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.train.data.BatchRange;
-import org.jconvnet.train.data.BatchSource;
-import org.jconvnet.train.data.DataProvider;
 import org.jconvnet.train.data.Minibatches;
 import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TestMetric;
+import org.jconvnet.train.metrics.TrainMetric;
 import org.jconvnet.train.solver.Solver;
 
 /**
@@ -50,21 +50,16 @@ public final class Trainer {
     @FunctionalInterface
     public interface Saver {
         /** Saves a checkpoint after batch {@code batchNum} of {@code epoch}. */
-        void save(int epoch, int batchNum, long batchesDone, List<Map<String, Object>> metrics);
+        void save(int epoch, int batchNum, long batchesDone, List<Metric> metrics);
     }
 
     private final Net net;
     private final Solver solver;
-    private final DataProvider provider;
-    private final BatchSource source;
+    private final TrainerConfig config;
     private final BatchRange trainRange;
     private final BatchRange testRange;
-    private final int mini;
     private final int testFreq;
-    private final int epochs;
-    private final boolean testOne;
     private final BatchTester tester;
-    private final long seed;
     private final MetricsLog metrics;
     private final Saver saver;
     private final PrintStream out;
@@ -74,44 +69,29 @@ public final class Trainer {
     private long batchesThisRun;
 
     /**
-     * @param net        the net, parameters already initialised or restored
-     * @param solver     the update rule, bound to {@code net}, its state already restored on resume
-     * @param provider   serves the batches
-     * @param source     holds the batches
-     * @param trainRange training batches
-     * @param testRange  test batches
-     * @param mini       minibatch size
-     * @param testFreq   test every this many batches
-     * @param epochs     the last epoch to train (plus quirk 11's extra batch)
-     * @param testOne    test one batch in rotation rather than all
-     * @param tester     evaluates one test batch (plainly or multiview)
-     * @param seed       seeds the crops
-     * @param metrics    the metrics log (with any history)
-     * @param saver      saves checkpoints
-     * @param out        test summaries
-     * @param err        progress bars
+     * @param net     the net, parameters already initialised or restored
+     * @param solver  the update rule, bound to {@code net}, its state already restored on resume
+     * @param config  batches, schedule and seed
+     * @param tester  evaluates one test batch (plainly or multiview)
+     * @param metrics the metrics log (with any history)
+     * @param saver   saves checkpoints
+     * @param out     test summaries
+     * @param err     progress bars
      */
-    public Trainer(Net net, Solver solver, DataProvider provider, BatchSource source, BatchRange trainRange, BatchRange testRange,
-                   int mini, int testFreq, int epochs, boolean testOne, BatchTester tester, long seed, MetricsLog metrics,
-                   Saver saver,
+    public Trainer(Net net, Solver solver, TrainerConfig config, BatchTester tester, MetricsLog metrics, Saver saver,
                    PrintStream out, PrintStream err) {
         this.net = net;
         this.solver = solver;
-        this.provider = provider;
-        this.source = source;
-        this.trainRange = trainRange;
-        this.testRange = testRange;
-        this.mini = mini;
-        this.testFreq = Math.max(1, testFreq);
-        this.epochs = epochs;
-        this.testOne = testOne;
+        this.config = config;
+        this.trainRange = config.trainRange();
+        this.testRange = config.testRange();
+        this.testFreq = Math.max(1, config.testFreq());
         this.tester = tester;
-        this.seed = seed;
         this.metrics = metrics;
         this.saver = saver;
         this.out = out;
         this.err = err;
-        this.testCursor = testOne ? rotationAfter(metrics.records(), testRange) : 0;
+        this.testCursor = config.testOne() ? rotationAfter(metrics.records(), testRange) : 0;
     }
 
     /**
@@ -119,18 +99,15 @@ public final class Trainer {
      * the last single-batch test whose batch is still in the test range, else at the start. So a
      * resumed run tests the batch the interrupted one would have tested next.
      */
-    static int rotationAfter(List<Map<String, Object>> history, BatchRange testRange) {
+    static int rotationAfter(List<Metric> history, BatchRange testRange) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            Map<String, Object> r = history.get(i);
-            if (!"test".equals(r.get("type"))) {
-                continue;
-            }
-            Object tested = r.get("testBatches");
-            if (tested instanceof List<?> && ((List<?>) tested).size() == 1 && ((List<?>) tested).get(0) instanceof Number) {
-                int at = testRange.batches().indexOf(((Number) ((List<?>) tested).get(0)).intValue());
+            if (history.get(i) instanceof TestMetric t) {
+                if (t.testBatches() == null || t.testBatches().size() != 1) {
+                    return 0;
+                }
+                int at = testRange.batches().indexOf(t.testBatches().get(0));
                 return at < 0 ? 0 : (at + 1) % testRange.size();
             }
-            return 0;
         }
         return 0;
     }
@@ -142,7 +119,7 @@ public final class Trainer {
 
     /** Total batches of the run for learning-rate progress: epochs x batches per epoch. */
     public long totalBatches() {
-        return (long) epochs * trainRange.size();
+        return (long) config.epochs() * trainRange.size();
     }
 
     /** The crop seed of one served training batch. */
@@ -180,7 +157,7 @@ public final class Trainer {
         int doneEpoch = lastEpoch;
         int doneBatch = lastBatch;
         boolean testedLast = true;
-        while (doneEpoch <= epochs) {
+        while (doneEpoch <= config.epochs()) {
             int batchNum = trainRange.get(idx);
             trainBatch(epoch, batchNum);
             doneEpoch = epoch;
@@ -202,13 +179,14 @@ public final class Trainer {
     }
 
     private void trainBatch(int epoch, int batchNum) {
-        ServedBatch batch = provider.serve(source.batch(batchNum), ServeMode.TRAIN, cropSeed(seed, epoch, batchNum));
+        ServedBatch batch = config.provider().serve(config.source().batch(batchNum), ServeMode.TRAIN,
+                cropSeed(config.seed(), epoch, batchNum));
         long done = batchesDone(epoch, batchNum);
         double progress = Math.min(1.0, done / (double) totalBatches());
         ProgressBar bar = new ProgressBar(err, epoch + "." + batchNum, batch.numCases());
         CostSums sums = new CostSums();
         long t0 = System.nanoTime();
-        for (Minibatches mbs = new Minibatches(batch, mini); mbs.hasNext(); ) {
+        for (Minibatches mbs = new Minibatches(batch, config.mini()); mbs.hasNext(); ) {
             Minibatches.Minibatch mb = mbs.next();
             int n = mb.numCases();
             Map<String, double[]> costs = net.forward(mb.data(), n, PassMode.TRAIN);
@@ -226,16 +204,13 @@ public final class Trainer {
         double eta = secondsTraining / batchesThisRun * remaining;
         bar.finish(batch.numCases(), sums.format() + String.format(Locale.ROOT, " (%.3f sec, %.1f img/s, run ETA %s)",
                 secs, batch.numCases() / secs, ProgressBar.formatSeconds(eta)));
-        Map<String, Object> r = record("train", epoch, batchNum, done, sums);
-        r.put("seconds", secs);
-        r.put("imagesPerSec", batch.numCases() / secs);
-        r.put("progress", progress);
-        metrics.add(r);
+        metrics.add(new TrainMetric(epoch, batchNum, done, sums.cases(), sums.means(), Instant.now().toString(), secs,
+                batch.numCases() / secs, progress));
     }
 
     private void testAndSave(int epoch, int batchNum, long done) {
         List<Integer> batches = new ArrayList<>();
-        if (testOne) {
+        if (config.testOne()) {
             batches.add(testRange.get(testCursor++ % testRange.size()));
         } else {
             batches.addAll(testRange.batches());
@@ -250,26 +225,8 @@ public final class Trainer {
         out.println(String.format(Locale.ROOT, "%d.%d test on batch%s %s: %s (%d cases, %.2f sec)", epoch, batchNum,
                 batches.size() > 1 ? "es" : "", batches, sums.format(), sums.cases(), secs));
         out.flush();
-        Map<String, Object> r = record("test", epoch, batchNum, done, sums);
-        List<Object> tb = new ArrayList<>();
-        batches.forEach(b -> tb.add((long) b));
-        r.put("testBatches", tb);
-        r.put("seconds", secs);
-        metrics.add(r);
+        metrics.add(new TestMetric(epoch, batchNum, done, sums.cases(), sums.means(), Instant.now().toString(),
+                List.copyOf(batches), secs));
         saver.save(epoch, batchNum, done, metrics.records());
-    }
-
-    private static Map<String, Object> record(String type, int epoch, int batchNum, long done, CostSums sums) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("type", type);
-        r.put("epoch", (long) epoch);
-        r.put("batch", (long) batchNum);
-        r.put("batchesDone", done);
-        r.put("cases", sums.cases());
-        Map<String, Object> costs = new LinkedHashMap<>();
-        sums.means().forEach((k, v) -> costs.put(k, new ArrayList<Object>(v)));
-        r.put("costs", costs);
-        r.put("time", Instant.now().toString());
-        return r;
     }
 }

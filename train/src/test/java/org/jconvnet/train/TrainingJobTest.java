@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.io.Npy;
@@ -21,6 +20,9 @@ import org.jconvnet.api.io.NpyArray;
 import org.jconvnet.train.checkpoint.Checkpoint;
 import org.jconvnet.train.checkpoint.CheckpointReader;
 import org.jconvnet.train.checkpoint.SavedParam;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TestMetric;
+import org.jconvnet.train.metrics.TrainMetric;
 import org.jconvnet.train.show.ShowJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,9 @@ class TrainingJobTest {
                 .mini(10).seed(7L).backend("cpu").savePath(tmp.resolve("save")).saveName(name);
     }
 
-    private static List<String> trainedBatches(List<Map<String, Object>> metrics) {
-        return metrics.stream().filter(r -> "train".equals(r.get("type")))
-                .map(r -> r.get("epoch") + "." + r.get("batch")).collect(Collectors.toList());
+    private static List<String> trainedBatches(List<Metric> metrics) {
+        return metrics.stream().filter(r -> r instanceof TrainMetric)
+                .map(r -> r.epoch() + "." + r.batch()).collect(Collectors.toList());
     }
 
     @Test
@@ -57,12 +59,12 @@ class TrainingJobTest {
         Checkpoint cp = CheckpointReader.loadLatest(r.saveDir(), s -> { });
         assertEquals(List.of("1.1", "1.2", "2.1"), trainedBatches(cp.metrics()));
         // Tests after batch 2 (test-freq) and a final one after 2.1.
-        assertEquals(List.of(2L, 3L), cp.metrics().stream().filter(m -> "test".equals(m.get("type")))
-                .map(m -> m.get("batchesDone")).collect(Collectors.toList()));
+        assertEquals(List.of(2L, 3L), cp.metrics().stream().filter(m -> m instanceof TestMetric)
+                .map(Metric::batchesDone).collect(Collectors.toList()));
         assertEquals("2.1", cp.name());
         assertEquals(3, cp.batchesDone());
         assertTrue(Files.isRegularFile(r.saveDir().resolve("metrics.jsonl")));
-        assertEquals(cp.metrics().size(), MetricsLog.read(r.saveDir().resolve("metrics.jsonl")).size());
+        assertEquals(cp.metrics(), MetricsLog.read(r.saveDir().resolve("metrics.jsonl")));
         assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("Test output"));
         double err = r.lastTest().get("logprob").get(1);
         assertTrue(err >= 0 && err <= 1, "error rate " + err);
@@ -93,8 +95,8 @@ class TrainingJobTest {
         TrainingJob.Result first = job.train(rotating.epochs(2).build());
         TrainingJob.Result second = job.train(TrainOptions.builder().loadFrom(first.saveDir()).epochs(4).backend("cpu").build());
         Checkpoint cp = CheckpointReader.loadLatest(second.saveDir(), s -> { });
-        assertEquals(List.of(List.of(3L), List.of(6L), List.of(3L), List.of(6L), List.of(3L)), cp.metrics().stream()
-                .filter(m -> "test".equals(m.get("type"))).map(m -> m.get("testBatches")).collect(Collectors.toList()));
+        assertEquals(List.of(List.of(3), List.of(6), List.of(3), List.of(6), List.of(3)), cp.metrics().stream()
+                .filter(m -> m instanceof TestMetric).map(m -> ((TestMetric) m).testBatches()).collect(Collectors.toList()));
     }
 
     @Test

@@ -11,13 +11,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jconvnet.train.checkpoint.Checkpoint;
 import org.jconvnet.train.checkpoint.CheckpointReader;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TrainMetric;
 import org.jconvnet.train.checkpoint.SavedParam;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,7 @@ class TrainingKillTest {
             reader.join(5000);
             Checkpoint cp = CheckpointReader.loadLatest(save, s -> { });
             assertTrue(cp.batchesDone() > lastDone, "round " + round + " made progress");
-            List<Map<String, Object>> trained = cp.metrics().stream().filter(m -> "train".equals(m.get("type")))
-                    .collect(Collectors.toList());
+            List<Metric> trained = cp.metrics().stream().filter(m -> m instanceof TrainMetric).collect(Collectors.toList());
             assertEquals(cp.batchesDone(), trained.size(), "one train record per batch up to the checkpoint");
             for (SavedParam p : cp.params()) {
                 for (double v : p.values()) {
@@ -100,9 +100,8 @@ class TrainingKillTest {
                 new PrintStream(new ByteArrayOutputStream()));
         job.train(TrainOptions.builder().loadFrom(save).epochs(before.epoch() + 1).build());
         Checkpoint after = CheckpointReader.loadLatest(save, s -> { });
-        List<Map<String, Object>> trained = after.metrics().stream().filter(m -> "train".equals(m.get("type")))
-                .collect(Collectors.toList());
-        assertEquals(before.batchesDone() + 1, ((Number) trained.get((int) before.batchesDone()).get("batchesDone")).longValue(),
+        List<Metric> trained = after.metrics().stream().filter(m -> m instanceof TrainMetric).collect(Collectors.toList());
+        assertEquals(before.batchesDone() + 1, trained.get((int) before.batchesDone()).batchesDone(),
                 "the resumed run continues with the batch after the checkpoint");
         assertTrue(after.batchesDone() > before.batchesDone());
     }

@@ -11,8 +11,8 @@ import org.jconvnet.api.backend.BackendSelector;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
-import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.train.Bench;
+import org.jconvnet.train.TrainDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,13 +32,13 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--layer-def", paramLabel = "NET", description = "Shipped net or .cfg file (default: the seed net).")
-    String layerDef = NetCatalog.SEED;
+    String layerDef = TrainDefaults.LAYER_DEF;
 
     @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32, default) or cifar-cropped (24x24).")
-    String provider = "cifar";
+    String provider = TrainDefaults.DATA_PROVIDER;
 
-    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default 128).")
-    int mini = 128;
+    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default " + TrainDefaults.MINI + ").")
+    int mini = TrainDefaults.MINI;
 
     @Option(names = "--minibatches", paramLabel = "N", description = "Timed minibatches (default 3).")
     int minibatches = 3;
@@ -50,8 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "SGD step (another --minibatches minibatches, each layer synchronised).")
     boolean profile;
 
-    @Option(names = "--dtype", paramLabel = "T", description = "float32 (default) or float64.")
-    String dtype = "float32";
+    @Option(names = "--dtype", paramLabel = "T", description = TrainDefaults.DTYPE + " (default) or float64.")
+    String dtype = TrainDefaults.DTYPE;
 
     /** Created by Guice. */
     @Inject

@@ -1,12 +1,14 @@
 package org.jconvnet.cli.train;
 
 import java.nio.file.Path;
+import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainOptions;
 import picocli.CommandLine.Option;
 
 /**
  * Options shared by every command that loads data and a net, named as cuda-convnet's
- * {@code convnet.py} options. Unset options stay unset, so a checkpoint's saved values apply.
+ * {@code convnet.py} options. Unset options stay unset, so a checkpoint's saved values apply; the
+ * defaults the help texts state are read from {@link TrainDefaults}, the table the run applies.
  */
 public final class ModelOptions {
     @Option(names = "--data-path", paramLabel = "DIR",
@@ -16,23 +18,26 @@ public final class ModelOptions {
 
     @Option(names = "--layer-def", paramLabel = "NET",
             description = "Layer definition: a shipped net (layers-conv-local-11pct, layers-18pct, "
-                    + "layers-conv-local-13pct) or a .cfg file. Default: the seed net layers-conv-local-11pct.")
+                    + "layers-conv-local-13pct) or a .cfg file. Default: the seed net " + TrainDefaults.LAYER_DEF + ".")
     String layerDef;
 
     @Option(names = "--layer-params", paramLabel = "FILE",
             description = "Layer parameter file (re-read on resume). Default: the one alongside --layer-def.")
     String layerParams;
 
-    @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32) or cifar-cropped (24x24 crops). Default: cifar.")
+    @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32) or cifar-cropped (24x24 crops). Default: "
+            + TrainDefaults.DATA_PROVIDER + ".")
     String dataProvider;
 
-    @Option(names = "--train-range", paramLabel = "A-B", description = "Training batches, e.g. 1-5 (default) or 1-4.")
+    @Option(names = "--train-range", paramLabel = "A-B", description = "Training batches, e.g. " + TrainDefaults.TRAIN_RANGE
+            + " (default) or 1-4.")
     String trainRange;
 
-    @Option(names = "--test-range", paramLabel = "A-B", description = "Test batches, e.g. 6 (default) or 5.")
+    @Option(names = "--test-range", paramLabel = "A-B", description = "Test batches, e.g. " + TrainDefaults.TEST_RANGE + " (default) or 5.")
     String testRange;
 
-    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default 128; 16 on the embedded data set).")
+    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default " + TrainDefaults.MINI + "; "
+            + TrainDefaults.EMBEDDED_MINI + " on the embedded data set).")
     Integer mini;
 
     @Option(names = "-f", paramLabel = "DIR", description = "Checkpoint directory to resume from / evaluate.")
@@ -45,10 +50,10 @@ public final class ModelOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for weight initialisation and crops (reproducible CPU runs).")
     Long seed;
 
-    @Option(names = "--dtype", paramLabel = "T", description = "float32 (default, as cuda-convnet) or float64.")
+    @Option(names = "--dtype", paramLabel = "T", description = TrainDefaults.DTYPE + " (default, as cuda-convnet) or float64.")
     String dtype;
 
-    @Option(names = "--crop-border", paramLabel = "B", description = "Crop border of cifar-cropped (default 4).")
+    @Option(names = "--crop-border", paramLabel = "B", description = "Crop border of cifar-cropped (default " + TrainDefaults.CROP_BORDER + ").")
     Integer cropBorder;
 
     @Option(names = "--logreg-name", paramLabel = "LAYER", description = "The cost.logreg layer for multiview tests and predictions.")

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,19 +27,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;
 
-    @Option(names = "--test-freq", paramLabel = "N", description = "Test and save every N training batches (default 50; one epoch on the embedded set).")
+    @Option(names = "--test-freq", paramLabel = "N", description = "Test and save every N training batches (default "
+            + TrainDefaults.TEST_FREQ + "; " + TrainDefaults.EMBEDDED_TEST_FREQ + " on the embedded set).")
     Integer testFreq;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Train while the epoch is at most N (cumulative over resumes; default 50000, 1 on the embedded set).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Train while the epoch is at most N (cumulative over resumes; default "
+            + TrainDefaults.EPOCHS + ", " + TrainDefaults.EMBEDDED_EPOCHS + " on the embedded set).")
     Integer epochs;
 
-    @Option(names = "--test-one", paramLabel = "0|1", converter = Flag.class, description = "1 (default): test on the next test batch in rotation; 0: all of them.")
+    @Option(names = "--test-one", paramLabel = "0|1", converter = Flag.class, description = "1: test on the next test batch in rotation; 0: all of them (default "
+            + (TrainDefaults.TEST_ONE ? 1 : 0) + ").")
     Boolean testOne;
 
-    @Option(names = "--save-path", paramLabel = "DIR", description = "Where checkpoint directories are created (default ./checkpoints).")
+    @Option(names = "--save-path", paramLabel = "DIR", description = "Where checkpoint directories are created (default ./"
+            + TrainDefaults.SAVE_PATH + ").")
     Path savePath;
 
-    @Option(names = "--save-name", paramLabel = "NAME", description = "Checkpoint directory name (default ConvNet__<date>_<time>).")
+    @Option(names = "--save-name", paramLabel = "NAME", description = "Checkpoint directory name (default "
+            + TrainDefaults.SAVE_NAME_PREFIX + "<date>_<time>).")
     String saveName;
 
     @Option(names = "--test-only", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",

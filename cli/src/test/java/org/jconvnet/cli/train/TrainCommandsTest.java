@@ -90,6 +90,21 @@ class TrainCommandsTest {
     }
 
     @Test
+    void helpStatesTheDefaultsTheRunApplies() {
+        Run help = run("train", "--help");
+        assertEquals(0, help.code(), help.toString());
+        // Without white space: picocli wraps the help at 80 columns, even inside "./checkpoints".
+        String text = help.out().replaceAll("\\s+", "");
+        for (String phrase : new String[] {"Minibatch size (default 128; 16 on the embedded data set).",
+                "default 50000, 1 on the embedded set", "(default 50; one epoch on the embedded set)",
+                "Training batches, e.g. 1-5 (default)", "Test batches, e.g. 6 (default)", "Default: cifar.",
+                "Crop border of cifar-cropped (default 4).", "(default ./checkpoints)", "(default ConvNet__<date>_<time>)",
+                "all of them (default 1)", "Default: the seed net layers-conv-local-11pct."}) {
+            assertTrue(text.contains(phrase.replaceAll("\\s+", "")), phrase + " in: " + help.out());
+        }
+    }
+
+    @Test
     void badInputIsOneClearLine() {
         Run r = run("train", "--backend", "cpu", "--data-path", tmp.resolve("nope").toString());
         assertEquals(1, r.code(), r.toString());

@@ -1,8 +1,9 @@
 package org.jconvnet.train.checkpoint;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.tensor.DType;
+import org.jconvnet.train.metrics.Metric;
 
 /**
  * Everything needed to resume training or to evaluate a model: the net definition, where
@@ -16,14 +17,15 @@ import org.jconvnet.api.tensor.DType;
  * @param layerDefText    the layer-definition text, fixed for the model's life
  * @param layerParamsName the layer-params file name, re-read on resume as cuda-convnet does
  * @param layerParamsText the layer-params text in force when saved
- * @param options         the training options, by cuda-convnet option name
+ * @param options         the training options as saved, by cuda-convnet option name (the train facade's
+ *                        {@code TrainOptions} reads them; this package keeps them as written)
  * @param metrics         the metrics records so far (the same records as {@code metrics.jsonl})
  * @param dataMean        the 3072-value per-pixel mean the model was trained with
  * @param params          every parameter with its momentum
  */
 public record Checkpoint(int epoch, int batchNum, long batchesDone, DType dtype,
                          String layerDefName, String layerDefText, String layerParamsName, String layerParamsText,
-                         Map<String, Object> options, List<Map<String, Object>> metrics,
+                         ObjectNode options, List<Metric> metrics,
                          double[] dataMean, List<SavedParam> params) {
 
     /** The format version written in every manifest; readers refuse newer ones. */

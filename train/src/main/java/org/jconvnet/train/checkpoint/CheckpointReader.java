@@ -1,5 +1,6 @@
 package org.jconvnet.train.checkpoint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.jconvnet.api.io.Npy;
 import org.jconvnet.api.io.NpyArray;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.MatrixOrder;
-import org.jconvnet.train.json.Json;
+import org.jconvnet.train.metrics.TrainJson;
 
 /**
  * Loads checkpoints written by {@link CheckpointWriter}, verifying every file against the size
@@ -92,78 +93,68 @@ public final class CheckpointReader {
     }
 
     /** Loads one checkpoint directory, verifying every file. */
-    @SuppressWarnings("unchecked")
     public static Checkpoint load(Path dir) {
         Path manifestFile = dir.resolve(CheckpointLayout.MANIFEST);
-        Map<String, Object> m;
+        String text;
         try {
-            m = Json.parseObject(Files.readString(manifestFile, StandardCharsets.UTF_8), manifestFile.toString());
+            text = Files.readString(manifestFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new JConvNetException("checkpoint " + dir + ": cannot read " + CheckpointLayout.MANIFEST + ": " + e.getMessage(), e);
         }
-        if (!"jconvnet-checkpoint".equals(m.get("format"))) {
-            throw new JConvNetException(manifestFile + ": not a jconvnet checkpoint manifest (no \"format\": \"jconvnet-checkpoint\")");
+        // The format and its version first, so that a newer format is refused for what it is.
+        JsonNode tree = TrainJson.tree(text, manifestFile.toString());
+        if (!Manifest.FORMAT.equals(tree.path("format").asText(null))) {
+            throw new JConvNetException(manifestFile + ": not a jconvnet checkpoint manifest (no \"format\": \"" + Manifest.FORMAT + "\")");
         }
-        long version = num(m, "formatVersion", manifestFile);
+        long version = number(tree, "formatVersion", manifestFile);
         if (version > Checkpoint.FORMAT_VERSION) {
             throw new JConvNetException(manifestFile + ": format version " + version + " is newer than this jconvnet reads ("
                     + Checkpoint.FORMAT_VERSION + ")");
         }
-        Map<String, Object> files = (Map<String, Object>) m.get("files");
-        if (files == null) {
+        for (String key : List.of("epoch", "batchnum", "batchesDone")) {
+            number(tree, key, manifestFile);
+        }
+        Manifest m = TrainJson.convert(tree, Manifest.class, manifestFile.toString());
+        if (m.files() == null) {
             throw new JConvNetException(manifestFile + ": no \"files\" table");
         }
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : files.entrySet()) {
-            contents.put(e.getKey(), readVerified(dir, e.getKey(), (Map<String, Object>) e.getValue()));
+        for (Map.Entry<String, Manifest.FileCheck> e : m.files().entrySet()) {
+            contents.put(e.getKey(), readVerified(dir, e.getKey(), e.getValue()));
         }
-        DType dtype = DType.parse(String.valueOf(m.get("dtype")));
-        Map<String, Object> def = (Map<String, Object>) m.get("layerDef");
-        Map<String, Object> par = (Map<String, Object>) m.get("layerParams");
-        String defText = text(contents, String.valueOf(def.get("file")), manifestFile);
-        String parText = text(contents, String.valueOf(par.get("file")), manifestFile);
-        double[] mean = npy(contents, String.valueOf(m.get("dataMean")), dir).data();
+        DType dtype = DType.parse(String.valueOf(m.dtype()));
+        String defText = text(contents, m.layerDef().file(), manifestFile);
+        String parText = text(contents, m.layerParams().file(), manifestFile);
+        double[] mean = npy(contents, m.dataMean(), dir).data();
         List<SavedParam> params = new ArrayList<>();
-        for (Object o : (List<Object>) m.get("params")) {
-            Map<String, Object> p = (Map<String, Object>) o;
-            List<Object> shape = (List<Object>) p.get("shape");
-            int rows = ((Number) shape.get(0)).intValue();
-            int cols = ((Number) shape.get(1)).intValue();
-            MatrixOrder order = "F".equals(p.get("order")) ? MatrixOrder.FORTRAN : MatrixOrder.C;
-            NpyArray w = npy(contents, String.valueOf(p.get("file")), dir);
-            NpyArray inc = npy(contents, String.valueOf(p.get("momentumFile")), dir);
+        for (Manifest.Param p : m.params()) {
+            int rows = p.shape().get(0);
+            int cols = p.shape().get(1);
+            MatrixOrder order = "F".equals(p.order()) ? MatrixOrder.FORTRAN : MatrixOrder.C;
+            NpyArray w = npy(contents, p.file(), dir);
+            NpyArray inc = npy(contents, p.momentumFile(), dir);
             for (NpyArray a : List.of(w, inc)) {
                 if (a.rows() != rows || a.cols() != cols || a.fortranOrder() != (order == MatrixOrder.FORTRAN)) {
-                    throw new JConvNetException("checkpoint " + dir + ": " + p.get("file") + " has shape " + a.shapeText()
-                            + (a.fortranOrder() ? " F" : " C") + ", the manifest says (" + rows + ", " + cols + ") " + p.get("order"));
+                    throw new JConvNetException("checkpoint " + dir + ": " + p.file() + " has shape " + a.shapeText()
+                            + (a.fortranOrder() ? " F" : " C") + ", the manifest says (" + rows + ", " + cols + ") " + p.order());
                 }
             }
-            params.add(new SavedParam(String.valueOf(p.get("layer")), String.valueOf(p.get("param")), rows, cols, order,
-                    w.data(), inc.data()));
+            params.add(new SavedParam(p.layer(), p.param(), rows, cols, order, w.data(), inc.data()));
         }
-        List<Map<String, Object>> metrics = new ArrayList<>();
-        Object mo = m.get("metrics");
-        if (mo instanceof List) {
-            for (Object o : (List<Object>) mo) {
-                metrics.add((Map<String, Object>) o);
-            }
-        }
-        Object opts = m.get("options");
-        return new Checkpoint((int) num(m, "epoch", manifestFile), (int) num(m, "batchnum", manifestFile),
-                num(m, "batchesDone", manifestFile), dtype, String.valueOf(def.get("name")), defText,
-                String.valueOf(par.get("name")), parText,
-                opts instanceof Map ? (Map<String, Object>) opts : Map.of(), metrics, mean, params);
+        return new Checkpoint(m.epoch(), m.batchnum(), m.batchesDone(), dtype, m.layerDef().name(), defText,
+                m.layerParams().name(), parText, m.options() != null ? m.options() : TrainJson.object(),
+                m.metrics() != null ? List.copyOf(m.metrics()) : List.of(), mean, params);
     }
 
-    private static long num(Map<String, Object> m, String key, Path file) {
-        Object v = m.get(key);
-        if (!(v instanceof Number)) {
+    private static long number(JsonNode tree, String key, Path file) {
+        JsonNode v = tree.get(key);
+        if (v == null || !v.isNumber()) {
             throw new JConvNetException(file + ": \"" + key + "\" is missing or not a number");
         }
-        return ((Number) v).longValue();
+        return v.asLong();
     }
 
-    private static byte[] readVerified(Path dir, String name, Map<String, Object> info) {
+    private static byte[] readVerified(Path dir, String name, Manifest.FileCheck check) {
         Path f = dir.resolve(name);
         byte[] bytes;
         try {
@@ -171,14 +162,13 @@ public final class CheckpointReader {
         } catch (IOException e) {
             throw new JConvNetException("checkpoint " + dir + ": cannot read " + name + ": " + e.getMessage(), e);
         }
-        long want = ((Number) info.get("bytes")).longValue();
-        if (bytes.length != want) {
+        if (bytes.length != check.bytes()) {
             throw new JConvNetException("checkpoint " + dir + ": " + name + " has " + bytes.length
-                    + " bytes, the manifest says " + want + " (damaged)");
+                    + " bytes, the manifest says " + check.bytes() + " (damaged)");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        if (crc.getValue() != ((Number) info.get("crc32")).longValue()) {
+        if (crc.getValue() != check.crc32()) {
             throw new JConvNetException("checkpoint " + dir + ": " + name + " fails its CRC-32 check (damaged)");
         }
         return bytes;

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
 import org.jconvnet.api.io.Npy;
 import org.jconvnet.api.io.NpyArray;
 import org.jconvnet.api.tensor.MatrixOrder;
-import org.jconvnet.train.json.Json;
+import org.jconvnet.train.metrics.TrainJson;
 
 /**
  * Writes checkpoints so that a crash at any instant leaves the previous one intact:
@@ -56,28 +56,22 @@ public final class CheckpointWriter {
         Files.createDirectories(root);
         Path tmp = root.resolve(CheckpointLayout.TMP_PREFIX + cp.name() + "-" + System.nanoTime());
         fs.createDirectory(tmp);
-        Map<String, Object> files = new LinkedHashMap<>();
+        Map<String, Manifest.FileCheck> files = new LinkedHashMap<>();
         put(tmp, files, CheckpointLayout.LAYER_DEF, cp.layerDefText().getBytes(StandardCharsets.UTF_8));
         put(tmp, files, CheckpointLayout.LAYER_PARAMS, cp.layerParamsText().getBytes(StandardCharsets.UTF_8));
         put(tmp, files, CheckpointLayout.DATA_MEAN, Npy.encode(new NpyArray(new int[] {cp.dataMean().length, 1},
                 false, org.jconvnet.api.tensor.DType.FLOAT64, cp.dataMean())));
-        List<Object> params = new ArrayList<>();
+        List<Manifest.Param> params = new ArrayList<>();
         for (SavedParam p : cp.params()) {
             boolean fortran = p.order() == MatrixOrder.FORTRAN;
             int[] shape = {p.rows(), p.cols()};
             put(tmp, files, p.fileName(), Npy.encode(new NpyArray(shape, fortran, cp.dtype(), p.values())));
             put(tmp, files, p.momentumFileName(), Npy.encode(new NpyArray(shape, fortran, cp.dtype(), p.momentum())));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("layer", p.layer());
-            entry.put("param", p.param());
-            entry.put("shape", List.of((long) p.rows(), (long) p.cols()));
-            entry.put("order", fortran ? "F" : "C");
-            entry.put("file", p.fileName());
-            entry.put("momentumFile", p.momentumFileName());
-            params.add(entry);
+            params.add(new Manifest.Param(p.layer(), p.param(), List.of(p.rows(), p.cols()), fortran ? "F" : "C",
+                    p.fileName(), p.momentumFileName()));
         }
         fs.writeDurably(tmp.resolve(CheckpointLayout.MANIFEST),
-                Json.writePretty(manifest(cp, params, files)).getBytes(StandardCharsets.UTF_8));
+                TrainJson.pretty(manifest(cp, params, files)).getBytes(StandardCharsets.UTF_8));
         fs.syncDirectory(tmp);
 
         Path target = root.resolve(cp.name());
@@ -97,38 +91,18 @@ public final class CheckpointWriter {
         return target;
     }
 
-    private void put(Path dir, Map<String, Object> files, String name, byte[] bytes) throws IOException {
+    private void put(Path dir, Map<String, Manifest.FileCheck> files, String name, byte[] bytes) throws IOException {
         fs.writeDurably(dir.resolve(name), bytes);
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("bytes", (long) bytes.length);
-        info.put("crc32", crc.getValue());
-        files.put(name, info);
+        files.put(name, new Manifest.FileCheck(bytes.length, crc.getValue()));
     }
 
-    private static Map<String, Object> manifest(Checkpoint cp, List<Object> params, Map<String, Object> files) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "jconvnet-checkpoint");
-        m.put("formatVersion", (long) Checkpoint.FORMAT_VERSION);
-        m.put("epoch", (long) cp.epoch());
-        m.put("batchnum", (long) cp.batchNum());
-        m.put("batchesDone", cp.batchesDone());
-        m.put("dtype", cp.dtype().label());
-        Map<String, Object> def = new LinkedHashMap<>();
-        def.put("name", cp.layerDefName());
-        def.put("file", CheckpointLayout.LAYER_DEF);
-        m.put("layerDef", def);
-        Map<String, Object> par = new LinkedHashMap<>();
-        par.put("name", cp.layerParamsName());
-        par.put("file", CheckpointLayout.LAYER_PARAMS);
-        m.put("layerParams", par);
-        m.put("dataMean", CheckpointLayout.DATA_MEAN);
-        m.put("options", cp.options());
-        m.put("params", params);
-        m.put("metrics", cp.metrics());
-        m.put("files", files);
-        return m;
+    private static Manifest manifest(Checkpoint cp, List<Manifest.Param> params, Map<String, Manifest.FileCheck> files) {
+        return new Manifest(Manifest.FORMAT, Checkpoint.FORMAT_VERSION, cp.epoch(), cp.batchNum(), cp.batchesDone(),
+                cp.dtype().label(), new Manifest.NamedFile(cp.layerDefName(), CheckpointLayout.LAYER_DEF),
+                new Manifest.NamedFile(cp.layerParamsName(), CheckpointLayout.LAYER_PARAMS), CheckpointLayout.DATA_MEAN,
+                cp.options(), params, cp.metrics(), files);
     }
 
     /** Retires checkpoints beyond the newest {@code keep} and leftovers of interrupted writes. */

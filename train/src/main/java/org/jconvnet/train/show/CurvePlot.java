@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jconvnet.api.JConvNetException;
-import org.jconvnet.train.json.Json;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TestMetric;
 
 /**
  * shownet's {@code --show-cost}: the training value per training batch (black) and the test value
@@ -38,23 +38,18 @@ public final class CurvePlot {
      * @param batchesPerEpoch  training batches per epoch (x axis scale)
      * @param title            the picture title
      */
-    @SuppressWarnings("unchecked")
-    public static Path render(List<Map<String, Object>> metrics, String costLayer, int index, int batchesPerEpoch,
+    public static Path render(List<Metric> metrics, String costLayer, int index, int batchesPerEpoch,
                               String title, Path png) {
         List<double[]> train = new ArrayList<>();
         List<double[]> test = new ArrayList<>();
-        for (Map<String, Object> r : metrics) {
-            Object costs = r.get("costs");
-            if (!(costs instanceof Map) || !((Map<String, Object>) costs).containsKey(costLayer)) {
+        for (Metric r : metrics) {
+            List<Double> v = r.costs() == null ? null : r.costs().get(costLayer);
+            if (v == null || v.size() <= index) {
                 continue;
             }
-            List<Object> v = (List<Object>) ((Map<String, Object>) costs).get(costLayer);
-            if (v.size() <= index) {
-                continue;
-            }
-            double x = Json.asDouble(r.get("batchesDone")) / Math.max(1, batchesPerEpoch);
-            double y = Json.asDouble(v.get(index));
-            ("test".equals(r.get("type")) ? test : train).add(new double[] {x, y});
+            double x = r.batchesDone() / (double) Math.max(1, batchesPerEpoch);
+            double y = v.get(index);
+            (r instanceof TestMetric ? test : train).add(new double[] {x, y});
         }
         if (train.isEmpty() && test.isEmpty()) {
             throw new JConvNetException("no metrics for cost layer '" + costLayer + "' value " + index

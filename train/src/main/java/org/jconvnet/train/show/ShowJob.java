@@ -11,6 +11,7 @@ import org.jconvnet.api.tensor.ImageShape;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.train.Evaluator;
+import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.TrainingJob;
 import org.jconvnet.train.checkpoint.Checkpoint;
@@ -36,14 +37,17 @@ public final class ShowJob {
 
     /** Draws everything requested; returns the files written. */
     public static List<Path> run(TrainingJob job, TrainOptions options, Request req) {
-        return job.withModel(options, (def, net, provider, source, testRange, mini, cp) -> {
+        return job.withModel(options, (run, net) -> {
             List<Path> files = new ArrayList<>();
+            Checkpoint cp = run.checkpoint().orElse(null);
+            NetDefinition def = run.def();
             if (cp == null) {
                 throw new JConvNetException("show needs a checkpoint: give -f CHECKPOINT_DIR");
             }
             String cost = req.costLayer() != null ? req.costLayer() : Evaluator.logregLayer(def, null);
+            String trainRange = TrainOptions.none().over(cp.options()).trainRange();
             int perEpoch = Math.max(1, BatchRange.parse("--train-range",
-                    String.valueOf(cp.options().getOrDefault("train-range", "1-5"))).size());
+                    trainRange != null ? trainRange : TrainDefaults.TRAIN_RANGE).size());
             files.add(CurvePlot.render(cp.metrics(), cost, 0, perEpoch, cost + " cost (train black, test red) at "
                     + cp.name(), req.outDir().resolve("cost.png")));
             files.add(CurvePlot.render(cp.metrics(), cost, 1, perEpoch, cost + " error rate (train black, test red) at "
@@ -53,7 +57,7 @@ public final class ShowJob {
                 files.add(filters(def, cp, fl, req.outDir()));
             }
             if (req.predictions()) {
-                files.add(predictions(def, net, provider, source, testRange, source.labelNames(), req));
+                files.add(predictions(def, net, run.provider(), run.source(), run.testRange(), run.source().labelNames(), req));
             }
             return files;
         });

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.io.Npy;
 import org.jconvnet.api.io.NpyArray;
-import org.jconvnet.train.json.Json;
+import org.jconvnet.train.metrics.TrainJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class CheckpointTest {
         assertFalse(Npy.read(dir.resolve("conv1.weights.npy")).fortranOrder());
         SyntheticCheckpoints.verify(CheckpointReader.loadLatest(root, s -> { }), 40);
         SyntheticCheckpoints.verify(CheckpointReader.loadLatest(dir, s -> { }), 40);
-        assertEquals(2L, Json.parseObject(Files.readString(dir.resolve("manifest.json")), "m").get("epoch"));
+        assertEquals(2, TrainJson.tree(Files.readString(dir.resolve("manifest.json")), "m").get("epoch").asInt());
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.jconvnet.train.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.MatrixOrder;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TrainJson;
+import org.jconvnet.train.metrics.TrainMetric;
 
 /** Checkpoints whose every value is a function of the step, so any mix-up or damage is detectable. */
 final class SyntheticCheckpoints {
@@ -24,15 +27,11 @@ final class SyntheticCheckpoints {
         params.add(param(step, "fc10", "biases", 1, 10, MatrixOrder.FORTRAN));
         double[] mean = new double[3072];
         java.util.Arrays.fill(mean, step + 0.25);
-        List<Map<String, Object>> metrics = new ArrayList<>();
+        List<Metric> metrics = new ArrayList<>();
         for (long i = 0; i <= step; i++) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("batchesDone", i);
-            r.put("cost", i * 0.5);
-            metrics.add(r);
+            metrics.add(new TrainMetric(1, 1, i, 10, Map.of("logprob", List.of(i * 0.5, 0.25)), "t" + i, 1, 10, 0.5));
         }
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("mini", 128L);
+        ObjectNode options = TrainJson.object().put("mini", 128);
         return new Checkpoint((int) (step / 5 + 1), (int) (step % 5 + 1), step, DType.FLOAT32, "def.cfg",
                 "[data]\ntype=data\n# step " + step + "\n", "params.cfg", "[fc10]\nepsW=0.001\n", options, metrics, mean, params);
     }
@@ -56,7 +55,8 @@ final class SyntheticCheckpoints {
         assertEquals(want.batchNum(), cp.batchNum());
         assertEquals(want.layerDefText(), cp.layerDefText());
         assertEquals(want.layerParamsText(), cp.layerParamsText());
-        assertEquals(want.metrics().size(), cp.metrics().size());
+        assertEquals(want.metrics(), cp.metrics());
+        assertEquals(want.options(), cp.options());
         assertEquals(want.params().size(), cp.params().size());
         org.junit.jupiter.api.Assertions.assertArrayEquals(want.dataMean(), cp.dataMean());
         for (int i = 0; i < want.params().size(); i++) {

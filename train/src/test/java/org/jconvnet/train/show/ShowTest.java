@@ -8,11 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TestMetric;
+import org.jconvnet.train.metrics.TrainMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class ShowTest {
 
     @Test
     void curvesDrawTrainBlackAndTestRed() throws IOException {
-        List<Map<String, Object>> metrics = new ArrayList<>();
+        List<Metric> metrics = new ArrayList<>();
         for (int b = 1; b <= 20; b++) {
             metrics.add(record("train", b, 2.3 - b * 0.05, 0.9 - b * 0.02));
             if (b % 5 == 0) {
@@ -49,12 +51,10 @@ class ShowTest {
         assertTrue(e.getMessage().contains("nosuch"));
     }
 
-    private static Map<String, Object> record(String type, long batches, double cost, double err) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("type", type);
-        r.put("batchesDone", batches);
-        r.put("costs", Map.of("logprob", List.of(cost, err)));
-        return r;
+    private static Metric record(String type, int batches, double cost, double err) {
+        Map<String, List<Double>> costs = Map.of("logprob", List.of(cost, err));
+        return type.equals("test") ? new TestMetric(1, batches, batches, 10, costs, "t", List.of(6), 1)
+                : new TrainMetric(1, batches, batches, 10, costs, "t", 1, 10, 1);
     }
 
     @Test

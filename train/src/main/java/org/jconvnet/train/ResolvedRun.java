@@ -1,0 +1,152 @@
+package org.jconvnet.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.layer.LayerPluginRegistry;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.layers.net.NetCatalog;
+import org.jconvnet.layers.net.NetDefinition;
+import org.jconvnet.layers.net.NetSource;
+import org.jconvnet.train.checkpoint.Checkpoint;
+import org.jconvnet.train.checkpoint.CheckpointLayout;
+import org.jconvnet.train.checkpoint.CheckpointReader;
+import org.jconvnet.train.data.BatchRange;
+import org.jconvnet.train.data.BatchSource;
+import org.jconvnet.train.data.CifarDirectory;
+import org.jconvnet.train.data.DataMean;
+import org.jconvnet.train.data.DataProvider;
+import org.jconvnet.train.data.DataProviders;
+
+/**
+ * Everything a run needs, decided once before it starts: the options after the resume rule, every
+ * default applied (from {@link TrainDefaults}), the data, the net definition and, when resuming or
+ * evaluating, the checkpoint. Nothing here holds a device resource; the net is built from it.
+ *
+ * <p>Resume rule (cuda-convnet's): an option given now wins; else the value saved in the
+ * checkpoint; else the default.
+ *
+ * @param options       the options after the resume rule, defaults not applied (as saved)
+ * @param checkpoint    the checkpoint loaded with {@code -f}, if any
+ * @param embedded      no {@code --data-path}: the embedded synthetic set
+ * @param source        the data batches
+ * @param trainRange    training batches
+ * @param testRange     test batches
+ * @param dtype         the net's precision
+ * @param seed          weight-init and crop seed (the clock's nanoseconds when not given)
+ * @param mean          the per-pixel data mean (the checkpoint's on resume); not to be modified
+ * @param layerDef      the layer definition
+ * @param layerParams   the layer parameters (re-read on resume)
+ * @param provider      serves batches as the net's input
+ * @param def           the net definition
+ * @param mini          minibatch size
+ * @param epochs        the last epoch to train
+ * @param testFreq      test and save every this many training batches
+ * @param testOne       test one batch in rotation rather than all
+ * @param multiviewTest test on 10 views per image
+ * @param saveDir       where this run's checkpoints go
+ */
+public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint, boolean embedded, BatchSource source,
+                          BatchRange trainRange, BatchRange testRange, DType dtype, long seed, double[] mean,
+                          NetSource layerDef, NetSource layerParams, DataProvider provider, NetDefinition def,
+                          int mini, int epochs, int testFreq, boolean testOne, boolean multiviewTest, Path saveDir) {
+
+    /**
+     * Resolves {@code given}: loads the checkpoint of {@code -f}, applies the resume rule and the
+     * defaults, reads the data (and computes its mean for a fresh model) and loads the net.
+     *
+     * @param needCheckpoint the command evaluates a trained model ({@code -f} or {@code --init-from} required)
+     * @param plugins        the layer types the net may use
+     * @param warn           receives warnings (skipped checkpoints, a layer-params file not re-read)
+     */
+    public static ResolvedRun resolve(TrainOptions given, boolean needCheckpoint, LayerPluginRegistry plugins,
+                                      Consumer<String> warn) {
+        Optional<Checkpoint> cp = Optional.empty();
+        TrainOptions o = given;
+        if (given.loadFrom() != null) {
+            cp = Optional.of(CheckpointReader.loadLatest(given.loadFrom(), warn));
+            o = given.over(cp.get().options());
+        } else if (needCheckpoint && given.initFrom() == null) {
+            throw new JConvNetException("this command needs a trained model: give -f CHECKPOINT_DIR (or --init-from DIR)");
+        }
+        boolean embedded = o.dataPath() == null;
+        BatchSource source = embedded ? EmbeddedDemo.data() : new CifarDirectory(o.dataPath());
+        BatchRange trainRange = BatchRange.parse("--train-range", or(o.trainRange(), TrainDefaults.TRAIN_RANGE));
+        BatchRange testRange = BatchRange.parse("--test-range", or(o.testRange(), TrainDefaults.TEST_RANGE));
+        DType dtype = DType.parse(or(o.dtype(), TrainDefaults.DTYPE));
+        long seed = o.seed() != null ? o.seed() : System.nanoTime();
+        double[] mean;
+        NetSource layerDef;
+        NetSource layerParams;
+        if (cp.isPresent()) {
+            mean = cp.get().dataMean();
+            layerDef = new NetSource(cp.get().layerDefName(), cp.get().layerDefText());
+            layerParams = reReadParams(o, cp.get(), warn);
+        } else {
+            mean = DataMean.compute(source, trainRange.batches());
+            boolean demoNet = embedded && o.layerDef() == null;
+            layerDef = demoNet ? EmbeddedDemo.layerDef() : NetCatalog.layerDef(or(o.layerDef(), TrainDefaults.LAYER_DEF));
+            layerParams = o.layerParams() != null ? NetSource.file(Path.of(o.layerParams()))
+                    : demoNet ? EmbeddedDemo.layerParams() : NetCatalog.layerParamsFor(or(o.layerDef(), TrainDefaults.LAYER_DEF));
+        }
+        DataProvider provider = DataProviders.create(or(o.dataProvider(), TrainDefaults.DATA_PROVIDER), mean,
+                or(o.cropBorder(), TrainDefaults.CROP_BORDER));
+        NetDefinition def = NetDefinition.load(layerDef, layerParams, provider.dims(), plugins, NetDefinition.Options.strict());
+        return new ResolvedRun(o, cp, embedded, source, trainRange, testRange, dtype, seed, mean, layerDef, layerParams,
+                provider, def, or(o.mini(), embedded ? TrainDefaults.EMBEDDED_MINI : TrainDefaults.MINI),
+                or(o.epochs(), embedded ? TrainDefaults.EMBEDDED_EPOCHS : TrainDefaults.EPOCHS),
+                or(o.testFreq(), embedded ? trainRange.size() : TrainDefaults.TEST_FREQ),
+                or(o.testOne(), TrainDefaults.TEST_ONE), or(o.multiviewTest(), TrainDefaults.MULTIVIEW_TEST),
+                saveDir(given, o));
+    }
+
+    private static <T> T or(T given, T otherwise) {
+        return given != null ? given : otherwise;
+    }
+
+    /** A resumed run saves beside the checkpoint it loaded; a new one in a fresh, time-stamped directory. */
+    private static Path saveDir(TrainOptions given, TrainOptions o) {
+        Path from = given.loadFrom();
+        if (from != null) {
+            return Files.isRegularFile(from.resolve(CheckpointLayout.MANIFEST)) ? from.toAbsolutePath().getParent() : from;
+        }
+        return or(o.savePath(), Path.of(TrainDefaults.SAVE_PATH)).resolve(or(o.saveName(),
+                TrainDefaults.SAVE_NAME_PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern(TrainDefaults.SAVE_NAME_TIME))));
+    }
+
+    /** cuda-convnet re-reads the layer-params file on every start, including resume. */
+    private static NetSource reReadParams(TrainOptions o, Checkpoint cp, Consumer<String> warn) {
+        if (o.layerParams() != null && Files.isRegularFile(Path.of(o.layerParams()))) {
+            return NetSource.file(Path.of(o.layerParams()));
+        }
+        Path saved = Path.of(cp.layerParamsName());
+        if (Files.isRegularFile(saved)) {
+            return NetSource.file(saved);
+        }
+        if (EmbeddedDemo.PARAMS.equals(cp.layerParamsName())) {
+            return EmbeddedDemo.layerParams();
+        }
+        String defName = or(o.layerDef(), cp.layerDefName());
+        if (NetCatalog.names().contains(defName.replace(".cfg", ""))) {
+            return NetCatalog.layerParamsFor(defName);
+        }
+        warn.accept("cannot re-read " + cp.layerParamsName() + "; using the copy saved in the checkpoint");
+        return new NetSource(cp.layerParamsName(), cp.layerParamsText());
+    }
+
+    /** The options a checkpoint of this run keeps: the given ones with the defaults it trains under filled in. */
+    public ObjectNode savedOptions() {
+        return options.overriddenBy(TrainOptions.builder().seed(seed).epochs(epochs).testFreq(testFreq).mini(mini)
+                .testOne(testOne).build()).toSaved();
+    }
+
+    /** The training loop's settings. */
+    public TrainerConfig trainerConfig() {
+        return new TrainerConfig(provider, source, trainRange, testRange, mini, testFreq, epochs, testOne, seed);
+    }
+}

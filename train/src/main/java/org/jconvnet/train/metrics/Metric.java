@@ -1,0 +1,39 @@
+package org.jconvnet.train.metrics;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of {@code metrics.jsonl} (and one element of a checkpoint's {@code metrics}): a trained
+ * batch or a test, told apart by the JSON field {@code type} ({@code train} or {@code test}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = TrainMetric.class, name = "train"),
+        @JsonSubTypes.Type(value = TestMetric.class, name = "test")})
+public sealed interface Metric permits TrainMetric, TestMetric {
+    /** Epoch of the batch just trained (cuda-convnet's {@code epoch}). */
+    int epoch();
+
+    /** Number of the batch just trained (cuda-convnet's {@code batchnum}). */
+    int batch();
+
+    /** Training batches done since the start, this one included. */
+    long batchesDone();
+
+    /** Cases the costs are averaged over. */
+    long cases();
+
+    /**
+     * Per cost layer, the per-case averages of its outputs (for {@code cost.logreg}: the negative
+     * log-probability and the error rate); NaN when there were no cases.
+     */
+    Map<String, List<Double>> costs();
+
+    /** Wall-clock seconds the batch (or the test) took. */
+    double seconds();
+
+    /** When the record was made, ISO-8601 in UTC. */
+    String time();
+}

@@ -1,0 +1,20 @@
+package org.jconvnet.train.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One test of the net after a trained batch: the costs over the test batches and how long it took.
+ *
+ * @param epoch       epoch of the batch trained last
+ * @param batch       number of the batch trained last
+ * @param batchesDone training batches done
+ * @param cases       test cases (images; multiview counts each image once)
+ * @param costs       per cost layer, the per-case averages
+ * @param time        when it finished, ISO-8601 in UTC
+ * @param testBatches the test batches run, in order
+ * @param seconds     wall-clock seconds of the test
+ */
+public record TestMetric(int epoch, int batch, long batchesDone, long cases, Map<String, List<Double>> costs,
+                         String time, List<Integer> testBatches, double seconds) implements Metric {
+}
