@@ -21,16 +21,18 @@ public final class BackendSession implements AutoCloseable {
     private final GlobalOptions options;
     private final Provider<BackendRegistry> registry;
     private final Provider<BackendSelector> selector;
+    private final Provider<BackendConfig> config;
     private Backend backend;
     private boolean everStarted;
 
     /** Creates the session; nothing is probed or started yet. */
     @Inject
     public BackendSession(GlobalOptions options, Provider<BackendRegistry> registry,
-                          Provider<BackendSelector> selector) {
+                          Provider<BackendSelector> selector, Provider<BackendConfig> config) {
         this.options = options;
         this.registry = registry;
         this.selector = selector;
+        this.config = config;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class BackendSession implements AutoCloseable {
             });
             BackendSelector.Choice choice = s.choose(requested);
             LOG.info(choice.how());
-            backend = choice.provider().create(BackendConfig.defaults());
+            backend = choice.provider().create(config.get());
             everStarted = true;
         }
         return backend;

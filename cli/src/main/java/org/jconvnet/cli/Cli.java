@@ -12,8 +12,10 @@ import picocli.CommandLine.RunLast;
 
 /**
  * One run of the {@code jconvnet} command line, in-process: builds the Guice injector and the
- * picocli command tree, runs the command and closes the backend if one was started. Tests drive
- * the CLI through this class; {@link Main} is a thin wrapper that exits with its result.
+ * picocli command tree (the subcommands are listed on {@link JConvNetCommand}), builds the plugin
+ * class loader once the options are parsed, runs the command and closes the backend if one was
+ * started. Tests drive the CLI through this class; {@link Main} is a thin wrapper that exits with
+ * its result.
  */
 public final class Cli {
     private final GlobalOptions options = new GlobalOptions();
@@ -21,7 +23,7 @@ public final class Cli {
     private final PrintWriter out;
     private final PrintWriter err;
     private final ErrorReporter reporter;
-    private final List<Class<?>> commands;
+    private final List<Class<?>> extraCommands;
 
     /**
      * Prepares a run writing to the given streams.
@@ -30,12 +32,12 @@ public final class Cli {
      * @param err error messages and usage help for wrong arguments
      */
     public Cli(PrintWriter out, PrintWriter err) {
-        this(out, err, Subcommands.all());
+        this(out, err, List.of());
     }
 
-    /** A run with another command list (tests add commands that exercise the wiring). */
-    Cli(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
-        this.commands = List.copyOf(commands);
+    /** A run with commands besides {@link JConvNetCommand}'s (tests add commands that exercise the wiring). */
+    Cli(PrintWriter out, PrintWriter err, List<Class<?>> extraCommands) {
+        this.extraCommands = List.copyOf(extraCommands);
         this.out = out;
         this.err = err;
         this.reporter = new ErrorReporter(err, options);
@@ -47,14 +49,14 @@ public final class Cli {
     public int execute(String... args) {
         try {
             CommandLine cl = new CommandLine(JConvNetCommand.class, new GuiceFactory(injector));
-            for (Class<?> command : commands) {
+            for (Class<?> command : extraCommands) {
                 cl.addSubcommand(command);
             }
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler(this::onBadArguments);
             cl.setExecutionExceptionHandler((failure, commandLine, parseResult) -> reporter.report(failure));
-            cl.setExecutionStrategy(this::runWithPluginLoader);
+            cl.setExecutionStrategy(this::run);
             return cl.execute(args);
         } catch (RuntimeException | LinkageError failure) {
             return reporter.report(failure);
@@ -70,24 +72,21 @@ public final class Cli {
         return injector;
     }
 
-    private int runWithPluginLoader(ParseResult parseResult) {
+    private int run(ParseResult parseResult) {
         Integer help = CommandLine.executeHelpRequest(parseResult);
         if (help != null) {
             return help;
         }
-        // ServiceLoader lookups inside backends and kernel registries use the context class
-        // loader, so plugin jars must be visible through it for the whole command.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
         try {
-            thread.setContextClassLoader(injector.getInstance(Plugins.class).classLoader());
+            // Start-up: --plugins is parsed now, so the plugin class loader is built here, once, before
+            // any command runs; commands and the backend get it (or the registries over it) injected.
+            // A bad plugin folder is thus a usage error whatever the command.
+            injector.getInstance(Plugins.class);
             return new RunLast().execute(parseResult);
         } catch (CommandLine.ExecutionException wrapped) {
             return reporter.report(wrapped.getCause() == null ? wrapped : wrapped.getCause());
         } catch (RuntimeException failure) {
             return reporter.report(failure);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendRegistry;
 import org.jconvnet.api.backend.BackendSelector;
 import org.jconvnet.api.layer.LayerPluginRegistry;
@@ -12,6 +13,10 @@ import org.jconvnet.api.layer.LayerPluginRegistry;
  * The Guice bindings of one CLI run. Every binding that depends on the global options is a lazy
  * singleton: commands are created before picocli has parsed the options, so they inject
  * {@code Provider}s and call {@code get()} when they run.
+ *
+ * <p>The plugin class loader is built once ({@link Plugins}, right after parsing, see {@link Cli})
+ * and reaches everything that discovers services through these bindings: the registries are
+ * discovered on it and every backend is started with it in its {@link BackendConfig}.
  */
 public final class CliModule extends AbstractModule {
     private final GlobalOptions options;
@@ -46,6 +51,13 @@ public final class CliModule extends AbstractModule {
     @Singleton
     LayerPluginRegistry layerPluginRegistry(Plugins plugins) {
         return LayerPluginRegistry.discover(plugins.classLoader());
+    }
+
+    /** How this run starts backends: their kernels are discovered on the plugin class loader. */
+    @Provides
+    @Singleton
+    BackendConfig backendConfig(Plugins plugins) {
+        return BackendConfig.defaults().withPluginLoader(plugins.classLoader());
     }
 
     /** The start-up backend selection over the discovered providers. */

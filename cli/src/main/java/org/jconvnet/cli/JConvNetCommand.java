@@ -4,6 +4,14 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jconvnet.cli.conformance.ConformanceCommand;
+import org.jconvnet.cli.train.BenchCommand;
+import org.jconvnet.cli.train.DataCommand;
+import org.jconvnet.cli.train.ExportWeightsCommand;
+import org.jconvnet.cli.train.FeaturesCommand;
+import org.jconvnet.cli.train.ShowCommand;
+import org.jconvnet.cli.train.TestCommand;
+import org.jconvnet.cli.train.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,11 +19,18 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code jconvnet} command. It only holds the global options (inherited by every
+ * The top-level {@code jconvnet} command. It holds the global options (inherited by every
  * subcommand, so {@code jconvnet --backend cpu train} and {@code jconvnet train --backend cpu}
- * are the same); the subcommands are listed in {@link Subcommands}.
+ * are the same) and lists the subcommands: picocli creates each through the Guice-backed factory
+ * that {@link Cli} gives it, so they get their collaborators injected. To add a command, add its
+ * class to {@code subcommands}; the order there is the order of {@code jconvnet --help}.
  */
 @Command(name = "jconvnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {
+            TrainCommand.class, TestCommand.class, FeaturesCommand.class, ExportWeightsCommand.class,
+            ShowCommand.class, DataCommand.class, BenchCommand.class,
+            BackendsCommand.class, DescribeCommand.class,
+            ConformanceCommand.class},
         description = "Trains and runs cuda-convnet networks on a pluggable compute backend (CPU, OpenCL, CUDA).",
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Backend choice: --backend, else -Djconvnet.backend, else $JCONVNET_BACKEND, else the "

@@ -8,12 +8,15 @@
  *       its collaborators injected.</li>
  *   <li>{@link org.jconvnet.cli.JConvNetCommand} is the top-level command and owns the global
  *       options ({@code --backend}, {@code --plugins}, {@code -v}); they are inherited, so they
- *       may be given before or after the subcommand name.</li>
- *   <li>{@link org.jconvnet.cli.Subcommands} is the ONE place where subcommands are registered.</li>
- *   <li>{@link org.jconvnet.cli.CliModule} binds the plugin class loader, the
- *       {@code BackendRegistry}, the {@code LayerPluginRegistry}, the {@code BackendSelector} and
- *       the chosen {@code Backend}. Everything is created lazily: a command that only lists
- *       backends never starts one.</li>
+ *       may be given before or after the subcommand name. Its {@code subcommands} attribute is
+ *       the ONE place where subcommands are registered.</li>
+ *   <li>{@link org.jconvnet.cli.CliModule} binds the plugin class loader ({@link org.jconvnet.cli.Plugins},
+ *       built once per run right after parsing), the {@code BackendRegistry} and the
+ *       {@code LayerPluginRegistry} discovered on it, the {@code BackendSelector}, the
+ *       {@code BackendConfig} that hands the loader to every started backend, and the chosen
+ *       {@code Backend}. Nothing travels through the thread's context class loader (an
+ *       architecture test forbids it). Everything else is created lazily: a command that only
+ *       lists backends never starts one.</li>
  * </ul>
  *
  * <h2>Writing a command</h2>
@@ -25,7 +28,7 @@
  * {@code spec.commandLine().getOut()}. Report user errors by throwing a
  * {@link org.jconvnet.api.JConvNetException} (a {@link org.jconvnet.api.config.ConfigException}
  * or {@link org.jconvnet.cli.UsageException} for exit code 2): the CLI prints
- * {@code jconvnet: <message>} and no stack trace unless {@code -v}. Then add one line to
- * {@link org.jconvnet.cli.Subcommands}.
+ * {@code jconvnet: <message>} and no stack trace unless {@code -v}. Then add the class to the
+ * {@code subcommands} of {@link org.jconvnet.cli.JConvNetCommand}.
  */
 package org.jconvnet.cli;

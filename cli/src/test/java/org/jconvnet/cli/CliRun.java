@@ -2,7 +2,6 @@ package org.jconvnet.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,9 +28,7 @@ final class CliRun {
     static CliRun runWith(List<Class<?>> extra, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<Class<?>> commands = new ArrayList<>(Subcommands.all());
-        commands.addAll(extra);
-        Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), commands);
+        Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), extra);
         int code = cli.execute(args);
         return new CliRun(cli, code, out.toString(), err.toString());
     }

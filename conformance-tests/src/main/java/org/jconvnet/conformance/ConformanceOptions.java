@@ -12,7 +12,8 @@ import java.util.Set;
  * @param require         backend ids that must be available: an unavailable one is a failure, not a skip
  * @param referenceChecks whether to also check the reference itself (gradient checks, golden cases)
  * @param wholeNet        whether to run the whole seed net on each backend
- * @param loader          where backends, kernels, layer plugins and policies are discovered
+ * @param loader          where backends, kernels, layer plugins and policies are discovered; started
+ *                        backends get it as their {@link org.jconvnet.api.backend.BackendConfig#pluginLoader()}
  */
 public record ConformanceOptions(List<String> backends, Set<String> require, boolean referenceChecks,
                                  boolean wholeNet, ClassLoader loader) {
@@ -73,7 +74,8 @@ public record ConformanceOptions(List<String> backends, Set<String> require, boo
     }
 
     private static ClassLoader defaultLoader() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return cl != null ? cl : ConformanceOptions.class.getClassLoader();
+        // The suite's own loader sees every backend and plug-in on the class path; callers with a
+        // plugin class loader (the CLI) pass it with withLoader.
+        return ConformanceOptions.class.getClassLoader();
     }
 }

@@ -136,7 +136,7 @@ public final class ConformanceRunner {
     /** A context for testing backend {@code id}, which must be available; the caller closes it. */
     public CheckContext contextFor(String id) {
         BackendProvider p = registry.find(id).orElseThrow(() -> new JConvNetException(unavailableReason(id).orElseThrow()));
-        return new CheckContext(id, () -> p.create(BackendConfig.defaults()), referenceStarter(), plugins,
+        return new CheckContext(id, () -> p.create(backendConfig()), referenceStarter(), plugins,
                 BackendPolicy.load(id, options.loader()));
     }
 
@@ -151,7 +151,12 @@ public final class ConformanceRunner {
         return () -> registry.find(REFERENCE_BACKEND)
                 .orElseThrow(() -> new JConvNetException("the CPU reference backend ('" + REFERENCE_BACKEND
                         + "') is not on the class path; the conformance suite needs it as its oracle"))
-                .create(BackendConfig.defaults());
+                .create(backendConfig());
+    }
+
+    /** How every backend of the run is started: on the options' class loader, so plug-in kernels are found. */
+    private BackendConfig backendConfig() {
+        return BackendConfig.defaults().withPluginLoader(options.loader());
     }
 
     private static Supplier<Backend> memoize(Supplier<Backend> s) {

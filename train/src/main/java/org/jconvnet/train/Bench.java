@@ -43,13 +43,15 @@ public final class Bench {
      *
      * @param layerDef    shipped net name or file
      * @param provider    {@code cifar} or {@code cifar-cropped}
+     * @param layers      the layer plugins the net is built from
      * @param backendIds  backend ids, in order
      * @param open        opens a backend by id
      * @param close       releases it afterwards
      * @param profile     after the timed minibatches, run as many again with a {@link LayerProfile}
      *                    attached and print where each backend's time goes, layer by layer
      */
-    public static List<Row> run(String layerDef, String provider, DType dtype, List<String> backendIds, int mini,
+    public static List<Row> run(String layerDef, String provider, LayerPluginRegistry layers, DType dtype,
+                                List<String> backendIds, int mini,
                                 int minibatches, int warmup, boolean profile, Function<String, Backend> open,
                                 java.util.function.Consumer<Backend> close, PrintStream out) {
         NetSource def = NetCatalog.layerDef(layerDef);
@@ -59,8 +61,7 @@ public final class Bench {
         DataProvider dp = DataProviders.create(provider, mean, 4);
         ServedBatch batch = dp.serve(data.batch(1), ServeMode.TRAIN, 1);
         Map<Integer, double[]> slice = batch.slice(0, mini);
-        NetDefinition nd = NetDefinition.load(def, params, dp.dims(),
-                LayerPluginRegistry.discover(Thread.currentThread().getContextClassLoader()), NetDefinition.Options.strict());
+        NetDefinition nd = NetDefinition.load(def, params, dp.dims(), layers, NetDefinition.Options.strict());
         List<Row> rows = new ArrayList<>();
         out.println(String.format(Locale.ROOT, "%-8s  %-28s  %-26s  %5s  %10s  %s", "BACKEND", "NET", "DEVICE", "N",
                 "IMAGES/S", "RATIO"));

@@ -39,28 +39,36 @@ import org.jconvnet.train.solver.Solver;
  */
 public final class TrainingJob {
     private final Function<String, Backend> backends;
+    private final LayerPluginRegistry layers;
     private final PrintStream out;
     private final PrintStream err;
 
     /**
      * @param backends opens a backend by id (null id: automatic choice); the job never closes it
+     * @param layers   the layer plugins nets are built from
      * @param out      results
      * @param err      progress and notes
      */
-    public TrainingJob(Function<String, Backend> backends, PrintStream out, PrintStream err) {
+    public TrainingJob(Function<String, Backend> backends, LayerPluginRegistry layers, PrintStream out, PrintStream err) {
         this.backends = backends;
+        this.layers = layers;
         this.out = out;
         this.err = err;
     }
 
-    /** A job that discovers backends through {@link java.util.ServiceLoader} on the context class loader. */
+    /**
+     * A job that discovers backends and layer plugins through {@link java.util.ServiceLoader} on
+     * the class loader of jconvnet itself (no plugin folders: the CLI passes its own registries).
+     */
     public static TrainingJob withDiscoveredBackends(PrintStream out, PrintStream err) {
+        ClassLoader loader = TrainingJob.class.getClassLoader();
+        BackendConfig config = BackendConfig.defaults().withPluginLoader(loader);
         return new TrainingJob(id -> {
-            BackendSelector s = new BackendSelector(BackendRegistry.discover(Thread.currentThread().getContextClassLoader()));
+            BackendSelector s = new BackendSelector(BackendRegistry.discover(loader));
             BackendSelector.Choice c = s.choose(id);
             err.println(c.how());
-            return c.provider().create(BackendConfig.defaults());
-        }, out, err);
+            return c.provider().create(config);
+        }, LayerPluginRegistry.discover(loader), out, err);
     }
 
     /** What a run ended with. */
@@ -76,9 +84,7 @@ public final class TrainingJob {
     }
 
     private OpenModel open(TrainOptions given, boolean needCheckpoint) {
-        ResolvedRun run = ResolvedRun.resolve(given, needCheckpoint,
-                LayerPluginRegistry.discover(Thread.currentThread().getContextClassLoader()),
-                w -> err.println("warning: " + w));
+        ResolvedRun run = ResolvedRun.resolve(given, needCheckpoint, layers, w -> err.println("warning: " + w));
         Backend backend = backends.apply(run.options().backend());
         Net net = new Net(run.def(), backend, run.dtype());
         if (run.checkpoint().isPresent()) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelArgs;
-import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 
@@ -65,10 +64,5 @@ public interface LayerRun {
     /** Launches ({@code layerType}, {@code op}) with {@code args}. */
     default void launch(String layerType, String op, KernelArgs args) {
         kernel(layerType, op).launch(args);
-    }
-
-    /** The key {@link #kernel} would look up. */
-    default KernelKey key(String layerType, String op) {
-        return KernelKey.of(layerType, op, dtype());
     }
 }

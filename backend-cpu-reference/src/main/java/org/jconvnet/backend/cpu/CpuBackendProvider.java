@@ -33,8 +33,7 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        return new CpuBackend(Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : CpuBackendProvider.class.getClassLoader());
+        return new CpuBackend(config.kernelLoader(this));
     }
 
     static String describeHost() {

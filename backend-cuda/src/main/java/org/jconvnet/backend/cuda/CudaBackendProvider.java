@@ -70,10 +70,8 @@ public final class CudaBackendProvider implements BackendProvider {
         if (!a.available()) {
             throw new JConvNetException("backend 'cuda' is unavailable: " + a.detail());
         }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : CudaBackendProvider.class.getClassLoader();
         try {
-            return CudaBackend.open(ordinal, loader, config);
+            return CudaBackend.open(ordinal, config.kernelLoader(this), config);
         } catch (JConvNetException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

@@ -42,8 +42,6 @@ public final class OpenClBackendProvider implements BackendProvider {
         if (!a.available()) {
             throw new JConvNetException("the OpenCL backend is unavailable: " + a.detail());
         }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : OpenClBackendProvider.class.getClassLoader();
         OpenClRuntime runtime = OpenClRuntime.open(config.get(OpenClDevices.DEVICE_KEY));
         PlanOptions options;
         try {
@@ -53,6 +51,6 @@ public final class OpenClBackendProvider implements BackendProvider {
             runtime.close();
             throw new JConvNetException(e.getMessage(), e);
         }
-        return new OpenClBackend(runtime, loader, options);
+        return new OpenClBackend(runtime, config.kernelLoader(this), options);
     }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jconvnet.api.backend.BackendRegistry;
+import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
 import org.jconvnet.cli.Plugins;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
 public final class ConformanceCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<Plugins> plugins;
+    private final Provider<BackendRegistry> backends;
+    private final Provider<LayerPluginRegistry> layers;
 
     @Spec
     private CommandSpec spec;
@@ -64,11 +68,14 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Print each result to stderr as it is produced.")
     private boolean progress;
 
-    /** Creates the command; plugins are loaded only when it runs. */
+    /** Creates the command; backends and layer plugins are discovered only when it runs. */
     @Inject
-    public ConformanceCommand(GlobalOptions options, Provider<Plugins> plugins) {
+    public ConformanceCommand(GlobalOptions options, Provider<Plugins> plugins, Provider<BackendRegistry> backends,
+                              Provider<LayerPluginRegistry> layers) {
         this.options = options;
         this.plugins = plugins;
+        this.backends = backends;
+        this.layers = layers;
     }
 
     @Override
@@ -80,7 +87,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         Set<String> required = new LinkedHashSet<>(o.require());
         require.forEach(r -> required.addAll(ConformanceOptions.ids(r)));
         o = o.withRequire(required).withReferenceChecks(!noReferenceChecks).withWholeNet(!noWholeNet);
-        ConformanceRunner runner = new ConformanceRunner(o);
+        ConformanceRunner runner = new ConformanceRunner(o, backends.get(), layers.get());
         PrintStream err = progress ? System.err : null;
         ConformanceReport result = runner.run(err);
         PrintWriter out = spec.commandLine().getOut();

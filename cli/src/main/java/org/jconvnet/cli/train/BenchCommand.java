@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jconvnet.api.backend.BackendConfig;
-import org.jconvnet.api.backend.BackendRegistry;
 import org.jconvnet.api.backend.BackendSelector;
+import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
                 "Without --backend: the automatically chosen backend."})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global;
-    private final Provider<BackendRegistry> registry;
+    private final Provider<BackendSelector> selector;
+    private final Provider<BackendConfig> config;
+    private final Provider<LayerPluginRegistry> layers;
 
     @Spec
     private CommandSpec spec;
@@ -55,15 +57,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Created by Guice. */
     @Inject
-    public BenchCommand(GlobalOptions global, Provider<BackendRegistry> registry) {
+    public BenchCommand(GlobalOptions global, Provider<BackendSelector> selector, Provider<BackendConfig> config,
+                        Provider<LayerPluginRegistry> layers) {
         this.global = global;
-        this.registry = registry;
+        this.selector = selector;
+        this.config = config;
+        this.layers = layers;
     }
 
     @Override
     public Integer call() {
         List<String> ids = new ArrayList<>();
-        BackendSelector selector = new BackendSelector(registry.get());
+        BackendSelector selector = this.selector.get();
         String requested = selector.explicitChoice(global.backend().orElse(null)).orElse(null);
         if (requested == null) {
             ids.add(selector.choose(null).provider().id());
@@ -74,8 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Bench.Row> rows = Bench.run(layerDef, provider, DType.parse(dtype), ids, mini, minibatches, warmup, profile,
-                id -> selector.choose(id).provider().create(BackendConfig.defaults()), b -> b.close(),
+        BackendConfig started = config.get();
+        List<Bench.Row> rows = Bench.run(layerDef, provider, layers.get(), DType.parse(dtype), ids, mini, minibatches,
+                warmup, profile, id -> selector.choose(id).provider().create(started), b -> b.close(),
                 Streams.of(spec.commandLine().getOut()));
         // Every available backend was measured; one that could not start still fails the command.
         return rows.size() == ids.size() ? ExitCodes.OK : ExitCodes.RUNTIME_ERROR;

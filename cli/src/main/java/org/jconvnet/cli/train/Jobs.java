@@ -3,22 +3,24 @@ package org.jconvnet.cli.train;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
-import org.jconvnet.cli.BackendSession;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.train.TrainingJob;
 
-/** Makes {@link TrainingJob}s that run on the backend of the CLI run. */
+/** Makes {@link TrainingJob}s that run on the backend of the CLI run, with its layer plugins. */
 public final class Jobs {
-    private final Provider<BackendSession> session;
+    private final Provider<Backend> backend;
+    private final Provider<LayerPluginRegistry> layers;
 
     /** Creates the factory; no backend is started until a job asks. */
     @Inject
-    public Jobs(Provider<BackendSession> session) {
-        this.session = session;
+    public Jobs(Provider<Backend> backend, Provider<LayerPluginRegistry> layers) {
+        this.backend = backend;
+        this.layers = layers;
     }
 
     /** A job printing to the command's streams. */
     TrainingJob job(PrintWriter out, PrintWriter err) {
-        BackendSession s = session.get();
-        return new TrainingJob(id -> s.get(), Streams.of(out), Streams.of(err));
+        return new TrainingJob(id -> backend.get(), layers.get(), Streams.of(out), Streams.of(err));
     }
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ServiceLoader;
 
 /** The dependency rules of DESIGN.md as ArchUnit rules, shared by the real check and its self-test. */
 final class ArchitectureRules {
@@ -42,6 +43,18 @@ final class ArchitectureRules {
     /** JCuda is used by the CUDA backend only. */
     static final ArchRule JCUDA_ONLY_IN_CUDA_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.cuda..")
             .should().dependOnClassesThat().resideInAPackage("jcuda..");
+
+    /**
+     * The plugin class loader is passed on openly ({@code BackendConfig}, the registries'
+     * {@code discover} methods), never through the thread: no class reads or sets the context
+     * class loader, nor calls the one-argument {@code ServiceLoader.load}, which reads it.
+     */
+    static final ArchRule NO_CONTEXT_CLASS_LOADER = noClasses()
+            .should().callMethod(Thread.class, "getContextClassLoader")
+            .orShould().callMethod(Thread.class, "setContextClassLoader", ClassLoader.class)
+            .orShould().callMethod(ServiceLoader.class, "load", Class.class)
+            .because("the plugin class loader is built once at start-up and passed on as an argument, "
+                    + "so that what a command discovers does not depend on the thread it runs on");
 
     /** JOCL is used by the OpenCL backend only. */
     static final ArchRule JOCL_ONLY_IN_OPENCL_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.opencl..")

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import org.jconvnet.api.archfixture.ApiUsingALogger;
 import org.jconvnet.backend.archfixture.BackendUsingOthers;
+import org.jconvnet.cli.archfixture.ContextClassLoaderUser;
 import org.jconvnet.layers.archfixture.LayerUsingABackend;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,14 @@ class ArchitectureRulesSelfTest {
         assertRejects(ArchitectureRules.BACKENDS_DO_NOT_USE_LAYERS, BackendUsingOthers.class, "NetCatalog");
         assertRejects(ArchitectureRules.JOCL_ONLY_IN_OPENCL_BACKEND, BackendUsingOthers.class, "org.jocl.CL");
         assertRejects(ArchitectureRules.JCUDA_ONLY_IN_CUDA_BACKEND, BackendUsingOthers.class, "jcuda.driver.JCudaDriver");
+    }
+
+    @Test
+    void contextClassLoaderRuleRejectsEveryWayOfReachingIt() {
+        ArchRule rule = ArchitectureRules.NO_CONTEXT_CLASS_LOADER;
+        assertRejects(rule, ContextClassLoaderUser.class, "Thread.getContextClassLoader()");
+        assertRejects(rule, ContextClassLoaderUser.class, "Thread.setContextClassLoader(java.lang.ClassLoader)");
+        assertRejects(rule, ContextClassLoaderUser.class, "ServiceLoader.load(java.lang.Class)");
     }
 
     @Test

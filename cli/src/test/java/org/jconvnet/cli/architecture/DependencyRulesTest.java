@@ -61,6 +61,11 @@ class DependencyRulesTest {
     }
 
     @Test
+    void noClassUsesTheContextClassLoader() {
+        ArchitectureRules.NO_CONTEXT_CLASS_LOADER.check(all);
+    }
+
+    @Test
     void joclOnlyInTheOpenClBackend() {
         ArchitectureRules.JOCL_ONLY_IN_OPENCL_BACKEND.check(all);
     }

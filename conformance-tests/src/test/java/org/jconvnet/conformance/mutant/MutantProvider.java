@@ -37,7 +37,6 @@ abstract class MutantProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return new MutantBackend(id(), cl != null ? cl : getClass().getClassLoader());
+        return new MutantBackend(id(), config.kernelLoader(this));
     }
 }
