@@ -1,8 +1,11 @@
 package org.jconvnet.cli.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -31,9 +34,9 @@ class ConformanceCommandTest {
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("unknown backend 'nosuch'; discovered backends: "), r[1]);
         assertTrue(r[1].contains("conformance FAILED"), r[1]);
-        String json = Files.readString(report);
-        assertTrue(json.contains("\"passed\": false"), json);
-        assertTrue(json.contains("\"backend\": \"nosuch\""), json);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertFalse(json.get("passed").asBoolean(), json::toString);
+        assertEquals("nosuch", json.get("results").get(0).get("backend").asText(), json::toString);
     }
 
     @Test

@@ -1,12 +1,20 @@
 package org.jconvnet.conformance.report;
 
-import static org.jconvnet.api.io.JsonStrings.quote;
-
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jconvnet.conformance.BackendOutcome;
 import org.jconvnet.conformance.CheckResult;
@@ -14,60 +22,59 @@ import org.jconvnet.conformance.ConformanceReport;
 import org.jconvnet.conformance.Status;
 
 /**
- * Formats a report as JSON: {@code {"passed":..., "summary":{backend:{status:count}},
- * "backends":[...], "results":[{backend, kind, layer, case, op, status, maxAbs, maxRel, tolerance,
- * toleranceReason, message}]}}. Numbers that were not measured are {@code null}; infinities are written as strings.
+ * Writes a report as JSON with Jackson: {@code {"passed":..., "summary":{backend:{status:count}},
+ * "backends":[{id, ran, detail}], "results":[{backend, kind, layer, case, op, status, maxAbs, maxRel,
+ * tolerance, toleranceReason, message}]}}, statuses in lower case.
+ *
+ * <p>Numbers follow jconvnet's one policy for JSON (see {@code train/README.md}): NaN, +Infinity and
+ * -Infinity are written as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"};
+ * a number that was not measured (a skipped check) is therefore {@code "NaN"}.
  */
 public final class JsonReport {
+    /** Indented output; non-finite doubles as strings, stated here rather than left to Jackson's default. */
+    private static final ObjectWriter WRITER = JsonMapper.builder()
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writer();
+
     private JsonReport() {
+    }
+
+    /** The whole file. */
+    @JsonPropertyOrder({"passed", "summary", "backends", "results"})
+    record Document(boolean passed, Map<String, Map<String, Integer>> summary, List<BackendOutcome> backends,
+                    List<Result> results) {
+    }
+
+    /** One check's row: a {@link CheckResult} with its status in lower case and {@code case} spelt as in the file. */
+    @JsonPropertyOrder({"backend", "kind", "layer", "case", "op", "status", "maxAbs", "maxRel", "tolerance",
+            "toleranceReason", "message"})
+    record Result(String backend, String kind, String layer, @JsonProperty("case") String caseName, String op,
+                  String status, double maxAbs, double maxRel, double tolerance, String toleranceReason,
+                  String message) {
+
+        static Result of(CheckResult r) {
+            return new Result(r.backend(), r.kind(), r.layer(), r.caseName(), r.op(), name(r.status()), r.maxAbs(),
+                    r.maxRel(), r.tolerance(), r.toleranceReason(), r.message());
+        }
     }
 
     /** The report as JSON text. */
     public static String format(ConformanceReport report) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"passed\": ").append(!report.failed()).append(",\n  \"summary\": {");
-        boolean first = true;
-        for (Map.Entry<String, Map<Status, Integer>> e : report.countsByBackend().entrySet()) {
-            sb.append(first ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": {");
-            boolean f2 = true;
-            for (Map.Entry<Status, Integer> c : e.getValue().entrySet()) {
-                sb.append(f2 ? "" : ", ").append(quote(c.getKey().name().toLowerCase(java.util.Locale.ROOT)))
-                        .append(": ").append(c.getValue());
-                f2 = false;
-            }
-            sb.append('}');
-            first = false;
+        Map<String, Map<String, Integer>> summary = new LinkedHashMap<>();
+        report.countsByBackend().forEach((backend, counts) -> {
+            Map<String, Integer> byName = new LinkedHashMap<>();
+            counts.forEach((status, n) -> byName.put(name(status), n));
+            summary.put(backend, byName);
+        });
+        Document doc = new Document(!report.failed(), summary, report.backends(),
+                report.results().stream().map(Result::of).toList());
+        try {
+            return WRITER.writeValueAsString(doc) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot format the conformance report as JSON: " + e.getMessage(), e);
         }
-        sb.append(first ? "},\n" : "\n  },\n");
-        sb.append("  \"backends\": [");
-        first = true;
-        for (BackendOutcome b : report.backends()) {
-            sb.append(first ? "\n" : ",\n").append("    {\"id\": ").append(quote(b.id()))
-                    .append(", \"ran\": ").append(b.ran())
-                    .append(", \"detail\": ").append(quote(b.detail())).append('}');
-            first = false;
-        }
-        sb.append(first ? "],\n" : "\n  ],\n");
-        sb.append("  \"results\": [");
-        first = true;
-        for (CheckResult r : report.results()) {
-            sb.append(first ? "\n" : ",\n").append("    {")
-                    .append("\"backend\": ").append(quote(r.backend()))
-                    .append(", \"kind\": ").append(quote(r.kind()))
-                    .append(", \"layer\": ").append(quote(r.layer()))
-                    .append(", \"case\": ").append(quote(r.caseName()))
-                    .append(", \"op\": ").append(quote(r.op()))
-                    .append(", \"status\": ").append(quote(r.status().name().toLowerCase(java.util.Locale.ROOT)))
-                    .append(", \"maxAbs\": ").append(num(r.maxAbs()))
-                    .append(", \"maxRel\": ").append(num(r.maxRel()))
-                    .append(", \"tolerance\": ").append(num(r.tolerance()))
-                    .append(", \"toleranceReason\": ").append(quote(r.toleranceReason()))
-                    .append(", \"message\": ").append(quote(r.message()))
-                    .append('}');
-            first = false;
-        }
-        sb.append(first ? "]\n" : "\n  ]\n").append("}\n");
-        return sb.toString();
     }
 
     /** Writes the JSON report to {@code file}, creating parent folders. */
@@ -83,13 +90,7 @@ public final class JsonReport {
         }
     }
 
-    private static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "null";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-        }
-        return Double.toString(v);
+    private static String name(Status s) {
+        return s.name().toLowerCase(Locale.ROOT);
     }
 }
