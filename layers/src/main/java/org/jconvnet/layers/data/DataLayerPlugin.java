@@ -11,7 +11,8 @@ import org.jconvnet.layers.support.BaseLayer;
 
 /**
  * {@code type=data} (cuda-convnet.md §3.1): key {@code dataIdx}, the index of the data provider's
- * matrix (0 = images, 1 = labels for CIFAR-10). It computes nothing: the net uploads the minibatch
+ * matrix (0 = images, 1 = labels for CIFAR-10). Its size is the provider's; an {@code outputs} key
+ * is optional and, when given, must equal it (cuda-convnet ignored it silently). It computes nothing: the net uploads the minibatch
  * into its output. It has no gradient of its own; with data gradients on, the net collects the
  * gradient at its output.
  */
@@ -41,6 +42,15 @@ public final class DataLayerPlugin implements LayerPlugin {
         }
         if (dims <= 0) {
             throw c.error("dataIdx", "the data provider gives matrix " + idx + " " + dims + " rows");
+        }
+        if (c.definition().has("outputs")) {
+            // cuda-convnet takes the size from the provider and ignores this key; a value that
+            // disagrees is a mistake the user would otherwise never hear about.
+            int outputs = c.definition().integer("outputs");
+            if (outputs != dims) {
+                throw c.error("outputs", "is " + outputs + ", but the data provider gives " + dims
+                        + " rows for dataIdx=" + idx + "; remove the key or write outputs=" + dims);
+            }
         }
         return new DataLayer(c.name(), dims, idx);
     }

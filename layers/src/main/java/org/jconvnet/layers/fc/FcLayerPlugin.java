@@ -22,6 +22,7 @@ import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.layers.support.BaseLayer;
 import org.jconvnet.layers.support.Cases;
 import org.jconvnet.layers.support.Inputs;
+import org.jconvnet.layers.support.Sizes;
 import org.jconvnet.layers.support.WeightKeys;
 
 /**
@@ -58,6 +59,8 @@ public final class FcLayerPlugin implements LayerPlugin {
         int[] din = new int[n];
         for (int i = 0; i < n; i++) {
             din[i] = c.inputs().get(i).outputs();
+            Sizes.product(c, "outputs", "the weights (" + din[i] + " inputs from '" + c.inputs().get(i).name() + "' x "
+                    + out + " outputs)", din[i], out);
             params.add(new ParamSpec(ParamSpec.weightsName(i, n), ParamRole.WEIGHTS, i, din[i], out,
                     MatrixOrder.FORTRAN, initW.get(i), 0, learning.get(i)));
         }

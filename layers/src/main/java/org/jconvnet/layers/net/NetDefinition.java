@@ -90,6 +90,9 @@ public final class NetDefinition {
         Map<String, Layer> configured = new LinkedHashMap<>();
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         Map<String, List<String>> consumers = new LinkedHashMap<>();
+        Map<String, ConfigSection> sections = new LinkedHashMap<>();
+        detached.ordered().forEach(s -> sections.put(s.name(), s));
+        SizeOrigin origins = new SizeOrigin(sections, configured, inputs);
         for (ConfigSection section : detached.ordered()) {
             LayerPlugin plugin = plugins.forSection(section);
             List<String> names = inputNames(section);
@@ -109,7 +112,12 @@ public final class NetDefinition {
             } catch (ConfigException e) {
                 // A <L>_neuron layer exists only because [L] said neuron=...: point the user there.
                 boolean generated = detached.detached().contains(section.name()) && section.name().equals(e.section());
-                throw generated ? e.relocate(names.get(0), "neuron") : e;
+                throw generated ? e.relocate(names.get(0), "neuron") : origins.explain(e, section.name(), names);
+            }
+            if (layer.outputs() <= 0) {
+                // A plugin's size arithmetic went wrong; stop here rather than at the next layer.
+                throw section.error("layer '" + section.name() + "' (type " + layer.type() + ") produces "
+                        + layer.outputs() + " outputs per case; a layer must produce at least one");
             }
             configured.put(section.name(), layer);
             inputs.put(section.name(), List.copyOf(names));

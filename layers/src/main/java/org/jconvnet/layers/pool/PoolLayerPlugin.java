@@ -62,17 +62,19 @@ public final class PoolLayerPlugin implements LayerPlugin {
             throw c.error("stride", "stride=" + stride + " is larger than sizeX=" + sizeX + ", so some pixels would never be pooled");
         }
         int start = c.definition().integer("start", 0);
-        int outputsX = c.definition().integer("outputsX", 0);
+        // long: start and outputsX are the user's and may be near the int limits.
+        long outputsX = c.definition().integer("outputsX", 0);
         if (outputsX <= 0) {
-            int span = s - start - sizeX;
+            long span = (long) s - start - sizeX;
             outputsX = Math.floorDiv(span + stride - 1, stride) + 1;
         }
-        if (outputsX <= 0 || start + sizeX <= 0 || start + (outputsX - 1) * stride >= s) {
+        if (outputsX <= 0 || (long) start + sizeX <= 0 || start + (outputsX - 1) * stride >= s) {
             throw c.error(c.definition().has("outputsX") && c.definition().integer("outputsX") > 0 ? "outputsX" : "start",
                     "with start=" + start + ", sizeX=" + sizeX + ", stride=" + stride + " and outputsX=" + outputsX
                             + " some pooling window lies entirely outside the " + s + "x" + s + " image");
         }
-        ImageShape out = new ImageShape(in.channels(), outputsX);
+        // The check above bounds outputsX by 2*s + 1 (start > -sizeX >= -s), so it fits an int.
+        ImageShape out = new ImageShape(in.channels(), (int) outputsX);
         return new PoolLayer(c.name(), pool.equals("avg"), in, out, sizeX, start, stride);
     }
 

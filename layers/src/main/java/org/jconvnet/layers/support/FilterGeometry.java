@@ -22,9 +22,12 @@ public record FilterGeometry(int channels, int imgSize, int filters, int filterS
         return channels / groups;
     }
 
-    /** cuda-convnet's module count per side: {@code 1 + ceil((2p + S - fs)/stride)}. */
-    public static int modules(int imgSize, int filterSize, int padding, int stride) {
-        int span = 2 * padding + imgSize - filterSize;
+    /**
+     * cuda-convnet's module count per side: {@code 1 + ceil((2p + S - fs)/stride)}, in {@code long}
+     * so that a huge {@code padding} cannot wrap around (the caller checks the result's size).
+     */
+    public static long modules(long imgSize, long filterSize, long padding, long stride) {
+        long span = 2 * padding + imgSize - filterSize;
         return 1 + (span + stride - 1) / stride;
     }
 

@@ -67,17 +67,26 @@ public final class FilterLayer extends BaseLayer {
             int fs = Inputs.atLeast(c, "filterSize", sizes.get(i), 1);
             int pad = Inputs.atLeast(c, "padding", paddings.get(i), 0);
             int stride = Inputs.atLeast(c, "stride", strides.get(i), 1);
-            if (fs > img.size() + 2 * pad) {
+            if (fs > img.size() + 2L * pad) {
                 throw c.error("filterSize", "filterSize=" + fs + " is larger than the padded image ("
-                        + img.size() + " + 2*" + pad + " = " + (img.size() + 2 * pad) + ") of input '"
+                        + img.size() + " + 2*" + pad + " = " + (img.size() + 2L * pad) + ") of input '"
                         + c.inputs().get(i).name() + "'");
             }
             if (stride > fs) {
                 throw c.error("stride", "stride=" + stride + " is larger than filterSize=" + fs
                         + ", so some pixels would never be read (cuda-convnet refuses this too)");
             }
-            int m = FilterGeometry.modules(img.size(), fs, pad, stride);
-            geo.add(new FilterGeometry(img.channels(), img.size(), perGroup * g, fs, pad, stride, g, m));
+            long modules = FilterGeometry.modules(img.size(), fs, pad, stride);
+            // Only padding can make the module count exceed the input image; once m*m fits, m fits an int.
+            Sizes.product(c, "padding", "the module count (" + modules + "x" + modules + ")", modules, modules);
+            int m = (int) modules;
+            int f = Sizes.product(c, "filters", "the filter count (filters=" + perGroup + " x groups=" + g + ")", perGroup, g);
+            Sizes.product(c, "filters", "the outputs (" + f + " filters x " + m + "x" + m + " modules)", f, m, m);
+            long rows = (long) (img.channels() / g) * fs * fs * (local ? (long) m * m : 1);
+            Sizes.product(c, "filterSize", "the weight rows (" + img.channels() / g + " channels per group x "
+                    + fs + "x" + fs + (local ? " x " + m + "x" + m + " modules" : "") + ")", rows);
+            Sizes.product(c, "filters", "the weights (" + rows + " rows x " + f + " filters)", rows, f);
+            geo.add(new FilterGeometry(img.channels(), img.size(), f, fs, pad, stride, g, m));
         }
         for (int i = 1; i < n; i++) {
             if (geo.get(i).filters() != geo.get(0).filters()) {

@@ -70,12 +70,15 @@ public final class CifarDirectory implements BatchSource {
         }
     }
 
-    /** The file holding batch {@code number}, plain preferred over gzipped. */
+    /**
+     * The file holding batch {@code number}, plain preferred over gzipped. Anything of that name
+     * counts (the reader then refuses a directory by name), as {@link #available} lists it too.
+     */
     public Optional<Path> fileOf(int number) {
         String base = number == TEST_BATCH ? "test_batch.bin" : "data_batch_" + number + ".bin";
         for (String name : List.of(base, base + ".gz")) {
             Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (Files.exists(p)) {
                 return Optional.of(p);
             }
         }
