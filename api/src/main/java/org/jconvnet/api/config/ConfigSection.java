@@ -184,7 +184,9 @@ public final class ConfigSection {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw error(key, "expected an integer, got '" + v + "'");
+            boolean tooLarge = v.trim().matches("[+-]?\\d+");
+            throw error(key, "expected an integer, got '" + v + "'"
+                    + (tooLarge ? ", which is beyond the integer limits " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE : ""));
         }
     }
 

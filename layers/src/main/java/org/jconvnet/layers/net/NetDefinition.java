@@ -84,6 +84,8 @@ public final class NetDefinition {
         if (def.sections().isEmpty()) {
             throw new ConfigException(layerDef.name(), null, null, "the layer-definition file has no sections");
         }
+        // An unknown type is the first thing to say about a section: its other keys mean nothing without it.
+        def.sections().forEach(plugins::forSection);
         checkWiring(def.sections());
         NeuronDetacher.Result detached = NeuronDetacher.detach(def.sections());
 

@@ -57,28 +57,29 @@ final class SizeOrigin {
         return explained;
     }
 
-    /** E.g. {@code 'pool1' has 10240 outputs (160 channels of 8x8), set by [conv1] filters=160}. */
+    /**
+     * E.g. {@code 'pool1' has 10240 outputs (160 channels of 8x8); its 160 channels are set by [conv1] filters=160}.
+     */
     Optional<String> describe(String name) {
         Layer l = configured.get(name);
         if (l == null) {
             return Optional.empty();
         }
-        String size = "'" + name + "' has " + l.outputs() + " outputs"
-                + l.outputImage().map(img -> " (" + img.channels() + " channels of " + img.size() + "x" + img.size() + ")").orElse("");
+        String size = "'" + name + "' has " + l.outputs() + " outputs";
+        String set = l.outputImage().map(img -> size + " (" + img.channels() + " channels of " + img.size() + "x"
+                + img.size() + "); its " + img.channels() + " channels are set by ").orElse(size + ", set by ");
         String at = name;
         for (int hops = 0; hops <= configured.size(); hops++) {
             ConfigSection s = sections.get(at);
             if (s == null) {
                 return Optional.empty();
             }
-            String type = s.string("type", "");
-            if (type.equals("data")) {
-                return Optional.of(size + ", set by the data provider's matrix " + s.string("dataIdx", "?")
-                        + " ([" + at + "] dataIdx)");
+            if (s.string("type", "").equals("data")) {
+                return Optional.of(set + "the data provider's matrix [" + at + "] dataIdx=" + s.string("dataIdx", "?"));
             }
             for (String key : List.of("filters", "outputs")) {
                 if (s.has(key)) {
-                    return Optional.of(size + ", set by [" + at + "] " + key + "=" + s.string(key)
+                    return Optional.of(set + "[" + at + "] " + key + "=" + s.string(key)
                             + (s.has("groups") && key.equals("filters") ? " x groups=" + s.string("groups") : ""));
                 }
             }
