@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jconvnet.api.layer.LayerPluginRegistry;
+import org.jconvnet.cli.DataProviderChoice;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.NetFiles;
 import org.jconvnet.layers.net.NetCatalog;
 
 /**
@@ -56,6 +59,10 @@ final class CfgCorpus {
             "cost.logreg", Set.of("type", "inputs"));
     private static final Set<String> PARAM_REQUIRED = Set.of("epsw", "epsb", "momw", "momb", "scale", "pow");
     private static final Set<String> NEEDS_PARAMS = Set.of("conv", "local", "fc", "cmrnorm", "rnorm");
+
+    /** One input in this many goes through the command line; the rest through the API. */
+    private static final int CLI_EVERY = 5;
+    private static final LayerPluginRegistry PLUGINS = LayerPluginRegistry.discover(CfgCorpus.class.getClassLoader());
 
     private final Random random;
     private final List<BadInput> out = new ArrayList<>();
@@ -227,13 +234,13 @@ final class CfgCorpus {
             try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
                 f.setLength(3L << 30);
             }
-            return describe(dir, defName, parName, par.text(), file.and(Place.anyOf("bytes")));
+            return describe(dir, defName, parName, par.text(), file.and(Place.anyOf("bytes")), true);
         }));
         out.add(new BadInput("cfg/file is a directory", dir -> {
             Files.createDirectories(dir.resolve(defName));
-            return describe(dir, defName, parName, par.text(), file);
+            return describe(dir, defName, parName, par.text(), file, true);
         }));
-        out.add(new BadInput("cfg/file missing", dir -> describe(dir, defName, parName, par.text(), file)));
+        out.add(new BadInput("cfg/file missing", dir -> describe(dir, defName, parName, par.text(), file, true)));
         out.add(new BadInput("cfg/params file missing", dir -> {
             Files.writeString(dir.resolve(defName), defText);
             return Judge.cli(ExitCodes.USAGE_ERROR, Place.all(parName), "describe", "--layer-def",
@@ -253,25 +260,40 @@ final class CfgCorpus {
     private void add(String id, CfgText def, CfgText par, String defName, String parName, Place place) {
         String defText = def.text();
         String parText = par.text();
-        out.add(new BadInput(id, dir -> {
+        boolean viaCli = nextViaCli();
+        out.add(new BadInput(id + (viaCli ? " (cli)" : ""), dir -> {
             Files.writeString(dir.resolve(defName), defText);
-            return describe(dir, defName, parName, parText, place);
+            return describe(dir, defName, parName, parText, place, viaCli);
         }));
     }
 
     private void addBytes(String id, byte[] def, CfgText par, String defName, String parName, Place place) {
         String parText = par.text();
-        out.add(new BadInput(id, dir -> {
+        boolean viaCli = nextViaCli();
+        out.add(new BadInput(id + (viaCli ? " (cli)" : ""), dir -> {
             Files.write(dir.resolve(defName), def);
-            return describe(dir, defName, parName, parText, place);
+            return describe(dir, defName, parName, parText, place, viaCli);
         }));
     }
 
-    private static java.util.Optional<String> describe(Path dir, String defName, String parName, String parText,
-                                                       Place place) throws IOException {
+    /**
+     * Loads the net as {@code jconvnet describe} does: every {@link #CLI_EVERY}th input through the
+     * command itself (exit 2, one line), the others through the same API call, which is much
+     * quicker (a {@link org.jconvnet.api.config.ConfigException} naming the place).
+     */
+    private java.util.Optional<String> describe(Path dir, String defName, String parName, String parText,
+                                                Place place, boolean viaCli) throws IOException {
         Files.writeString(dir.resolve(parName), parText);
-        return Judge.cli(ExitCodes.USAGE_ERROR, place, "describe", "--layer-def", dir.resolve(defName).toString(),
-                "--layer-params", dir.resolve(parName).toString());
+        String def = dir.resolve(defName).toString();
+        String params = dir.resolve(parName).toString();
+        if (viaCli) {
+            return Judge.cli(ExitCodes.USAGE_ERROR, place, "describe", "--layer-def", def, "--layer-params", params);
+        }
+        return Judge.config(place, () -> NetFiles.load(def, params, DataProviderChoice.CIFAR, PLUGINS));
+    }
+
+    private boolean nextViaCli() {
+        return out.size() % CLI_EVERY == 0;
     }
 
     private String pick(List<String> values) {

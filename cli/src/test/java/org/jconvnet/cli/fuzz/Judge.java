@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.config.ConfigException;
 import org.jconvnet.cli.Cli;
 
 /**
@@ -14,8 +15,8 @@ import org.jconvnet.cli.Cli;
  * place, through the expected channel.
  *
  * <p>At the command line: the expected non-zero exit code (2 for a configuration error, 1 for a
- * runtime one), exactly one line on stderr, {@code jconvnet: <message>}, no "internal error" and
- * no stack trace. Through the API: a {@link JConvNetException} (so the CLI would print its message
+ * runtime one), exactly one error line on stderr, {@code jconvnet: <message>}, after any log
+ * lines, no "internal error" and no stack trace. Through the API: a {@link JConvNetException} (so the CLI would print its message
  * as it is) on one line. Anything else (success, another exception type, an
  * {@link OutOfMemoryError}) is a failure.
  */
@@ -33,16 +34,22 @@ final class Judge {
         } catch (Throwable t) {
             return Optional.of("the CLI threw " + t + " instead of reporting it");
         }
+        // stderr also carries the log (start-up lines, progress) of a command that got going
+        // before it failed: the error is its one "jconvnet: " line, and it must come last.
         List<String> lines = Arrays.stream(err.toString().split("\\R")).filter(l -> !l.isBlank()).toList();
+        List<String> errors = lines.stream().filter(l -> l.startsWith("jconvnet: ")).toList();
         String where = " (exit " + code + ", stderr: " + err + ")";
         if (code == 0) {
             return Optional.of("accepted: exit 0" + where);
         }
-        if (lines.size() != 1) {
-            return Optional.of("expected one line on stderr, got " + lines.size() + where);
+        if (errors.size() != 1 || !lines.get(lines.size() - 1).startsWith("jconvnet: ")) {
+            return Optional.of("expected one error line, last on stderr, got " + errors.size() + where);
         }
-        String line = lines.get(0);
-        if (!line.startsWith("jconvnet: ") || line.contains("internal error")) {
+        if (lines.stream().anyMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by:") || l.startsWith("Exception in"))) {
+            return Optional.of("a stack trace without -v" + where);
+        }
+        String line = errors.get(0);
+        if (line.contains("internal error")) {
             return Optional.of("not a reported error" + where);
         }
         if (code != expectedExit) {
@@ -68,6 +75,20 @@ final class Judge {
 
     /** With {@code -Dcorpus.show=true}, every message is printed, to review their wording. */
     private static final boolean SHOW = Boolean.getBoolean("corpus.show");
+
+    /** Runs {@code call}, which must throw a {@link ConfigException} (the CLI's exit 2) naming the place. */
+    static Optional<String> config(Place place, Callable<?> call) {
+        try {
+            call.call();
+            return Optional.of("accepted");
+        } catch (ConfigException e) {
+            return api(place, () -> {
+                throw e;
+            });
+        } catch (Throwable t) {
+            return Optional.of("expected a configuration error, got " + t);
+        }
+    }
 
     private static Optional<String> names(String message, Place place) {
         if (SHOW) {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -46,6 +47,8 @@ public final class CifarBatchReader {
         try {
             long size = Files.size(file);
             capacity = gzipped ? 0 : checkPlainSize(name, size);
+        } catch (NoSuchFileException e) {
+            throw new JConvNetException(name + ": no such file (a link to a missing file?)", e);
         } catch (IOException e) {
             throw new JConvNetException("cannot read CIFAR batch " + name + ": " + e, e);
         }
@@ -111,7 +114,14 @@ public final class CifarBatchReader {
         byte[] record = new byte[CifarBatch.RECORD];
         int n = 0;
         while (true) {
-            int got = in.readNBytes(record, 0, record.length);
+            int got;
+            try {
+                got = in.readNBytes(record, 0, record.length);
+            } catch (IOException e) {
+                // A damaged or cut-off gzip stream: say how far the good data went.
+                throw new JConvNetException(name + ": cannot read record " + n + " (byte offset "
+                        + (long) n * CifarBatch.RECORD + (capacity == 0 ? " once gunzipped" : "") + "): " + e.getMessage(), e);
+            }
             if (got == 0) {
                 break;
             }

@@ -3,6 +3,7 @@ package org.jconvnet.train.data;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,8 @@ public final class CifarDirectory implements BatchSource {
     public CifarDirectory(Path dir) {
         this.dir = dir;
         if (!Files.isDirectory(dir)) {
-            throw new JConvNetException("--data-path " + dir + ": no such directory");
+            throw new JConvNetException("--data-path " + dir + (Files.exists(dir)
+                    ? ": is a file, not a directory of CIFAR-10 batches" : ": no such directory"));
         }
         if (available().isEmpty()) {
             throw new JConvNetException("--data-path " + dir + ": holds no CIFAR-10 binary batch "
@@ -72,13 +74,14 @@ public final class CifarDirectory implements BatchSource {
 
     /**
      * The file holding batch {@code number}, plain preferred over gzipped. Anything of that name
-     * counts (the reader then refuses a directory by name), as {@link #available} lists it too.
+     * counts, even a dangling link (the reader then refuses a directory or a missing target by
+     * name), as {@link #available} lists it too.
      */
     public Optional<Path> fileOf(int number) {
         String base = number == TEST_BATCH ? "test_batch.bin" : "data_batch_" + number + ".bin";
         for (String name : List.of(base, base + ".gz")) {
             Path p = dir.resolve(name);
-            if (Files.exists(p)) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(p);
             }
         }
