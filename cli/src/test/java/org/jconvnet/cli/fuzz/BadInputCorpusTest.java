@@ -37,7 +37,7 @@ class BadInputCorpusTest {
     static Path root;
 
     static Stream<BadInput> corpus() {
-        return Stream.of(CfgCorpus.generate(SEED, 200), CifarCorpus.generate(SEED)).flatMap(List::stream);
+        return Stream.of(CfgCorpus.generate(SEED, 400, 120), CifarCorpus.generate(SEED), CheckpointCorpus.generate()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

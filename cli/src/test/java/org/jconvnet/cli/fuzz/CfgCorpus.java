@@ -72,20 +72,21 @@ final class CfgCorpus {
     }
 
     /**
-     * The corpus: every mutation of the seed net, a seeded sample of {@code othersEach} mutations
-     * of each other shipped net (they share most keys, and the whole corpus must stay quick), and
-     * the whole-file damage. Fixed order for a given seed.
+     * The corpus: a seeded sample of {@code seedNet} mutations of the seed net and of
+     * {@code othersEach} of each other shipped net (they share most keys, and the whole corpus
+     * must stay quick), and the whole-file damage. Fixed order for a given seed.
      */
-    static List<BadInput> generate(long seed, int othersEach) {
+    static List<BadInput> generate(long seed, int seedNet, int othersEach) {
         CfgCorpus c = new CfgCorpus(seed);
         List<BadInput> all = new ArrayList<>();
         for (String net : NetCatalog.names()) {
             c.out.clear();
             c.mutate(net);
             List<BadInput> mine = new ArrayList<>(c.out);
-            if (!net.equals(NetCatalog.SEED) && mine.size() > othersEach) {
+            int keep = net.equals(NetCatalog.SEED) ? seedNet : othersEach;
+            if (mine.size() > keep) {
                 java.util.Collections.shuffle(mine, c.random);
-                mine = mine.subList(0, othersEach);
+                mine = mine.subList(0, keep);
             }
             all.addAll(mine);
         }

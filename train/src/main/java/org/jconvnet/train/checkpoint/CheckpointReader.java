@@ -25,6 +25,9 @@ import org.jconvnet.train.metrics.TrainJson;
  * and CRC-32 in the manifest so that a damaged checkpoint is refused rather than half-loaded.
  */
 public final class CheckpointReader {
+    /** The values of a data mean: one per pixel and channel of a 32x32 CIFAR-10 image. */
+    private static final int DATA_MEAN_VALUES = 3 * 32 * 32;
+
     private CheckpointReader() {
     }
 
@@ -98,6 +101,9 @@ public final class CheckpointReader {
         String text;
         try {
             text = Files.readString(manifestFile, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new JConvNetException("checkpoint " + dir + ": has no " + CheckpointLayout.MANIFEST
+                    + (Files.isDirectory(dir) ? "" : " (no such directory)"), e);
         } catch (IOException e) {
             throw new JConvNetException("checkpoint " + dir + ": cannot read " + CheckpointLayout.MANIFEST + ": " + e.getMessage(), e);
         }
@@ -122,17 +128,34 @@ public final class CheckpointReader {
         for (Map.Entry<String, Manifest.FileCheck> e : m.files().entrySet()) {
             contents.put(e.getKey(), readVerified(dir, e.getKey(), e.getValue()));
         }
-        DType dtype = DType.parse(String.valueOf(m.dtype()));
+        present(m.layerDef(), "layerDef", manifestFile);
+        present(m.layerParams(), "layerParams", manifestFile);
+        present(m.dataMean(), "dataMean", manifestFile);
+        present(m.params(), "params", manifestFile);
+        DType dtype;
+        try {
+            dtype = DType.parse(String.valueOf(m.dtype()));
+        } catch (JConvNetException e) {
+            throw new JConvNetException(manifestFile + ": \"dtype\": " + e.getMessage(), e);
+        }
         String defText = text(contents, m.layerDef().file(), manifestFile);
         String parText = text(contents, m.layerParams().file(), manifestFile);
-        double[] mean = npy(contents, m.dataMean(), dir).data();
+        double[] mean = npy(contents, m.dataMean(), dir, manifestFile).data();
+        if (mean.length != DATA_MEAN_VALUES) {
+            throw new JConvNetException("checkpoint " + dir + ": " + m.dataMean() + " holds " + mean.length
+                    + " values, a data mean has " + DATA_MEAN_VALUES + " (one per CIFAR-10 pixel and channel)");
+        }
         List<SavedParam> params = new ArrayList<>();
         for (Manifest.Param p : m.params()) {
+            if (p == null || p.shape() == null || p.shape().size() != 2 || p.shape().contains(null)) {
+                throw new JConvNetException(manifestFile + ": \"shape\" of " + (p == null ? "a param" : p.file())
+                        + " is " + (p == null ? null : p.shape()) + ", not [rows, cols]");
+            }
             int rows = p.shape().get(0);
             int cols = p.shape().get(1);
             MatrixOrder order = "F".equals(p.order()) ? MatrixOrder.FORTRAN : MatrixOrder.C;
-            NpyArray w = npy(contents, p.file(), dir);
-            NpyArray inc = npy(contents, p.momentumFile(), dir);
+            NpyArray w = npy(contents, p.file(), dir, manifestFile);
+            NpyArray inc = npy(contents, p.momentumFile(), dir, manifestFile);
             for (NpyArray a : List.of(w, inc)) {
                 if (a.rows() != rows || a.cols() != cols || a.fortranOrder() != (order == MatrixOrder.FORTRAN)) {
                     throw new JConvNetException("checkpoint " + dir + ": " + p.file() + " has shape " + a.shapeText()
@@ -144,6 +167,13 @@ public final class CheckpointReader {
         return new Checkpoint(m.epoch(), m.batchnum(), m.batchesDone(), dtype, m.layerDef().name(), defText,
                 m.layerParams().name(), parText, m.options() != null ? m.options() : TrainJson.object(),
                 m.metrics() != null ? List.copyOf(m.metrics()) : List.of(), mean, params);
+    }
+
+    /** A part of the manifest every checkpoint has; its absence is named, not a NullPointerException. */
+    private static void present(Object part, String key, Path manifest) {
+        if (part == null) {
+            throw new JConvNetException(manifest + ": \"" + key + "\" is missing");
+        }
     }
 
     private static long number(JsonNode tree, String key, Path file) {
@@ -182,11 +212,10 @@ public final class CheckpointReader {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static NpyArray npy(Map<String, byte[]> contents, String name, Path dir) {
+    private static NpyArray npy(Map<String, byte[]> contents, String name, Path dir, Path manifest) {
         byte[] b = contents.get(name);
         if (b == null) {
-            throw new JConvNetException("checkpoint " + dir + ": manifest refers to " + name
-                    + ", which is not in its \"files\" table");
+            throw new JConvNetException(manifest + ": refers to " + name + ", which is not in its \"files\" table");
         }
         try {
             return Npy.read(new ByteArrayInputStream(b), dir.resolve(name).toString());
