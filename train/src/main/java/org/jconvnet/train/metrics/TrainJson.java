@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -93,8 +94,14 @@ public final class TrainJson {
     public static <T> T convert(JsonNode tree, Class<T> type, String source) {
         try {
             return MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            // One line naming the field: Jackson's own message spans lines and quotes Java types.
+            String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            throw new JConvNetException(source + ": " + (where.isEmpty() ? "" : "\"" + where + "\": ")
+                    + e.getOriginalMessage().lines().findFirst().orElse("does not fit"), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new JConvNetException(source + ": " + e.getMessage(), e);
+            throw new JConvNetException(source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
