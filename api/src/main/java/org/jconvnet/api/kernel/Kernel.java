@@ -8,9 +8,11 @@ package org.jconvnet.api.kernel;
 public interface Kernel {
 
     /**
-     * Runs the operation on the tensors and scalars named by its contract.
+     * Runs the operation on the tensors and scalars of {@code call}, a record of this kernel's
+     * contract ({@link KernelCall#as} checks that).
      *
-     * @throws IllegalArgumentException when an argument the contract needs is missing or misshapen
+     * @throws IllegalArgumentException when the call is of another contract, or a tensor is misshapen
+     *                                  or of another dtype or backend
      */
-    void launch(KernelArgs args);
+    void launch(KernelCall call);
 }

@@ -3,7 +3,7 @@ package org.jconvnet.api.layer;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 
@@ -61,8 +61,8 @@ public interface LayerRun {
     /** The kernel for ({@code layerType}, {@code op}, {@link #dtype()}) on the running backend. */
     Kernel kernel(String layerType, String op);
 
-    /** Launches ({@code layerType}, {@code op}) with {@code args}. */
-    default void launch(String layerType, String op, KernelArgs args) {
-        kernel(layerType, op).launch(args);
+    /** Launches {@code call} on the kernel of its layer type and op for {@link #dtype()}. */
+    default void launch(KernelCall call) {
+        kernel(call.layerType(), call.op()).launch(call);
     }
 }

@@ -2,8 +2,9 @@ package org.jconvnet.backend.opencl;
 
 import java.util.Random;
 import org.jconvnet.api.backend.BackendConfig;
-import org.jconvnet.api.kernel.KernelArgs;
-import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 
@@ -37,37 +38,22 @@ public final class KernelBench {
                 int wRows = (local ? m * m : 1) * c * fs * fs;
                 Tensor in = rand(b, c * s * s, n), w = rand(b, wRows, f), out = rand(b, f * m * m, n);
                 Tensor og = rand(b, f * m * m, n), ig = rand(b, c * s * s, n), wg = rand(b, wRows, f);
-                KernelArgs base = KernelArgs.create().integer("numCases", n).integer("channels", c).integer("imgSize", s)
-                        .integer("filters", f).integer("filterSize", fs).integer("padding", p).integer("stride", 1)
-                        .integer("modulesX", m).integer("groups", 1).integer("accumulate", 0);
+                Filter.Shape shape = new Filter.Shape(local, c, s, f, fs, p, 1, m, 1);
                 double flops = 2.0 * c * fs * fs * f * m * m * n;
-                String layer = local ? "local" : "conv";
-                time(b, names[gi] + " forward", layer, "forward", copy(base).tensor("input", in).tensor("weights", w)
-                        .tensor("output", out), flops, reps);
-                time(b, names[gi] + " backward-input", layer, "backward-input", copy(base).tensor("outputGrad", og)
-                        .tensor("weights", w).tensor("inputGrad", ig), flops, reps);
-                time(b, names[gi] + " backward-weights", layer, "backward-weights", copy(base).tensor("input", in)
-                        .tensor("outputGrad", og).tensor("weightsGrad", wg), flops, reps);
+                time(b, names[gi] + " forward", new Filter.Forward(shape, n, false, in, w, out), flops, reps);
+                time(b, names[gi] + " backward-input", new Filter.BackwardInput(shape, n, false, og, w, ig), flops, reps);
+                time(b, names[gi] + " backward-weights", new Filter.BackwardWeights(shape, n, false, in, og, wg), flops,
+                        reps);
             }
             if ("fc".contains(only) || only.isEmpty()) {
                 Tensor in = rand(b, 2048, n), w = rand(b, 2048, 10), out = rand(b, 10, n);
-                KernelArgs base = KernelArgs.create().integer("numCases", n).integer("inputs", 2048)
-                        .integer("outputs", 10).integer("accumulate", 0);
+                Fc.Shape shape = new Fc.Shape(2048, 10);
                 double flops = 2.0 * 2048 * 10 * n;
-                time(b, "fc10 forward", "fc", "forward", copy(base).tensor("input", in).tensor("weights", w)
-                        .tensor("output", out), flops, reps);
-                time(b, "fc10 backward-input", "fc", "backward-input", copy(base).tensor("outputGrad", out)
-                        .tensor("weights", w).tensor("inputGrad", in), flops, reps);
-                time(b, "fc10 backward-weights", "fc", "backward-weights", copy(base).tensor("input", in)
-                        .tensor("outputGrad", out).tensor("weightsGrad", w), flops, reps);
+                time(b, "fc10 forward", new Fc.Forward(shape, n, false, in, w, out), flops, reps);
+                time(b, "fc10 backward-input", new Fc.BackwardInput(shape, n, false, out, w, in), flops, reps);
+                time(b, "fc10 backward-weights", new Fc.BackwardWeights(shape, n, false, in, out, w), flops, reps);
             }
         }
-    }
-
-    private static KernelArgs copy(KernelArgs k) {
-        KernelArgs c = KernelArgs.create();
-        k.integers().forEach(c::integer);
-        return c;
     }
 
     private static Tensor rand(OpenClBackend b, int rows, int cols) {
@@ -81,8 +67,8 @@ public final class KernelBench {
         return t;
     }
 
-    private static void time(OpenClBackend b, String what, String layer, String op, KernelArgs args, double flops, int reps) {
-        var k = b.kernels().get(KernelKey.of(layer, op, DType.FLOAT32));
+    private static void time(OpenClBackend b, String what, KernelCall args, double flops, int reps) {
+        var k = b.kernels().get(args.key(DType.FLOAT32));
         k.launch(args); // warm-up: PoCL specialises per work-group size on first launch
         b.synchronize();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)

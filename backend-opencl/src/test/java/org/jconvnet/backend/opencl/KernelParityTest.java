@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
-import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.NamedCalls;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
@@ -116,17 +116,13 @@ class KernelParityTest {
 
     /** Uploads the case's tensors to {@code b}, launches the key, and downloads every tensor. */
     private static Map<String, double[]> runOn(Backend b, DType dtype, KernelCase c) {
-        KernelArgs args = KernelArgs.create();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         c.shapes.forEach((name, shape) -> {
             Tensor t = b.allocate(shape[0], shape[1], dtype);
             t.upload(c.data.get(name));
             tensors.put(name, t);
-            args.tensor(name, t);
         });
-        c.ints.forEach(args::integer);
-        c.reals.forEach(args::real);
-        b.kernels().get(KernelKey.of(c.layer, c.op, dtype)).launch(args);
+        b.kernels().get(KernelKey.of(c.layer, c.op, dtype)).launch(NamedCalls.of(c.layer, c.op, tensors, c.ints, c.reals));
         b.synchronize();
         Map<String, double[]> out = new LinkedHashMap<>();
         tensors.forEach((name, t) -> {

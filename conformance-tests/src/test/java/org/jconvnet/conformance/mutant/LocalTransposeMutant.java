@@ -2,6 +2,7 @@ package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuTensor;
 
@@ -33,10 +34,11 @@ public final class LocalTransposeMutant {
 
         @Override
         Kernel corrupted(Kernel clean) {
-            return args -> {
-                Tensor w = args.tensor("weights");
-                int fs = args.integer("filterSize");
-                int f = args.integer("filters");
+            return call -> {
+                Filter.Forward args = (Filter.Forward) call;
+                Tensor w = args.weights();
+                int fs = args.shape().filterSize();
+                int f = args.shape().filters();
                 double[] v = w.download();
                 double[] t = new double[v.length];
                 int block = fs * fs * f;
@@ -51,7 +53,8 @@ public final class LocalTransposeMutant {
                 }
                 try (CpuTensor copy = new CpuTensor(w.rows(), w.cols(), w.dtype())) {
                     copy.upload(t);
-                    clean.launch(MutantKernels.replacing(args, "weights", copy));
+                    clean.launch(new Filter.Forward(args.shape(), args.numCases(), args.accumulate(), args.input(), copy,
+                            args.output()));
                 }
             };
         }

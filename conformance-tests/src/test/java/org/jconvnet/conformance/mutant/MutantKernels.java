@@ -5,11 +5,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelProvider;
-import org.jconvnet.api.tensor.Tensor;
 
 /**
  * Base of the mutant kernel providers: every CPU reference kernel under the mutant's id, with the
@@ -64,14 +62,5 @@ abstract class MutantKernels implements KernelProvider {
                     backend -> corrupt(key, factory.create(((MutantBackend) backend).cpu()))));
         }
         return out;
-    }
-
-    /** A copy of {@code args} with tensor {@code name} replaced. */
-    static KernelArgs replacing(KernelArgs args, String name, Tensor t) {
-        KernelArgs copy = KernelArgs.create();
-        args.tensors().forEach((k, v) -> copy.tensor(k, k.equals(name) ? t : v));
-        args.integers().forEach(copy::integer);
-        args.reals().forEach(copy::real);
-        return copy;
     }
 }

@@ -2,6 +2,7 @@ package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Pool;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -32,11 +33,12 @@ public final class PoolDropLastWindowMutant {
 
         @Override
         Kernel corrupted(Kernel clean) {
-            return args -> {
-                clean.launch(args);
-                Tensor out = args.tensor("output");
-                int o = args.integer("outputsX");
-                int n = args.integer("numCases");
+            return call -> {
+                clean.launch(call);
+                Pool.Forward args = (Pool.Forward) call;
+                Tensor out = args.output();
+                int o = args.shape().outputsX();
+                int n = args.numCases();
                 double[] v = out.download();
                 for (int row = o * o - 1; row < out.rows(); row += o * o) {
                     for (int c = 0; c < n; c++) {

@@ -2,6 +2,7 @@ package org.jconvnet.conformance.mutant;
 
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -34,9 +35,9 @@ public final class WeightGradOffMutant {
 
         @Override
         Kernel corrupted(Kernel clean) {
-            return args -> {
-                clean.launch(args);
-                Tensor g = args.tensor("weightsGrad");
+            return call -> {
+                clean.launch(call);
+                Tensor g = ((Filter.BackwardWeights) call).weightsGrad();
                 double[] v = g.download();
                 for (int i = 0; i < v.length; i++) {
                     v[i] *= 1 + ERROR;

@@ -16,8 +16,8 @@ import static org.jconvnet.kernels.plan.KernelPlans.CPU_WEIGHTS_GROUP;
 import static org.jconvnet.kernels.plan.KernelPlans.SPLIT_MAX_PARTIAL_FLOATS;
 
 import java.util.List;
-import org.jconvnet.api.kernel.KernelArgs;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.kernels.WeightGradientSplit;
 
@@ -30,7 +30,7 @@ public final class ConvPlans {
     private ConvPlans() {
     }
 
-    /** The integers every conv/local op receives, and the sizes they imply. */
+    /** The geometry every conv/local op receives, and the sizes it implies. */
     private static final class ConvDims {
         final Contract c;
         final boolean local;
@@ -45,19 +45,19 @@ public final class ConvPlans {
         final int groups;
         final int accumulate;
 
-        ConvDims(KernelArgs a, boolean local, String op) {
-            this.local = local;
-            c = new Contract(a, (local ? "local/" : "conv/") + op);
-            n = c.i("numCases");
-            channels = c.i("channels");
-            imgSize = c.i("imgSize");
-            filters = c.i("filters");
-            filterSize = c.i("filterSize");
-            padding = c.i("padding");
-            stride = c.i("stride");
-            modulesX = c.i("modulesX");
-            groups = c.i("groups");
-            accumulate = c.i("accumulate");
+        ConvDims(KernelCall call, Filter.Shape s, int numCases, boolean accumulate) {
+            this.local = s.local();
+            c = new Contract(call.layerType() + "/" + call.op());
+            n = numCases;
+            channels = s.channels();
+            imgSize = s.imgSize();
+            filters = s.filters();
+            filterSize = s.filterSize();
+            padding = s.padding();
+            stride = s.stride();
+            modulesX = s.modulesX();
+            groups = s.groups();
+            this.accumulate = Contract.flag(accumulate);
             if (groups <= 0 || channels % groups != 0 || filters % groups != 0) {
                 throw new IllegalArgumentException((local ? "local" : "conv") + ": channels " + channels + " and filters "
                         + filters + " must be multiples of groups " + groups);
@@ -106,12 +106,13 @@ public final class ConvPlans {
     }
 
     /** conv/local forward with the given kernel family. */
-    public static List<Launch> convForward(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel) {
-        ConvDims d = new ConvDims(args, local, Ops.FORWARD);
+    public static List<Launch> convForward(Filter.Forward call, PlanOptions.ConvKernels kernel) {
+        ConvDims d = new ConvDims(call, call.shape(), call.numCases(), call.accumulate());
         boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_forward_tiled" : "conv_forward")
-                .tensor("input", d.c.t("input", d.inputSize()))
-                .tensor("weights", d.c.t("weights", d.weightsSize())).tensor("output", d.c.t("output", d.outputSize()));
+                .tensor("input", d.c.t("input", call.input(), d.inputSize()))
+                .tensor("weights", d.c.t("weights", call.weights(), d.weightsSize()))
+                .tensor("output", d.c.t("output", call.output(), d.outputSize()));
         if (tiled) {
             return List.of(d.geometry(b).groups((long) d.groups * d.mm() * ceil(d.fg(), CONV_TA_M) * ceil(d.n, CONV_TA_N),
                     CONV_TA_ITEMS));
@@ -120,13 +121,13 @@ public final class ConvPlans {
     }
 
     /** conv/local input gradient with the given kernel family. */
-    public static List<Launch> convBackwardInput(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel) {
-        ConvDims d = new ConvDims(args, local, Ops.BACKWARD_INPUT);
+    public static List<Launch> convBackwardInput(Filter.BackwardInput call, PlanOptions.ConvKernels kernel) {
+        ConvDims d = new ConvDims(call, call.shape(), call.numCases(), call.accumulate());
         boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_backward_input_tiled" : "conv_backward_input")
-                .tensor("outputGrad", d.c.t("outputGrad", d.outputSize()))
-                .tensor("weights", d.c.t("weights", d.weightsSize()))
-                .tensor("inputGrad", d.c.t("inputGrad", d.inputSize()));
+                .tensor("outputGrad", d.c.t("outputGrad", call.outputGrad(), d.outputSize()))
+                .tensor("weights", d.c.t("weights", call.weights(), d.weightsSize()))
+                .tensor("inputGrad", d.c.t("inputGrad", call.inputGrad(), d.inputSize()));
         long pixels = (long) d.imgSize * d.imgSize;
         if (tiled) {
             return List.of(d.geometry(b).groups(d.groups * pixels * ceil(d.cf(), CONV_TA_M) * ceil(d.n, CONV_TA_N),
@@ -142,10 +143,11 @@ public final class ConvPlans {
      * alone would fall short of {@code splitTarget} is split into parts summed by
      * {@code conv_sum_parts} (see WeightGradientSplit).
      */
-    public static List<Launch> convBackwardWeights(KernelArgs args, boolean local, PlanOptions.ConvKernels kernel,
+    public static List<Launch> convBackwardWeights(Filter.BackwardWeights call, PlanOptions.ConvKernels kernel,
                                                    long splitTarget) {
-        ConvDims d = new ConvDims(args, local, Ops.BACKWARD_WEIGHTS);
-        Tensor weightsGrad = d.c.t("weightsGrad", d.weightsSize());
+        ConvDims d = new ConvDims(call, call.shape(), call.numCases(), call.accumulate());
+        boolean local = d.local;
+        Tensor weightsGrad = d.c.t("weightsGrad", call.weightsGrad(), d.weightsSize());
         boolean tiled = kernel == PlanOptions.ConvKernels.TILED;
         long groupsPerPart = (long) d.groups * ceil(d.cf() * d.filterSize * d.filterSize, CONV_TW_R) * ceil(d.fg(), CONV_TW_F);
         long itemsPerPart = tiled ? groupsPerPart * CONV_TW_ITEMS
@@ -155,7 +157,8 @@ public final class ConvPlans {
         boolean partial = !local && split.parts() > 1;
         long partialFloats = (long) split.parts() * d.bank();
         Launch.Builder b = Launch.of("conv.kc", tiled ? "conv_backward_weights_tiled" : "conv_backward_weights")
-                .tensor("input", d.c.t("input", d.inputSize())).tensor("outputGrad", d.c.t("outputGrad", d.outputSize()));
+                .tensor("input", d.c.t("input", call.input(), d.inputSize()))
+                .tensor("outputGrad", d.c.t("outputGrad", call.outputGrad(), d.outputSize()));
         b = partial ? b.scratch("weightsGrad", "conv.partialWeightsGrad", partialFloats) : b.tensor("weightsGrad", weightsGrad);
         b = d.shape(b).integer("rowsPerPart", split.rowsPerPart()).integer("colsPerPart", split.colsPerPart())
                 .integer("accumulate", partial ? 0 : d.accumulate);

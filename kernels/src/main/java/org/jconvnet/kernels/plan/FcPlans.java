@@ -5,7 +5,7 @@ import static org.jconvnet.kernels.plan.KernelPlans.FC_CB;
 import static org.jconvnet.kernels.plan.KernelPlans.FC_RB;
 
 import java.util.List;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.kernels.SumSplit;
 
@@ -23,8 +23,8 @@ final class FcPlans {
      * products stay small: a product is only split when it has fewer than the target's work-items
      * of 16 outputs each, so parts x rows x cols stays under 16 x the target (8 MiB).
      */
-    static List<Launch> fcMatmul(Contract c, long splitTarget, Tensor a, Tensor b, Tensor out, int rows, int cols,
-                                         int inner, int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
+    static List<Launch> fcMatmul(boolean accumulateFlag, long splitTarget, Tensor a, Tensor b, Tensor out, int rows, int cols,
+                                 int inner, int aRow, int aK, int bK, int bCol, int cRow, int cCol) {
         long blocks = (long) ceil(rows, FC_RB) * ceil(cols, FC_CB);
         SumSplit split = SumSplit.of(blocks, inner, splitTarget);
         boolean partial = split.parts() > 1;
@@ -35,43 +35,46 @@ final class FcPlans {
                 .integer("aK", aK).integer("bK", bK).integer("bCol", bCol)
                 .integer("cRow", partial ? cols : cRow).integer("cCol", partial ? 1 : cCol)
                 .integer("kPerPart", split.perPart()).integer("partStride", partial ? rows * cols : 0)
-                .integer("accumulate", partial ? 0 : c.i("accumulate")).items(split.parts() * blocks);
+                .integer("accumulate", partial ? 0 : Contract.flag(accumulateFlag)).items(split.parts() * blocks);
         if (!partial) {
             return List.of(product);
         }
         return List.of(product, Launch.of("fc.kc", "fc_sum_parts").scratch("partials", "fc.partials", partialFloats)
                 .tensor("out", out).integer("rows", rows).integer("cols", cols).integer("parts", split.parts())
-                .integer("cRow", cRow).integer("cCol", cCol).integer("accumulate", c.i("accumulate"))
+                .integer("cRow", cRow).integer("cCol", cCol).integer("accumulate", Contract.flag(accumulateFlag))
                 .items((long) rows * cols));
     }
 
     /** output (Dout x N) = W^T input; W is Din x Dout Fortran-ordered (W[i,j] at j*Din + i). */
-    static List<Launch> fcForward(KernelArgs args, PlanOptions options) {
-        Contract c = new Contract(args, "fc/forward");
-        int n = c.i("numCases");
-        int din = c.i("inputs");
-        int dout = c.i("outputs");
-        return fcMatmul(c, options.splitItems(), c.t("weights", (long) din * dout), c.t("input", (long) din * n),
-                c.t("output", (long) dout * n), dout, n, din, din, 1, n, 1, n, 1);
+    static List<Launch> fcForward(Fc.Forward call, PlanOptions options) {
+        Contract c = new Contract("fc/forward");
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        int dout = call.shape().outputs();
+        return fcMatmul(call.accumulate(), options.splitItems(), c.t("weights", call.weights(), (long) din * dout),
+                c.t("input", call.input(), (long) din * n), c.t("output", call.output(), (long) dout * n),
+                dout, n, din, din, 1, n, 1, n, 1);
     }
 
     /** inputGrad (Din x N) = W outputGrad. */
-    static List<Launch> fcBackwardInput(KernelArgs args, PlanOptions options) {
-        Contract c = new Contract(args, "fc/backward-input");
-        int n = c.i("numCases");
-        int din = c.i("inputs");
-        int dout = c.i("outputs");
-        return fcMatmul(c, options.splitItems(), c.t("weights", (long) din * dout), c.t("outputGrad", (long) dout * n),
-                c.t("inputGrad", (long) din * n), din, n, dout, 1, din, n, 1, n, 1);
+    static List<Launch> fcBackwardInput(Fc.BackwardInput call, PlanOptions options) {
+        Contract c = new Contract("fc/backward-input");
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        int dout = call.shape().outputs();
+        return fcMatmul(call.accumulate(), options.splitItems(), c.t("weights", call.weights(), (long) din * dout),
+                c.t("outputGrad", call.outputGrad(), (long) dout * n), c.t("inputGrad", call.inputGrad(), (long) din * n),
+                din, n, dout, 1, din, n, 1, n, 1);
     }
 
     /** dW (Din x Dout, Fortran) = input outputGrad^T. */
-    static List<Launch> fcBackwardWeights(KernelArgs args, PlanOptions options) {
-        Contract c = new Contract(args, "fc/backward-weights");
-        int n = c.i("numCases");
-        int din = c.i("inputs");
-        int dout = c.i("outputs");
-        return fcMatmul(c, options.splitItems(), c.t("input", (long) din * n), c.t("outputGrad", (long) dout * n),
-                c.t("weightsGrad", (long) din * dout), din, dout, n, n, 1, 1, n, 1, din);
+    static List<Launch> fcBackwardWeights(Fc.BackwardWeights call, PlanOptions options) {
+        Contract c = new Contract("fc/backward-weights");
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        int dout = call.shape().outputs();
+        return fcMatmul(call.accumulate(), options.splitItems(), c.t("input", call.input(), (long) din * n),
+                c.t("outputGrad", call.outputGrad(), (long) dout * n),
+                c.t("weightsGrad", call.weightsGrad(), (long) din * dout), din, dout, n, n, 1, 1, n, 1, din);
     }
 }

@@ -6,16 +6,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Eltmax;
+import org.jconvnet.api.kernel.contract.Eltsum;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.kernel.contract.Logreg;
+import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.Norm;
+import org.jconvnet.api.kernel.contract.Pool;
+import org.jconvnet.api.kernel.contract.Sgd;
+import org.jconvnet.api.kernel.contract.Softmax;
+import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.tensor.DType;
 
 /**
- * The launch plan of every key of {@code docs/kernel-contracts.md} (float32), shared by the GPU
+ * The launch plan of every key of the contracts of {@link org.jconvnet.api.kernel.contract} (float32), shared by the GPU
  * backends (the plans themselves live per family in {@link ConvPlans}, {@code FcPlans},
  * {@code WindowPlans} and {@code ElementwisePlans}; the block and tile sizes they use are here): which entry points of which {@code .kc} source run, with which arguments in parameter
  * order, over how many work-items (as each source's {@code LAUNCH:} comment states). The OpenCL
@@ -95,39 +109,38 @@ public final class KernelPlans {
 
     private static Map<KernelKey, KernelPlan> build() {
         Map<KernelKey, KernelPlan> m = new LinkedHashMap<>();
-        put(m, "tensor", Ops.SGD, ElementwisePlans::sgd);
-        put(m, "bias", Ops.FORWARD, ElementwisePlans::biasForward);
-        put(m, "bias", Ops.BACKWARD_WEIGHTS, ElementwisePlans::biasBackwardWeights);
-        for (String layer : List.of("conv", "local")) {
-            boolean local = layer.equals("local");
-            m.put(key(layer, Ops.FORWARD), (a, o) -> ConvPlans.convForward(a, local, o.convKernels()));
-            m.put(key(layer, Ops.BACKWARD_INPUT), (a, o) -> ConvPlans.convBackwardInput(a, local, o.convKernels()));
-            m.put(key(layer, Ops.BACKWARD_WEIGHTS), (a, o) -> ConvPlans.convBackwardWeights(a, local, o.convKernels(), o.splitItems()));
+        put(m, Sgd.TYPE, Ops.SGD, Sgd.class, ElementwisePlans::sgd);
+        put(m, Bias.TYPE, Ops.FORWARD, Bias.Forward.class, ElementwisePlans::biasForward);
+        put(m, Bias.TYPE, Ops.BACKWARD_WEIGHTS, Bias.BackwardWeights.class, ElementwisePlans::biasBackwardWeights);
+        for (String layer : List.of(Filter.CONV, Filter.LOCAL)) {
+            put(m, layer, Ops.FORWARD, Filter.Forward.class, (call, o) -> ConvPlans.convForward(call, o.convKernels()));
+            put(m, layer, Ops.BACKWARD_INPUT, Filter.BackwardInput.class,
+                    (call, o) -> ConvPlans.convBackwardInput(call, o.convKernels()));
+            put(m, layer, Ops.BACKWARD_WEIGHTS, Filter.BackwardWeights.class,
+                    (call, o) -> ConvPlans.convBackwardWeights(call, o.convKernels(), o.splitItems()));
         }
-        m.put(key("fc", Ops.FORWARD), FcPlans::fcForward);
-        m.put(key("fc", Ops.BACKWARD_INPUT), FcPlans::fcBackwardInput);
-        m.put(key("fc", Ops.BACKWARD_WEIGHTS), FcPlans::fcBackwardWeights);
-        put(m, "pool", Ops.FORWARD, WindowPlans::poolForward);
-        put(m, "pool", Ops.BACKWARD_INPUT, WindowPlans::poolBackwardInput);
-        put(m, "cmrnorm", Ops.FORWARD, WindowPlans::cmrnormForward);
-        put(m, "cmrnorm", Ops.BACKWARD_INPUT, WindowPlans::cmrnormBackwardInput);
-        put(m, "rnorm", Ops.FORWARD, WindowPlans::rnormForward);
-        put(m, "rnorm", Ops.BACKWARD_INPUT, WindowPlans::rnormBackwardInput);
-        put(m, "cnorm", Ops.FORWARD, WindowPlans::cnormForward);
-        put(m, "cnorm", Ops.BACKWARD_INPUT, WindowPlans::cnormBackwardInput);
-        put(m, "neuron", Ops.FORWARD, ElementwisePlans::neuronForward);
-        put(m, "neuron", Ops.BACKWARD_INPUT, ElementwisePlans::neuronBackwardInput);
-        put(m, "softmax", Ops.FORWARD, ElementwisePlans::softmaxForward);
-        put(m, "softmax", Ops.BACKWARD_INPUT, ElementwisePlans::softmaxBackwardInput);
-        put(m, "cost.logreg", Ops.FORWARD, ElementwisePlans::logregForward);
-        put(m, "cost.logreg", Ops.BACKWARD_INPUT, a -> ElementwisePlans.logregBackward(a, "logreg_backward_input"));
-        put(m, "cost.logreg", Ops.BACKWARD_SOFTMAX, a -> ElementwisePlans.logregBackward(a, "logreg_backward_softmax"));
-        put(m, "cost.sum2", Ops.FORWARD, ElementwisePlans::sum2Forward);
-        put(m, "cost.sum2", Ops.BACKWARD_INPUT, ElementwisePlans::sum2BackwardInput);
-        put(m, "eltsum", Ops.FORWARD, a -> ElementwisePlans.scaledAdd(a, "eltsum/forward", "input", "output"));
-        put(m, "eltsum", Ops.BACKWARD_INPUT, a -> ElementwisePlans.scaledAdd(a, "eltsum/backward-input", "outputGrad", "inputGrad"));
-        put(m, "eltmax", Ops.FORWARD, ElementwisePlans::eltmaxForward);
-        put(m, "eltmax", Ops.BACKWARD_INPUT, ElementwisePlans::eltmaxBackwardInput);
+        put(m, Fc.TYPE, Ops.FORWARD, Fc.Forward.class, FcPlans::fcForward);
+        put(m, Fc.TYPE, Ops.BACKWARD_INPUT, Fc.BackwardInput.class, FcPlans::fcBackwardInput);
+        put(m, Fc.TYPE, Ops.BACKWARD_WEIGHTS, Fc.BackwardWeights.class, FcPlans::fcBackwardWeights);
+        put(m, Pool.TYPE, Ops.FORWARD, Pool.Forward.class, WindowPlans::poolForward);
+        put(m, Pool.TYPE, Ops.BACKWARD_INPUT, Pool.BackwardInput.class, WindowPlans::poolBackwardInput);
+        for (Norm.Kind kind : Norm.Kind.values()) {
+            put(m, kind.layerType(), Ops.FORWARD, Norm.Forward.class, WindowPlans::normForward);
+            put(m, kind.layerType(), Ops.BACKWARD_INPUT, Norm.BackwardInput.class, WindowPlans::normBackwardInput);
+        }
+        put(m, Neuron.TYPE, Ops.FORWARD, Neuron.Forward.class, ElementwisePlans::neuronForward);
+        put(m, Neuron.TYPE, Ops.BACKWARD_INPUT, Neuron.BackwardInput.class, ElementwisePlans::neuronBackwardInput);
+        put(m, Softmax.TYPE, Ops.FORWARD, Softmax.Forward.class, ElementwisePlans::softmaxForward);
+        put(m, Softmax.TYPE, Ops.BACKWARD_INPUT, Softmax.BackwardInput.class, ElementwisePlans::softmaxBackwardInput);
+        put(m, Logreg.TYPE, Ops.FORWARD, Logreg.Forward.class, ElementwisePlans::logregForward);
+        put(m, Logreg.TYPE, Ops.BACKWARD_INPUT, Logreg.Backward.class, ElementwisePlans::logregBackward);
+        put(m, Logreg.TYPE, Ops.BACKWARD_SOFTMAX, Logreg.Backward.class, ElementwisePlans::logregBackward);
+        put(m, Sum2.TYPE, Ops.FORWARD, Sum2.Forward.class, ElementwisePlans::sum2Forward);
+        put(m, Sum2.TYPE, Ops.BACKWARD_INPUT, Sum2.BackwardInput.class, ElementwisePlans::sum2BackwardInput);
+        put(m, Eltsum.TYPE, Ops.FORWARD, Eltsum.Forward.class, ElementwisePlans::eltsumForward);
+        put(m, Eltsum.TYPE, Ops.BACKWARD_INPUT, Eltsum.BackwardInput.class, ElementwisePlans::eltsumBackwardInput);
+        put(m, Eltmax.TYPE, Ops.FORWARD, Eltmax.Forward.class, ElementwisePlans::eltmaxForward);
+        put(m, Eltmax.TYPE, Ops.BACKWARD_INPUT, Eltmax.BackwardInput.class, ElementwisePlans::eltmaxBackwardInput);
         return Collections.unmodifiableMap(m);
     }
 
@@ -136,10 +149,17 @@ public final class KernelPlans {
         return rows * ceil(numCases, CASE_CHUNK);
     }
 
-    /** Puts a plan that needs no {@link PlanOptions}. */
-    private static void put(Map<KernelKey, KernelPlan> m, String layer, String op,
-                            java.util.function.Function<KernelArgs, List<Launch>> plan) {
-        m.put(key(layer, op), (args, options) -> plan.apply(args));
+    /** Binds {@code layer/op} to a plan of call record type {@code type} that needs no {@link PlanOptions}. */
+    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, String layer, String op, Class<C> type,
+                                                   Function<C, List<Launch>> plan) {
+        put(m, layer, op, type, (call, options) -> plan.apply(call));
+    }
+
+    /** Binds {@code layer/op} to a plan of call record type {@code type}: the one place a call is cast. */
+    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, String layer, String op, Class<C> type,
+                                                   BiFunction<C, PlanOptions, List<Launch>> plan) {
+        KernelKey key = key(layer, op);
+        m.put(key, (call, options) -> plan.apply(KernelCall.as(type, key, call), options));
     }
 
     private static KernelKey key(String layer, String op) {

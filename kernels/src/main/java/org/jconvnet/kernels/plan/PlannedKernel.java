@@ -1,7 +1,7 @@
 package org.jconvnet.kernels.plan;
 
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelKey;
 
 /**
@@ -22,8 +22,8 @@ public final class PlannedKernel implements Kernel {
     }
 
     @Override
-    public void launch(KernelArgs args) {
-        for (Launch l : plan.plan(args, device.planOptions())) {
+    public void launch(KernelCall call) {
+        for (Launch l : plan.plan(call, device.planOptions())) {
             if (l.items() > 0) {
                 device.launch(l);
             }

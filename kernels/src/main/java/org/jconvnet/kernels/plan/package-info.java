@@ -1,6 +1,6 @@
 /**
  * The launch plans both GPU backends run: {@link org.jconvnet.kernels.plan.KernelPlans} turns a
- * key's named {@link org.jconvnet.api.kernel.KernelArgs} into
+ * key's typed {@link org.jconvnet.api.kernel.KernelCall} into
  * {@link org.jconvnet.kernels.plan.Launch}es (entry point plus an api
  * {@link org.jconvnet.api.kernel.DeviceLaunch}: positional arguments labelled with the {@code .kc}
  * parameter names, work-item count and group size), given the backend's

@@ -5,7 +5,7 @@ import static org.jconvnet.layers.support.Cases.gaussian;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Eltmax;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -62,8 +62,7 @@ public final class EltmaxLayerPlugin implements LayerPlugin {
         @Override
         public void forward(LayerRun run) {
             for (int i = 0; i < inputs; i++) {
-                run.launch("eltmax", Ops.FORWARD, KernelArgs.create().integer("numCases", run.numCases())
-                        .flag("accumulate", i > 0).tensor("input", run.input(i)).tensor("output", run.output()));
+                run.launch(new Eltmax.Forward(run.numCases(), i > 0, run.input(i), run.output()));
             }
         }
 
@@ -72,10 +71,8 @@ public final class EltmaxLayerPlugin implements LayerPlugin {
             for (int i = 0; i < inputs; i++) {
                 Optional<Tensor> g = run.inputGrad(i);
                 if (g.isPresent()) {
-                    run.launch("eltmax", Ops.BACKWARD_INPUT, KernelArgs.create().integer("numCases", run.numCases())
-                            .flag("accumulate", run.accumulate(i)).tensor("input", run.input(i))
-                            .tensor("output", run.output()).tensor("outputGrad", run.outputGrad())
-                            .tensor("inputGrad", g.get()));
+                    run.launch(new Eltmax.BackwardInput(run.numCases(), run.accumulate(i), run.input(i), run.output(),
+                            run.outputGrad(), g.get()));
                 }
             }
         }

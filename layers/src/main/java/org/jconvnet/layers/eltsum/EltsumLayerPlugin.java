@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Eltsum;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -66,9 +66,7 @@ public final class EltsumLayerPlugin implements LayerPlugin {
         @Override
         public void forward(LayerRun run) {
             for (int i = 0; i < coeffs.size(); i++) {
-                run.launch("eltsum", Ops.FORWARD, KernelArgs.create().integer("numCases", run.numCases())
-                        .real("coeff", coeffs.get(i)).flag("accumulate", i > 0)
-                        .tensor("input", run.input(i)).tensor("output", run.output()));
+                run.launch(new Eltsum.Forward(run.numCases(), coeffs.get(i), i > 0, run.input(i), run.output()));
             }
         }
 
@@ -77,9 +75,8 @@ public final class EltsumLayerPlugin implements LayerPlugin {
             for (int i = 0; i < coeffs.size(); i++) {
                 Optional<Tensor> g = run.inputGrad(i);
                 if (g.isPresent()) {
-                    run.launch("eltsum", Ops.BACKWARD_INPUT, KernelArgs.create().integer("numCases", run.numCases())
-                            .real("coeff", coeffs.get(i)).flag("accumulate", run.accumulate(i))
-                            .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+                    run.launch(new Eltsum.BackwardInput(run.numCases(), coeffs.get(i), run.accumulate(i), run.outputGrad(),
+                            g.get()));
                 }
             }
         }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -91,19 +92,20 @@ public final class FcLayerPlugin implements LayerPlugin {
             this.din = din.clone();
         }
 
-        private KernelArgs args(LayerRun run, int i, boolean accumulate) {
-            return KernelArgs.create().integer("numCases", run.numCases()).integer("inputs", din[i])
-                    .integer("outputs", outputs()).flag("accumulate", accumulate)
-                    .tensor("weights", run.param(ParamSpec.weightsName(i, din.length)));
+        private Fc.Shape shape(int i) {
+            return new Fc.Shape(din[i], outputs());
+        }
+
+        private Tensor weights(LayerRun run, int i) {
+            return run.param(ParamSpec.weightsName(i, din.length));
         }
 
         @Override
         public void forward(LayerRun run) {
             for (int i = 0; i < din.length; i++) {
-                run.launch("fc", Ops.FORWARD, args(run, i, i > 0).tensor("input", run.input(i)).tensor("output", run.output()));
+                run.launch(new Fc.Forward(shape(i), run.numCases(), i > 0, run.input(i), weights(run, i), run.output()));
             }
-            run.launch("bias", Ops.FORWARD, KernelArgs.create().tensor("output", run.output())
-                    .tensor("biases", run.param(ParamSpec.BIASES)).integer("numCases", run.numCases()).integer("repeat", 1));
+            run.launch(new Bias.Forward(run.numCases(), 1, run.output(), run.param(ParamSpec.BIASES)));
         }
 
         @Override
@@ -111,19 +113,18 @@ public final class FcLayerPlugin implements LayerPlugin {
             for (int i = 0; i < din.length; i++) {
                 Optional<Tensor> g = run.inputGrad(i);
                 if (g.isPresent()) {
-                    run.launch("fc", Ops.BACKWARD_INPUT, args(run, i, run.accumulate(i))
-                            .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+                    run.launch(new Fc.BackwardInput(shape(i), run.numCases(), run.accumulate(i), run.outputGrad(),
+                            weights(run, i), g.get()));
                 }
                 Optional<Tensor> w = run.paramGrad(ParamSpec.weightsName(i, din.length));
                 if (w.isPresent()) {
-                    run.launch("fc", Ops.BACKWARD_WEIGHTS, args(run, i, false).tensor("input", run.input(i))
-                            .tensor("outputGrad", run.outputGrad()).tensor("weightsGrad", w.get()));
+                    run.launch(new Fc.BackwardWeights(shape(i), run.numCases(), false, run.input(i), run.outputGrad(),
+                            w.get()));
                 }
             }
             Optional<Tensor> b = run.paramGrad(ParamSpec.BIASES);
             if (b.isPresent()) {
-                run.launch("bias", Ops.BACKWARD_WEIGHTS, KernelArgs.create().tensor("outputGrad", run.outputGrad())
-                        .tensor("biasesGrad", b.get()).integer("numCases", run.numCases()).integer("repeat", 1));
+                run.launch(new Bias.BackwardWeights(run.numCases(), 1, run.outputGrad(), b.get()));
             }
         }
     }

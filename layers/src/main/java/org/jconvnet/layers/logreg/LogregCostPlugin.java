@@ -6,7 +6,7 @@ import static org.jconvnet.layers.support.Cases.labels;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Logreg;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -102,22 +102,18 @@ public final class LogregCostPlugin implements LayerPlugin {
             return overSoftmax ? 1 : -1;
         }
 
-        private KernelArgs args(LayerRun run) {
-            return KernelArgs.create().integer("numCases", run.numCases()).integer("classes", classes)
-                    .tensor("labels", run.input(0)).tensor("probs", run.input(1));
-        }
 
         @Override
         public void forward(LayerRun run) {
-            run.launch("cost.logreg", Ops.FORWARD, args(run).tensor("output", run.output()));
+            run.launch(new Logreg.Forward(run.numCases(), classes, run.input(0), run.input(1), run.output()));
         }
 
         @Override
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(1);
             if (g.isPresent()) {
-                run.launch("cost.logreg", run.absorbing() ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT, args(run)
-                        .real("coeff", coeff).flag("accumulate", run.accumulate(1)).tensor("inputGrad", g.get()));
+                run.launch(new Logreg.Backward(run.numCases(), classes, coeff, run.accumulate(1), run.absorbing(),
+                        run.input(0), run.input(1), g.get()));
             }
         }
     }

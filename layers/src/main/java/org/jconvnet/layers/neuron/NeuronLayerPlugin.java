@@ -6,7 +6,7 @@ import static org.jconvnet.layers.support.Cases.positive;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Neuron;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -85,22 +85,21 @@ public final class NeuronLayerPlugin implements LayerPlugin {
             return f;
         }
 
-        private KernelArgs args(LayerRun run) {
-            return KernelArgs.create().integer("numCases", run.numCases()).integer("function", f.code())
-                    .real("a", f.a()).real("b", f.b()).tensor("input", run.input(0)).tensor("output", run.output());
+        private Neuron.Function contract() {
+            return new Neuron.Function(f.code(), f.a(), f.b());
         }
 
         @Override
         public void forward(LayerRun run) {
-            run.launch("neuron", Ops.FORWARD, args(run));
+            run.launch(new Neuron.Forward(contract(), run.numCases(), run.input(0), run.output()));
         }
 
         @Override
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(0);
             if (g.isPresent()) {
-                run.launch("neuron", Ops.BACKWARD_INPUT, args(run).flag("accumulate", run.accumulate(0))
-                        .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+                run.launch(new Neuron.BackwardInput(contract(), run.numCases(), run.accumulate(0), run.input(0),
+                        run.output(), run.outputGrad(), g.get()));
             }
         }
     }

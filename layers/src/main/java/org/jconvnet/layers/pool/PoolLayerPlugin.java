@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Pool;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -117,25 +117,22 @@ public final class PoolLayerPlugin implements LayerPlugin {
             this.stride = stride;
         }
 
-        private KernelArgs args(LayerRun run) {
-            return KernelArgs.create().integer("numCases", run.numCases()).integer("channels", in.channels())
-                    .integer("imgSize", in.size()).integer("sizeX", sizeX).integer("start", start)
-                    .integer("stride", stride).integer("outputsX", outputImage().orElseThrow().size())
-                    .flag("average", average);
+        private Pool.Shape shape() {
+            return new Pool.Shape(in.channels(), in.size(), sizeX, start, stride, outputImage().orElseThrow().size(),
+                    average);
         }
 
         @Override
         public void forward(LayerRun run) {
-            run.launch("pool", Ops.FORWARD, args(run).tensor("input", run.input(0)).tensor("output", run.output()));
+            run.launch(new Pool.Forward(shape(), run.numCases(), run.input(0), run.output()));
         }
 
         @Override
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(0);
             if (g.isPresent()) {
-                run.launch("pool", Ops.BACKWARD_INPUT, args(run).flag("accumulate", run.accumulate(0))
-                        .tensor("input", run.input(0)).tensor("output", run.output())
-                        .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+                run.launch(new Pool.BackwardInput(shape(), run.numCases(), run.accumulate(0), run.input(0), run.output(),
+                        run.outputGrad(), g.get()));
             }
         }
     }

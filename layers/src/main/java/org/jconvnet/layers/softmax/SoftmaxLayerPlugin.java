@@ -5,7 +5,7 @@ import static org.jconvnet.layers.support.Cases.gaussian;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Softmax;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -56,18 +56,15 @@ public final class SoftmaxLayerPlugin implements LayerPlugin {
 
         @Override
         public void forward(LayerRun run) {
-            run.launch("softmax", Ops.FORWARD, KernelArgs.create().integer("numCases", run.numCases())
-                    .integer("classes", outputs()).tensor("input", run.input(0)).tensor("output", run.output()));
+            run.launch(new Softmax.Forward(run.numCases(), outputs(), run.input(0), run.output()));
         }
 
         @Override
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(0);
             if (g.isPresent()) {
-                run.launch("softmax", Ops.BACKWARD_INPUT, KernelArgs.create().integer("numCases", run.numCases())
-                        .integer("classes", outputs()).flag("accumulate", run.accumulate(0))
-                        .tensor("output", run.output()).tensor("outputGrad", run.outputGrad())
-                        .tensor("inputGrad", g.get()));
+                run.launch(new Softmax.BackwardInput(run.numCases(), outputs(), run.accumulate(0), run.output(),
+                        run.outputGrad(), g.get()));
             }
         }
     }

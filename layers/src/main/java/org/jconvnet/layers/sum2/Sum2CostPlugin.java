@@ -5,7 +5,7 @@ import static org.jconvnet.layers.support.Cases.gaussian;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
@@ -67,17 +67,14 @@ public final class Sum2CostPlugin implements LayerPlugin {
 
         @Override
         public void forward(LayerRun run) {
-            run.launch("cost.sum2", Ops.FORWARD, KernelArgs.create().integer("numCases", run.numCases())
-                    .tensor("input", run.input(0)).tensor("output", run.output()));
+            run.launch(new Sum2.Forward(run.numCases(), run.input(0), run.output()));
         }
 
         @Override
         public void backward(LayerRun run) {
             Optional<Tensor> g = run.inputGrad(0);
             if (g.isPresent()) {
-                run.launch("cost.sum2", Ops.BACKWARD_INPUT, KernelArgs.create().integer("numCases", run.numCases())
-                        .real("coeff", coeff).flag("accumulate", run.accumulate(0))
-                        .tensor("input", run.input(0)).tensor("inputGrad", g.get()));
+                run.launch(new Sum2.BackwardInput(run.numCases(), coeff, run.accumulate(0), run.input(0), g.get()));
             }
         }
     }

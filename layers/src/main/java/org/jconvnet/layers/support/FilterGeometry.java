@@ -1,6 +1,6 @@
 package org.jconvnet.layers.support;
 
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.Filter;
 
 /**
  * The geometry of one input of a conv or local layer (cuda-convnet.md §3.2, §3.3), validated.
@@ -31,11 +31,8 @@ public record FilterGeometry(int channels, int imgSize, int filters, int filterS
         return 1 + (span + stride - 1) / stride;
     }
 
-    /** The integers every conv/local kernel takes (contract: docs/kernel-contracts.md). */
-    public KernelArgs args(int numCases, boolean accumulate) {
-        return KernelArgs.create().integer("numCases", numCases).integer("channels", channels)
-                .integer("imgSize", imgSize).integer("filters", filters).integer("filterSize", filterSize)
-                .integer("padding", padding).integer("stride", stride).integer("modulesX", modulesX)
-                .integer("groups", groups).flag("accumulate", accumulate);
+    /** The geometry every conv ({@code local == false}) or local kernel call takes. */
+    public Filter.Shape shape(boolean local) {
+        return new Filter.Shape(local, channels, imgSize, filters, filterSize, padding, stride, modulesX, groups);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.config.ConfigSection;
-import org.jconvnet.api.kernel.KernelArgs;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.layer.LayerConfig;
 import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.api.layer.LearningParams;
@@ -24,12 +24,15 @@ import org.jconvnet.api.tensor.Tensor;
  */
 public final class FilterLayer extends BaseLayer {
     private final List<FilterGeometry> geometry;
+    private final List<Filter.Shape> shapes;
     private final int biasRepeat;
 
     private FilterLayer(String name, String type, ImageShape out, String message, List<ParamSpec> params,
                         List<FilterGeometry> geometry, int biasRepeat) {
         super(name, type, out.rows(), out, message, params, List.of());
         this.geometry = List.copyOf(geometry);
+        boolean local = type.equals(Filter.LOCAL);
+        this.shapes = geometry.stream().map(g -> g.shape(local)).toList();
         this.biasRepeat = biasRepeat;
     }
 
@@ -130,14 +133,10 @@ public final class FilterLayer extends BaseLayer {
     public void forward(LayerRun run) {
         int n = geometry.size();
         for (int i = 0; i < n; i++) {
-            run.launch(type(), Ops.FORWARD, geometry.get(i).args(run.numCases(), i > 0)
-                    .tensor("input", run.input(i))
-                    .tensor("weights", run.param(ParamSpec.weightsName(i, n)))
-                    .tensor("output", run.output()));
+            run.launch(new Filter.Forward(shapes.get(i), run.numCases(), i > 0, run.input(i),
+                    run.param(ParamSpec.weightsName(i, n)), run.output()));
         }
-        run.launch("bias", Ops.FORWARD, KernelArgs.create().tensor("output", run.output())
-                .tensor("biases", run.param(ParamSpec.BIASES))
-                .integer("numCases", run.numCases()).integer("repeat", biasRepeat));
+        run.launch(new Bias.Forward(run.numCases(), biasRepeat, run.output(), run.param(ParamSpec.BIASES)));
     }
 
     @Override
@@ -147,22 +146,18 @@ public final class FilterLayer extends BaseLayer {
             String w = ParamSpec.weightsName(i, n);
             Optional<Tensor> inGrad = run.inputGrad(i);
             if (inGrad.isPresent()) {
-                run.launch(type(), Ops.BACKWARD_INPUT, geometry.get(i).args(run.numCases(), run.accumulate(i))
-                        .tensor("outputGrad", run.outputGrad()).tensor("weights", run.param(w))
-                        .tensor("inputGrad", inGrad.get()));
+                run.launch(new Filter.BackwardInput(shapes.get(i), run.numCases(), run.accumulate(i), run.outputGrad(),
+                        run.param(w), inGrad.get()));
             }
             Optional<Tensor> wGrad = run.paramGrad(w);
             if (wGrad.isPresent()) {
-                run.launch(type(), Ops.BACKWARD_WEIGHTS, geometry.get(i).args(run.numCases(), false)
-                        .tensor("input", run.input(i)).tensor("outputGrad", run.outputGrad())
-                        .tensor("weightsGrad", wGrad.get()));
+                run.launch(new Filter.BackwardWeights(shapes.get(i), run.numCases(), false, run.input(i),
+                        run.outputGrad(), wGrad.get()));
             }
         }
         Optional<Tensor> bGrad = run.paramGrad(ParamSpec.BIASES);
         if (bGrad.isPresent()) {
-            run.launch("bias", Ops.BACKWARD_WEIGHTS, KernelArgs.create().tensor("outputGrad", run.outputGrad())
-                    .tensor("biasesGrad", bGrad.get())
-                    .integer("numCases", run.numCases()).integer("repeat", biasRepeat));
+            run.launch(new Bias.BackwardWeights(run.numCases(), biasRepeat, run.outputGrad(), bGrad.get()));
         }
     }
 }

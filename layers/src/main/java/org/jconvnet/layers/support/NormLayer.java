@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.config.ConfigSection;
-import org.jconvnet.api.kernel.KernelArgs;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Norm;
 import org.jconvnet.api.layer.LayerConfig;
 import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.api.layer.ScratchSpec;
@@ -24,23 +23,15 @@ public final class NormLayer extends BaseLayer {
     /** Scratch buffer of cnorm's {@code x - mean}. */
     public static final String MEAN_DIFFS = "meanDiffs";
 
-    private final ImageShape shape;
-    private final int size;
-    private final Boolean blocked;
-    private final double addScale;
-    private final double pow;
-    private final double minDiv;
+    private final Norm.Shape contract;
     private final boolean meanDiffs;
 
     private NormLayer(String name, String type, String kind, ImageShape shape, int size, Boolean blocked,
                       double addScale, double pow, double minDiv, boolean meanDiffs) {
         super(name, type, shape.rows(), shape, imageMessage(kind, name, shape), List.of(), scratch(shape, meanDiffs));
-        this.shape = shape;
-        this.size = size;
-        this.blocked = blocked;
-        this.addScale = addScale;
-        this.pow = pow;
-        this.minDiv = minDiv;
+        Norm.Kind normKind = Norm.Kind.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        this.contract = new Norm.Shape(normKind, shape.channels(), shape.size(), size, blocked != null && blocked,
+                addScale, pow, minDiv);
         this.meanDiffs = meanDiffs;
     }
 
@@ -90,34 +81,25 @@ public final class NormLayer extends BaseLayer {
 
     /** {@code scale/size} (cmrnorm) or {@code scale/size^2} (rnorm, cnorm). */
     public double addScale() {
-        return addScale;
+        return contract.addScale();
     }
 
-    private KernelArgs args(LayerRun run) {
-        KernelArgs a = KernelArgs.create().integer("numCases", run.numCases()).integer("channels", shape.channels())
-                .integer("imgSize", shape.size()).integer("size", size)
-                .real("addScale", addScale).real("pow", pow).real("minDiv", minDiv)
-                .tensor("input", run.input(0)).tensor("output", run.output()).tensor(DENOMS, run.scratch(DENOMS));
-        if (blocked != null) {
-            a.flag("blocked", blocked);
-        }
-        if (meanDiffs) {
-            a.tensor(MEAN_DIFFS, run.scratch(MEAN_DIFFS));
-        }
-        return a;
+    private Tensor meanDiffs(LayerRun run) {
+        return meanDiffs ? run.scratch(MEAN_DIFFS) : null;
     }
 
     @Override
     public void forward(LayerRun run) {
-        run.launch(type(), Ops.FORWARD, args(run));
+        run.launch(new Norm.Forward(contract, run.numCases(), run.input(0), run.output(), run.scratch(DENOMS),
+                meanDiffs(run)));
     }
 
     @Override
     public void backward(LayerRun run) {
         Optional<Tensor> g = run.inputGrad(0);
         if (g.isPresent()) {
-            run.launch(type(), Ops.BACKWARD_INPUT, args(run).flag("accumulate", run.accumulate(0))
-                    .tensor("outputGrad", run.outputGrad()).tensor("inputGrad", g.get()));
+            run.launch(new Norm.BackwardInput(contract, run.numCases(), run.accumulate(0), run.input(0), run.output(),
+                    run.scratch(DENOMS), meanDiffs(run), run.outputGrad(), g.get()));
         }
     }
 }

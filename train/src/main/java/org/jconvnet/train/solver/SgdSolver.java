@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Sgd;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.layers.net.Net;
@@ -83,11 +83,8 @@ public final class SgdSolver implements Solver {
 
     private void update(Parameter p, Tensor inc, double progress, int lastForwardCases) {
         double eps = p.learning().eps().at(progress);
-        net.backend().kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, net.dtype())).launch(KernelArgs.create()
-                .tensor("weights", p.value()).tensor("grad", p.grad()).tensor("inc", inc)
-                .real("gradScale", eps / lastForwardCases)
-                .real("mom", p.learning().mom())
-                .real("decay", eps * p.learning().wc()));
+        net.backend().kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, net.dtype())).launch(new Sgd(p.value(), p.grad(), inc,
+                eps / lastForwardCases, p.learning().mom(), eps * p.learning().wc()));
     }
 
     @Override

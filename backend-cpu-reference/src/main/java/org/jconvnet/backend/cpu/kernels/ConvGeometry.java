@@ -1,5 +1,8 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.tensor.Tensor;
+
 /**
  * The integers of a conv or local launch and the index formulas of cuda-convnet.md §2.4.
  *
@@ -17,22 +20,19 @@ package org.jconvnet.backend.cpu.kernels;
 record ConvGeometry(int numCases, int channels, int imgSize, int filters, int filterSize, int padding,
                     int stride, int modulesX, int groups, boolean local) {
 
-    static ConvGeometry of(KernelContext c, boolean local) {
-        return new ConvGeometry(c.numCases(), c.integer("channels"), c.integer("imgSize"), c.integer("filters"),
-                c.integer("filterSize"), c.integer("padding"), c.integer("stride"), c.integer("modulesX"),
-                c.integer("groups"), local).requireSizes(c);
-    }
-
-    /** Checks that the named tensors of {@code c} that are present have this geometry's sizes. */
-    ConvGeometry requireSizes(KernelContext c) {
-        long n = numCases;
-        long inRows = (long) channels * imgSize * imgSize;
-        long outRows = (long) filters * modules();
-        long wRows = (long) (local ? modules() : 1) * taps();
-        c.requireSizes(inRows, n, "input", "inputGrad");
-        c.requireSizes(outRows, n, "output", "outputGrad");
-        c.requireSizes(wRows, filters, "weights", "weightsGrad");
-        return this;
+    /**
+     * The geometry of a call, its tensors checked against it: {@code images} is the input or input
+     * gradient, {@code modules} the output or output gradient, {@code weights} the weights or their
+     * gradient.
+     */
+    static ConvGeometry of(Filter.Shape s, int numCases, KernelContext c, String imagesName, Tensor images,
+                           String modulesName, Tensor modules, String weightsName, Tensor weights) {
+        ConvGeometry g = new ConvGeometry(numCases, s.channels(), s.imgSize(), s.filters(), s.filterSize(),
+                s.padding(), s.stride(), s.modulesX(), s.groups(), s.local());
+        c.requireSize(imagesName, images, s.inputRows(), numCases);
+        c.requireSize(modulesName, modules, s.outputRows(), numCases);
+        c.requireSize(weightsName, weights, s.weightRows(), s.filters());
+        return g;
     }
 
     /** Cf, channels per group. */

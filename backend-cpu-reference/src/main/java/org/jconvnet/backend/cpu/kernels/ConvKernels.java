@@ -1,5 +1,6 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.RowBlock;
 import org.jconvnet.backend.cpu.numeric.RowCombination;
@@ -24,16 +25,17 @@ final class ConvKernels {
     private ConvKernels() {
     }
 
-    static void forward(KernelContext c, boolean local) {
-        ConvGeometry g = ConvGeometry.of(c, local);
-        Elements w = c.elements("weights");
+    static void forward(Filter.Forward call, KernelContext c) {
+        ConvGeometry g = ConvGeometry.of(call.shape(), call.numCases(), c, "input", call.input(), "output", call.output(),
+                "weights", call.weights());
+        Elements w = Elements.of(call.weights());
         int n = g.numCases();
         int cf = g.filterChannels();
         int fs = g.filterSize();
-        RowBlock input = RowBlock.rowsOf(c.args().tensor("input"), n);
+        RowBlock input = RowBlock.rowsOf(call.input(), n);
         // Rows go module-major (r = m*F + f): the filters of one module reuse the same input rows
         // (and, for local, neighbouring weights) while they are in cache.
-        RowCombination.run(input, c.args().tensor("output"), g.filters() * g.modules(),
+        RowCombination.run(input, call.output(), g.filters() * g.modules(),
                 r -> g.outputRow(r % g.filters(), r / g.filters()) * n, g.taps(), (r, alphas, rows) -> {
                     int f = r % g.filters();
                     int m = r / g.filters();
@@ -56,21 +58,22 @@ final class ConvKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 
-    static void backwardInput(KernelContext c, boolean local) {
-        ConvGeometry g = ConvGeometry.of(c, local);
-        Elements w = c.elements("weights");
+    static void backwardInput(Filter.BackwardInput call, KernelContext c) {
+        ConvGeometry g = ConvGeometry.of(call.shape(), call.numCases(), c, "inputGrad", call.inputGrad(), "outputGrad",
+                call.outputGrad(), "weights", call.weights());
+        Elements w = Elements.of(call.weights());
         int n = g.numCases();
         int s = g.imgSize();
         int cf = g.filterChannels();
         int fg = g.groupFilters();
         int perAxis = g.modulesPerPixel();
-        RowBlock outputGrad = RowBlock.rowsOf(c.args().tensor("outputGrad"), n);
+        RowBlock outputGrad = RowBlock.rowsOf(call.outputGrad(), n);
         // Rows go pixel-major (r = p*C + ch): the channels of one pixel reuse the same gradient rows
         // while they are in cache.
-        RowCombination.run(outputGrad, c.args().tensor("inputGrad"), g.channels() * s * s,
+        RowCombination.run(outputGrad, call.inputGrad(), g.channels() * s * s,
                 r -> ((r % g.channels()) * s * s + r / g.channels()) * n, perAxis * perAxis * fg, (r, alphas, rows) -> {
                     int inCh = r % g.channels();
                     int y = r / g.channels() / s;
@@ -99,12 +102,14 @@ final class ConvKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 
-    static void backwardWeights(KernelContext c, boolean local) {
-        ConvGeometry g = ConvGeometry.of(c, local);
-        Elements input = c.elements("input");
+    static void backwardWeights(Filter.BackwardWeights call, KernelContext c) {
+        ConvGeometry g = ConvGeometry.of(call.shape(), call.numCases(), c, "input", call.input(), "outputGrad",
+                call.outputGrad(), "weightsGrad", call.weightsGrad());
+        boolean local = g.local();
+        Elements input = Elements.of(call.input());
         int n = g.numCases();
         int fs = g.filterSize();
         int fg = g.groupFilters();
@@ -113,11 +118,11 @@ final class ConvKernels {
         int mm = g.modules();
         // Row (g*M*M + m)*N + n holds outputGrad[f, m, n] for the group's filters f: weight rows are
         // contiguous over f, so each weight row segment is a combination of these rows.
-        RowBlock gradByCase = RowBlock.transposedOf(c.args().tensor("outputGrad"), groups, fg, mm * n);
+        RowBlock gradByCase = RowBlock.transposedOf(call.outputGrad(), groups, fg, mm * n);
         // conv sums over all modules: sweep them in blocks of about 64K elements of gradByCase.
         int perBlock = local ? 1 : Math.max(1, Math.min(mm, (1 << 16) / (n * fg)));
         int blocks = local ? 1 : (mm + perBlock - 1) / perBlock;
-        RowCombination.runBlocked(gradByCase, c.args().tensor("weightsGrad"), (local ? mm : 1) * taps * groups,
+        RowCombination.runBlocked(gradByCase, call.weightsGrad(), (local ? mm : 1) * taps * groups,
                 r -> (r / groups) * g.filters() + (r % groups) * fg, blocks, perBlock * n,
                 (r, block, alphas, rows) -> {
                     int group = r % groups;
@@ -144,6 +149,6 @@ final class ConvKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 }

@@ -1,8 +1,10 @@
 package org.jconvnet.backend.cpu.kernels;
 
-/** A CPU kernel body: runs one launch. */
+import org.jconvnet.api.kernel.KernelCall;
+
+/** A CPU kernel body: runs one call of its contract record type {@code C}. */
 @FunctionalInterface
-interface CpuKernel {
-    /** Runs the launch described by {@code ctx}. */
-    void run(KernelContext ctx);
+interface CpuKernel<C extends KernelCall> {
+    /** Runs {@code call} with the launch's {@code ctx}. */
+    void run(C call, KernelContext ctx);
 }

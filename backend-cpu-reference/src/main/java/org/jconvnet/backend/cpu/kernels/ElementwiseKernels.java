@@ -1,5 +1,10 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Eltmax;
+import org.jconvnet.api.kernel.contract.Eltsum;
+import org.jconvnet.api.kernel.contract.Sgd;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -24,15 +29,15 @@ final class ElementwiseKernels {
         });
     }
 
-    /** cuda-convnet.md §5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
-    static void sgd(KernelContext c) {
+    /** Spec 5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
+    static void sgd(Sgd call, KernelContext c) {
         Precision p = c.precision();
-        Elements w = c.elements("weights");
-        Elements grad = c.elements("grad");
-        Elements inc = c.elements("inc");
-        double gradScale = c.real("gradScale");
-        double mom = c.real("mom");
-        double decay = c.real("decay");
+        Elements w = Elements.of(call.weights());
+        Elements grad = Elements.of(call.grad());
+        Elements inc = Elements.of(call.inc());
+        double gradScale = c.round(call.gradScale());
+        double mom = c.round(call.mom());
+        double decay = c.round(call.decay());
         forEach(w.length(), i -> {
             double v = p.round(p.round(p.round(mom * inc.get(i)) - p.round(gradScale * grad.get(i)))
                     - p.round(decay * w.get(i)));
@@ -42,11 +47,11 @@ final class ElementwiseKernels {
     }
 
     /** {@code output[r,n] += biases[r / repeat]}. */
-    static void biasForward(KernelContext c) {
-        Elements out = c.elements("output");
-        Elements biases = c.elements("biases");
-        int n = c.numCases();
-        int repeat = c.integer("repeat");
+    static void biasForward(Bias.Forward call, KernelContext c) {
+        Elements out = Elements.of(call.output());
+        Elements biases = Elements.of(call.biases());
+        int n = call.numCases();
+        int repeat = call.repeat();
         Parallel.forRange(out.length() / n, n, (from, to) -> {
             for (int r = from; r < to; r++) {
                 double b = biases.get(r / repeat);
@@ -58,12 +63,12 @@ final class ElementwiseKernels {
     }
 
     /** {@code biasesGrad[k] = sum over the rows of block k and over cases of outputGrad} (overwrites). */
-    static void biasBackward(KernelContext c) {
+    static void biasBackward(Bias.BackwardWeights call, KernelContext c) {
         Precision p = c.precision();
-        Elements grad = c.elements("outputGrad");
-        Elements biasesGrad = c.elements("biasesGrad");
-        int n = c.numCases();
-        int blockSize = c.integer("repeat") * n;
+        Elements grad = Elements.of(call.outputGrad());
+        Elements biasesGrad = Elements.of(call.biasesGrad());
+        int n = call.numCases();
+        int blockSize = call.repeat() * n;
         Parallel.forRange(biasesGrad.length(), blockSize, (from, to) -> {
             for (int k = from; k < to; k++) {
                 double sum = 0;
@@ -76,39 +81,38 @@ final class ElementwiseKernels {
     }
 
     /** {@code output (+)= coeff * input}. */
-    static void eltsumForward(KernelContext c) {
-        scaledCopy(c, "input", "output");
+    static void eltsumForward(Eltsum.Forward call, KernelContext c) {
+        scaledCopy(c, call.input(), call.output(), call.coeff(), call.accumulate());
     }
 
     /** {@code inputGrad (+)= coeff * outputGrad}. */
-    static void eltsumBackward(KernelContext c) {
-        scaledCopy(c, "outputGrad", "inputGrad");
+    static void eltsumBackward(Eltsum.BackwardInput call, KernelContext c) {
+        scaledCopy(c, call.outputGrad(), call.inputGrad(), call.coeff(), call.accumulate());
     }
 
-    private static void scaledCopy(KernelContext c, String from, String to) {
+    private static void scaledCopy(KernelContext c, Tensor from, Tensor to, double rawCoeff, boolean accumulate) {
         Precision p = c.precision();
-        Elements src = c.elements(from);
-        Elements dst = c.elements(to);
-        double coeff = c.real("coeff");
-        boolean accumulate = c.accumulate();
+        Elements src = Elements.of(from);
+        Elements dst = Elements.of(to);
+        double coeff = c.round(rawCoeff);
         forEach(dst.length(), i -> dst.put(i, p.round(coeff * src.get(i)), accumulate));
     }
 
     /** accumulate 0: {@code output = input}; 1: {@code output = max(output, input)}. */
-    static void eltmaxForward(KernelContext c) {
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
-        boolean accumulate = c.accumulate();
+    static void eltmaxForward(Eltmax.Forward call, KernelContext c) {
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
+        boolean accumulate = call.accumulate();
         forEach(out.length(), i -> out.set(i, accumulate ? Math.max(out.get(i), in.get(i)) : in.get(i)));
     }
 
     /** {@code inputGrad (+)= outputGrad * [input == output]}: every tied maximum gets the gradient. */
-    static void eltmaxBackward(KernelContext c) {
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
-        Elements grad = c.elements("outputGrad");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+    static void eltmaxBackward(Eltmax.BackwardInput call, KernelContext c) {
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
+        Elements grad = Elements.of(call.outputGrad());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         forEach(inGrad.length(), i -> inGrad.put(i, in.get(i) == out.get(i) ? grad.get(i) : 0, accumulate));
     }
 }

@@ -1,5 +1,7 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.RowBlock;
 import org.jconvnet.backend.cpu.numeric.RowCombination;
@@ -15,21 +17,21 @@ final class FcKernels {
     private FcKernels() {
     }
 
-    /** Checks the sizes of the tensors the launch passes against Din, Dout and N. */
-    private static void requireSizes(KernelContext c) {
-        int n = c.numCases();
-        c.requireSizes(c.integer("inputs"), n, "input", "inputGrad");
-        c.requireSizes(c.integer("outputs"), n, "output", "outputGrad");
-        c.requireSizes(c.integer("inputs"), c.integer("outputs"), "weights", "weightsGrad");
+    /** Checks the sizes of a call's tensors (input or its gradient, output or its gradient, weights or theirs). */
+    private static void requireSizes(KernelContext c, Fc.Shape s, int n, String inName, Tensor in, String outName,
+                                     Tensor out, String wName, Tensor w) {
+        c.requireSize(inName, in, s.inputs(), n).requireSize(outName, out, s.outputs(), n)
+                .requireSize(wName, w, s.inputs(), s.outputs());
     }
 
-    static void forward(KernelContext c) {
-        requireSizes(c);
-        int n = c.numCases();
-        int din = c.integer("inputs");
-        Elements w = c.elements("weights");
-        RowCombination.run(RowBlock.rowsOf(c.args().tensor("input"), n), c.args().tensor("output"),
-                c.integer("outputs"), j -> j * n, din, (j, alphas, rows) -> {
+    static void forward(Fc.Forward call, KernelContext c) {
+        requireSizes(c, call.shape(), call.numCases(), "input", call.input(), "output", call.output(), "weights",
+                call.weights());
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        Elements w = Elements.of(call.weights());
+        RowCombination.run(RowBlock.rowsOf(call.input(), n), call.output(),
+                call.shape().outputs(), j -> j * n, din, (j, alphas, rows) -> {
                     int k = 0;
                     for (int i = 0; i < din; i++) {
                         double wv = w.get(j * din + i);
@@ -39,16 +41,17 @@ final class FcKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 
-    static void backwardInput(KernelContext c) {
-        requireSizes(c);
-        int n = c.numCases();
-        int din = c.integer("inputs");
-        int dout = c.integer("outputs");
-        Elements w = c.elements("weights");
-        RowCombination.run(RowBlock.rowsOf(c.args().tensor("outputGrad"), n), c.args().tensor("inputGrad"),
+    static void backwardInput(Fc.BackwardInput call, KernelContext c) {
+        requireSizes(c, call.shape(), call.numCases(), "inputGrad", call.inputGrad(), "outputGrad", call.outputGrad(),
+                "weights", call.weights());
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        int dout = call.shape().outputs();
+        Elements w = Elements.of(call.weights());
+        RowCombination.run(RowBlock.rowsOf(call.outputGrad(), n), call.inputGrad(),
                 din, i -> i * n, dout, (i, alphas, rows) -> {
                     int k = 0;
                     for (int j = 0; j < dout; j++) {
@@ -59,17 +62,18 @@ final class FcKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 
-    static void backwardWeights(KernelContext c) {
-        requireSizes(c);
-        int n = c.numCases();
-        int din = c.integer("inputs");
-        Elements grad = c.elements("outputGrad");
+    static void backwardWeights(Fc.BackwardWeights call, KernelContext c) {
+        requireSizes(c, call.shape(), call.numCases(), "input", call.input(), "outputGrad", call.outputGrad(),
+                "weightsGrad", call.weightsGrad());
+        int n = call.numCases();
+        int din = call.shape().inputs();
+        Elements grad = Elements.of(call.outputGrad());
         // Row n of the transposed input is case n's input vector, contiguous like a weight column.
-        RowBlock inputByCase = RowBlock.transposedOf(c.args().tensor("input"), 1, din, n);
-        RowCombination.run(inputByCase, c.args().tensor("weightsGrad"), c.integer("outputs"), j -> j * din, n,
+        RowBlock inputByCase = RowBlock.transposedOf(call.input(), 1, din, n);
+        RowCombination.run(inputByCase, call.weightsGrad(), call.shape().outputs(), j -> j * din, n,
                 (j, alphas, rows) -> {
                     int k = 0;
                     for (int i = 0; i < n; i++) {
@@ -80,6 +84,6 @@ final class FcKernels {
                         }
                     }
                     return k;
-                }, c.accumulate());
+                }, call.accumulate());
     }
 }

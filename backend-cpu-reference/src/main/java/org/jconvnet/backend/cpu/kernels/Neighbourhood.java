@@ -1,5 +1,7 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Norm;
+
 /**
  * Which activation rows a normalisation sums over. A row is (map f, pixel p) = {@code f*S*S + p}.
  * cmrnorm's window runs over maps at a fixed pixel; rnorm's and cnorm's over a square of pixels
@@ -17,13 +19,13 @@ final class Neighbourhood {
         this.window = window;
     }
 
-    /** The neighbourhood of {@code kind} with the launch's integers. */
-    static Neighbourhood of(KernelContext c, NormKind kind) {
-        int maps = c.integer("channels");
-        int s = c.integer("imgSize");
-        int size = c.integer("size");
-        if (kind == NormKind.CMRNORM) {
-            Window w = c.integer("blocked") != 0 ? Window.blocked(size, maps)
+    /** The neighbourhood of a normalisation of geometry {@code shape}. */
+    static Neighbourhood of(Norm.Shape shape) {
+        int maps = shape.channels();
+        int s = shape.imgSize();
+        int size = shape.size();
+        if (shape.kind() == Norm.Kind.CMRNORM) {
+            Window w = shape.blocked() ? Window.blocked(size, maps)
                     : Window.strided(-(size / 2), 1, size, maps, maps);
             return new Neighbourhood(true, s, w);
         }

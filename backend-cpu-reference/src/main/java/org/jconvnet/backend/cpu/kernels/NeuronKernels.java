@@ -1,5 +1,6 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.contract.Neuron;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -25,12 +26,12 @@ final class NeuronKernels {
 
     /** The function of one launch, with its parameters narrowed to the launch's precision. */
     private record Function(int code, double a, double b, Precision p) {
-        static Function of(KernelContext c) {
-            int code = c.integer("function");
+        static Function of(Neuron.Function f, KernelContext c) {
+            int code = f.function();
             if (code < IDENT || code > BRELU) {
                 throw new IllegalArgumentException("neuron kernel: unknown function code " + code + " (known: 0..9)");
             }
-            return new Function(code, c.real("a"), c.real("b"), c.precision());
+            return new Function(code, c.round(f.a()), c.round(f.b()), c.precision());
         }
 
         double apply(double x) {
@@ -68,10 +69,10 @@ final class NeuronKernels {
         }
     }
 
-    static void forward(KernelContext c) {
-        Function fn = Function.of(c);
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
+    static void forward(Neuron.Forward call, KernelContext c) {
+        Function fn = Function.of(call.neuron(), c);
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
         Parallel.forRange(out.length(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 out.set(i, fn.apply(in.get(i)));
@@ -79,14 +80,14 @@ final class NeuronKernels {
         });
     }
 
-    static void backwardInput(KernelContext c) {
-        Function fn = Function.of(c);
+    static void backwardInput(Neuron.BackwardInput call, KernelContext c) {
+        Function fn = Function.of(call.neuron(), c);
         Precision p = c.precision();
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
-        Elements grad = c.elements("outputGrad");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
+        Elements grad = Elements.of(call.outputGrad());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         Parallel.forRange(inGrad.length(), 16, (from, to) -> {
             for (int i = from; i < to; i++) {
                 inGrad.put(i, p.round(grad.get(i) * fn.derivative(in.get(i), out.get(i))), accumulate);

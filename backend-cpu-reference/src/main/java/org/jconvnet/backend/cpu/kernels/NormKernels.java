@@ -1,6 +1,8 @@
 package org.jconvnet.backend.cpu.kernels;
 
 import java.util.Arrays;
+import org.jconvnet.api.kernel.contract.Norm;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -25,13 +27,13 @@ final class NormKernels {
     /** Launch-wide values shared by both ops. */
     private record Setup(Precision p, Neighbourhood nb, int rows, int n, int window, double addScale,
                          double pow, double minDiv) {
-        static Setup of(KernelContext c, NormKind kind) {
-            int n = c.numCases();
-            int rows = c.integer("channels") * c.integer("imgSize") * c.integer("imgSize");
-            c.requireSizes(rows, n, "input", "output", "denoms", "meanDiffs", "outputGrad", "inputGrad");
-            Neighbourhood nb = Neighbourhood.of(c, kind);
-            return new Setup(c.precision(), nb, rows, n, nb.maxSize(c.integer("size")), c.real("addScale"),
-                    c.real("pow"), c.real("minDiv"));
+        /** The setup of {@code shape}, checking every tensor of the call (all are {@code C*S*S x N}). */
+        static Setup of(Norm.Shape shape, int n, KernelContext c, java.util.Map<String, Tensor> tensors) {
+            int rows = (int) shape.rows();
+            tensors.forEach((name, t) -> c.requireSize(name, t, rows, n));
+            Neighbourhood nb = Neighbourhood.of(shape);
+            return new Setup(c.precision(), nb, rows, n, nb.maxSize(shape.size()), c.round(shape.addScale()),
+                    c.round(shape.pow()), c.round(shape.minDiv()));
         }
 
         double scaleFactor(double d) {
@@ -69,16 +71,16 @@ final class NormKernels {
         }
     }
 
-    static void forward(KernelContext c, NormKind kind) {
-        Setup s = Setup.of(c, kind);
+    static void forward(Norm.Forward call, KernelContext c) {
+        Setup s = Setup.of(call.shape(), call.numCases(), c, call.tensors());
         Precision p = s.p();
         int n = s.n();
-        Elements x = c.elements("input");
-        Elements y = c.elements("output");
-        Elements denoms = c.elements("denoms");
+        Elements x = Elements.of(call.input());
+        Elements y = Elements.of(call.output());
+        Elements denoms = Elements.of(call.denoms());
         Elements squared = x;
-        if (kind == NormKind.CNORM) {
-            Elements mean = c.elements("meanDiffs");
+        if (call.shape().kind() == Norm.Kind.CNORM) {
+            Elements mean = Elements.of(call.meanDiffs());
             forRows(s, (r, list, acc) -> {
                 int count = s.nb().window(r, list);
                 sumRows(s, list, count, x, false, acc);
@@ -100,16 +102,17 @@ final class NormKernels {
         });
     }
 
-    static void backwardInput(KernelContext c, NormKind kind) {
-        Setup s = Setup.of(c, kind);
+    static void backwardInput(Norm.BackwardInput call, KernelContext c) {
+        Setup s = Setup.of(call.shape(), call.numCases(), c, call.tensors());
+        Norm.Kind kind = call.shape().kind();
         Precision p = s.p();
         int n = s.n();
-        Elements x = c.elements("input");
-        Elements y = c.elements("output");
-        Elements denoms = c.elements("denoms");
-        Elements grad = c.elements("outputGrad");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+        Elements x = Elements.of(call.input());
+        Elements y = Elements.of(call.output());
+        Elements denoms = Elements.of(call.denoms());
+        Elements grad = Elements.of(call.outputGrad());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         double twoAp = p.round(p.round(2 * s.addScale()) * s.pow());
 
         Elements t = Elements.scratch(c.precision(), s.rows() * n);
@@ -125,9 +128,9 @@ final class NormKernels {
                 u.set(r * n + i, acc[i]);
             }
         });
-        Elements m = kind == NormKind.CNORM ? c.elements("meanDiffs") : x;
+        Elements m = kind == Norm.Kind.CNORM ? Elements.of(call.meanDiffs()) : x;
         forRows(s, (r, list, acc) -> {
-            if (kind == NormKind.CNORM) {
+            if (kind == Norm.Kind.CNORM) {
                 // acc = sum over r' whose window holds r of m_r' U_r' / |W(r')|
                 int count = s.nb().reverse(r, list);
                 for (int k = 0; k < count; k++) {

@@ -1,6 +1,8 @@
 package org.jconvnet.backend.cpu.kernels;
 
 import java.util.Arrays;
+import org.jconvnet.api.kernel.contract.Pool;
+import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -18,16 +20,17 @@ final class PoolKernels {
     private PoolKernels() {
     }
 
-    /** The integers of a pool launch. */
+    /** The geometry of a pool call, with its window. */
     private record Geometry(int numCases, int channels, int imgSize, int outputsX, boolean average, Window window) {
-        static Geometry of(KernelContext c) {
-            int s = c.integer("imgSize");
-            int o = c.integer("outputsX");
-            int ch = c.integer("channels");
-            c.requireSizes((long) ch * s * s, c.numCases(), "input", "inputGrad");
-            c.requireSizes((long) ch * o * o, c.numCases(), "output", "outputGrad");
-            return new Geometry(c.numCases(), ch, s, o, c.integer("average") != 0,
-                    Window.strided(c.integer("start"), c.integer("stride"), c.integer("sizeX"), s, o));
+        /** The geometry of {@code s}, checking the image-sized and the pooled-sized tensors of a call (in pairs). */
+        static Geometry of(Pool.Shape s, int n, KernelContext c, Object... nameThenTensor) {
+            for (int k = 0; k < nameThenTensor.length; k += 2) {
+                String name = (String) nameThenTensor[k];
+                boolean pooled = name.startsWith("output");
+                c.requireSize(name, (Tensor) nameThenTensor[k + 1], pooled ? s.outputRows() : s.inputRows(), n);
+            }
+            return new Geometry(n, s.channels(), s.imgSize(), s.outputsX(), s.average(),
+                    Window.strided(s.start(), s.stride(), s.sizeX(), s.imgSize(), s.outputsX()));
         }
 
         int inputRow(int ch, int y, int x) {
@@ -39,11 +42,11 @@ final class PoolKernels {
         }
     }
 
-    static void forward(KernelContext c) {
-        Geometry g = Geometry.of(c);
+    static void forward(Pool.Forward call, KernelContext c) {
+        Geometry g = Geometry.of(call.shape(), call.numCases(), c, "input", call.input(), "output", call.output());
         Precision p = c.precision();
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
         int n = g.numCases();
         int o = g.outputsX();
         Window w = g.window();
@@ -76,14 +79,15 @@ final class PoolKernels {
      * Gathers, for each input pixel q, the windows that contain it: max passes {@code outputGrad[o]}
      * where {@code input[q] == output[o]} (every tie gets it), avg passes {@code outputGrad[o]/count(o)}.
      */
-    static void backwardInput(KernelContext c) {
-        Geometry g = Geometry.of(c);
+    static void backwardInput(Pool.BackwardInput call, KernelContext c) {
+        Geometry g = Geometry.of(call.shape(), call.numCases(), c, "input", call.input(), "output", call.output(),
+                "outputGrad", call.outputGrad(), "inputGrad", call.inputGrad());
         Precision p = c.precision();
-        Elements in = c.elements("input");
-        Elements out = c.elements("output");
-        Elements grad = c.elements("outputGrad");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+        Elements in = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
+        Elements grad = Elements.of(call.outputGrad());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         int n = g.numCases();
         int s = g.imgSize();
         Window w = g.window();

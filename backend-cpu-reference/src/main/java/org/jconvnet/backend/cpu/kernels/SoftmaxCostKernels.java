@@ -1,5 +1,9 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.Logreg;
+import org.jconvnet.api.kernel.contract.Softmax;
+import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Parallel;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -19,12 +23,14 @@ final class SoftmaxCostKernels {
         void run(int n);
     }
 
-    /** Checks the sizes of a softmax or logreg launch's tensors: {@code classes x N}, labels {@code 1 x N}, output {@code 2 x N}. */
-    private static void requireSizes(KernelContext c, boolean logreg) {
-        int n = c.numCases();
-        c.requireSizes(c.integer("classes"), n, "input", "outputGrad", "inputGrad", "probs");
-        c.requireSizes(logreg ? 2 : c.integer("classes"), n, "output");
-        c.requireSizes(1, n, "labels");
+    /**
+     * Checks the sizes of a softmax or logreg call's tensors: {@code classes x N}, except labels
+     * {@code 1 x N} and logreg's output {@code 2 x N}.
+     */
+    private static void requireSizes(KernelContext c, KernelCall call, int classes, int n) {
+        boolean logreg = call.layerType().equals(Logreg.TYPE);
+        call.tensors().forEach((name, t) -> c.requireSize(name, t,
+                name.equals("labels") ? 1 : name.equals("output") && logreg ? 2 : classes, n));
     }
 
     private static void forCases(int numCases, int rows, CaseBody body) {
@@ -36,13 +42,13 @@ final class SoftmaxCostKernels {
     }
 
     /** {@code y_j = exp(x_j - max x) / sum_k exp(x_k - max x)} per case. */
-    static void softmaxForward(KernelContext c) {
-        requireSizes(c, false);
+    static void softmaxForward(Softmax.Forward call, KernelContext c) {
+        int n = call.numCases();
+        int classes = call.classes();
+        requireSizes(c, call, classes, n);
         Precision p = c.precision();
-        int n = c.numCases();
-        int classes = c.integer("classes");
-        Elements x = c.elements("input");
-        Elements y = c.elements("output");
+        Elements x = Elements.of(call.input());
+        Elements y = Elements.of(call.output());
         forCases(n, classes, i -> {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < classes; j++) {
@@ -61,15 +67,15 @@ final class SoftmaxCostKernels {
     }
 
     /** {@code dx_i = y_i (G_i - sum_j G_j y_j)}. */
-    static void softmaxBackward(KernelContext c) {
-        requireSizes(c, false);
+    static void softmaxBackward(Softmax.BackwardInput call, KernelContext c) {
+        int n = call.numCases();
+        int classes = call.classes();
+        requireSizes(c, call, classes, n);
         Precision p = c.precision();
-        int n = c.numCases();
-        int classes = c.integer("classes");
-        Elements y = c.elements("output");
-        Elements grad = c.elements("outputGrad");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+        Elements y = Elements.of(call.output());
+        Elements grad = Elements.of(call.outputGrad());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         forCases(n, classes, i -> {
             double dot = 0;
             for (int j = 0; j < classes; j++) {
@@ -94,14 +100,14 @@ final class SoftmaxCostKernels {
     }
 
     /** Row 0: {@code -ln probs[label, n]}; row 1: {@code 1 - c_n}, ties credited 1/#ties. */
-    static void logregForward(KernelContext c) {
-        requireSizes(c, true);
+    static void logregForward(Logreg.Forward call, KernelContext c) {
+        int n = call.numCases();
+        int classes = call.classes();
+        requireSizes(c, call, classes, n);
         Precision p = c.precision();
-        int n = c.numCases();
-        int classes = c.integer("classes");
-        Elements labels = c.elements("labels");
-        Elements probs = c.elements("probs");
-        Elements out = c.elements("output");
+        Elements labels = Elements.of(call.labels());
+        Elements probs = Elements.of(call.probs());
+        Elements out = Elements.of(call.output());
         forCases(n, classes, i -> {
             double truth = probs.get(label(labels, i, classes) * n + i);
             double max = Double.NEGATIVE_INFINITY;
@@ -118,26 +124,21 @@ final class SoftmaxCostKernels {
         });
     }
 
-    /** Gradient to probs: {@code -coeff * [j = label] / probs[j,n]}. */
-    static void logregBackward(KernelContext c) {
-        logregGradient(c, false);
-    }
-
-    /** Gradient to the softmax's input: {@code coeff * (probs[j,n] - [j = label])}. */
-    static void logregBackwardSoftmax(KernelContext c) {
-        logregGradient(c, true);
-    }
-
-    private static void logregGradient(KernelContext c, boolean throughSoftmax) {
-        requireSizes(c, true);
+    /**
+     * Gradient to probs, {@code -coeff * [j = label] / probs[j,n]}, or, through the softmax, to its
+     * input: {@code coeff * (probs[j,n] - [j = label])}.
+     */
+    static void logregBackward(Logreg.Backward call, KernelContext c) {
+        boolean throughSoftmax = call.throughSoftmax();
+        int n = call.numCases();
+        int classes = call.classes();
+        requireSizes(c, call, classes, n);
         Precision p = c.precision();
-        int n = c.numCases();
-        int classes = c.integer("classes");
-        double coeff = c.real("coeff");
-        Elements labels = c.elements("labels");
-        Elements probs = c.elements("probs");
-        Elements inGrad = c.elements("inputGrad");
-        boolean accumulate = c.accumulate();
+        double coeff = c.round(call.coeff());
+        Elements labels = Elements.of(call.labels());
+        Elements probs = Elements.of(call.probs());
+        Elements inGrad = Elements.of(call.inputGrad());
+        boolean accumulate = call.accumulate();
         forCases(n, classes, i -> {
             int label = label(labels, i, classes);
             for (int j = 0; j < classes; j++) {
@@ -151,11 +152,11 @@ final class SoftmaxCostKernels {
     }
 
     /** {@code output[n] = sum_d input[d,n]^2}. */
-    static void sum2Forward(KernelContext c) {
+    static void sum2Forward(Sum2.Forward call, KernelContext c) {
         Precision p = c.precision();
-        int n = c.numCases();
-        Elements x = c.elements("input");
-        Elements out = c.elements("output");
+        int n = call.numCases();
+        Elements x = Elements.of(call.input());
+        Elements out = Elements.of(call.output());
         int rows = x.length() / n;
         forCases(n, rows, i -> {
             double sum = 0;
@@ -168,12 +169,12 @@ final class SoftmaxCostKernels {
     }
 
     /** {@code inputGrad (+)= 2 * coeff * input}. */
-    static void sum2Backward(KernelContext c) {
+    static void sum2Backward(Sum2.BackwardInput call, KernelContext c) {
         Precision p = c.precision();
-        Elements x = c.elements("input");
-        Elements inGrad = c.elements("inputGrad");
-        double twoCoeff = p.round(2 * c.real("coeff"));
-        boolean accumulate = c.accumulate();
+        Elements x = Elements.of(call.input());
+        Elements inGrad = Elements.of(call.inputGrad());
+        double twoCoeff = p.round(2 * c.round(call.coeff()));
+        boolean accumulate = call.accumulate();
         Parallel.forRange(inGrad.length(), 4, (from, to) -> {
             for (int i = from; i < to; i++) {
                 inGrad.put(i, p.round(twoCoeff * x.get(i)), accumulate);

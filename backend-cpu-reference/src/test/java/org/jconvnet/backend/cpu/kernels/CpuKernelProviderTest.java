@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.Neuron;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
@@ -46,9 +47,8 @@ class CpuKernelProviderTest {
 
     @Test
     void aTensorOfTheWrongDtypeIsNamedInTheError() {
-        KernelArgs args = KernelArgs.create().tensor("input", Launch.BACKEND.allocate(2, 1, DType.FLOAT64))
-                .tensor("output", Launch.BACKEND.allocate(2, 1, DType.FLOAT32)).integer("numCases", 1)
-                .integer("function", 0).real("a", 0).real("b", 0);
+        KernelCall args = new Neuron.Forward(new Neuron.Function(0, 0, 0), 1,
+                Launch.BACKEND.allocate(2, 1, DType.FLOAT64), Launch.BACKEND.allocate(2, 1, DType.FLOAT32));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Launch.BACKEND.kernels().get(KernelKey.of("neuron", "forward", DType.FLOAT32)).launch(args));
         assertTrue(e.getMessage().contains("'input'") && e.getMessage().contains("float64"), e.getMessage());
@@ -62,5 +62,15 @@ class CpuKernelProviderTest {
                         .integer("accumulate", 0).run("conv", "forward"));
         assertTrue(e.getMessage().contains("conv/forward/float32") && e.getMessage().contains("'input'")
                 && e.getMessage().contains("192 x 2"), e.getMessage());
+    }
+
+    @Test
+    void aCallOfAnotherContractIsRefusedNamingBoth() {
+        KernelCall neuron = new Neuron.Forward(new Neuron.Function(0, 0, 0), 1,
+                Launch.BACKEND.allocate(2, 1, DType.FLOAT32), Launch.BACKEND.allocate(2, 1, DType.FLOAT32));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Launch.BACKEND.kernels().get(KernelKey.of("pool", "forward", DType.FLOAT32)).launch(neuron));
+        assertTrue(e.getMessage().contains("pool/forward/float32") && e.getMessage().contains("Pool$Forward")
+                && e.getMessage().contains("neuron/forward"), e.getMessage());
     }
 }

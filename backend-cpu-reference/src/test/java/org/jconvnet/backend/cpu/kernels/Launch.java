@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.contract.NamedCalls;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
@@ -16,8 +16,9 @@ final class Launch {
     static final Backend BACKEND = new CpuBackendProvider().create(BackendConfig.defaults());
 
     private final DType dtype;
-    private final KernelArgs args = KernelArgs.create();
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+    private final Map<String, Integer> ints = new LinkedHashMap<>();
+    private final Map<String, Double> reals = new LinkedHashMap<>();
 
     private Launch(DType dtype) {
         this.dtype = dtype;
@@ -32,7 +33,6 @@ final class Launch {
         Tensor t = BACKEND.allocate(rows, cols, dtype);
         t.upload(values);
         tensors.put(name, t);
-        args.tensor(name, t);
         return this;
     }
 
@@ -42,18 +42,21 @@ final class Launch {
     }
 
     Launch integer(String name, int value) {
-        args.integer(name, value);
+        ints.put(name, value);
         return this;
     }
 
     Launch real(String name, double value) {
-        args.real(name, value);
+        reals.put(name, value);
         return this;
     }
 
-    /** Runs {@code type/op} and returns this launch, whose tensors then hold the results. */
+    /**
+     * Runs {@code type/op} with the call built from the named arguments given so far (the names of
+     * its record's components), and returns this launch, whose tensors then hold the results.
+     */
     Launch run(String type, String op) {
-        BACKEND.kernels().get(KernelKey.of(type, op, dtype)).launch(args);
+        BACKEND.kernels().get(KernelKey.of(type, op, dtype)).launch(NamedCalls.of(type, op, tensors, ints, reals));
         return this;
     }
 

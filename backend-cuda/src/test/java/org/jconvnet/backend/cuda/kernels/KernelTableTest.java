@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jconvnet.api.kernel.DeviceLaunch;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.contract.Filter;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
@@ -77,11 +79,11 @@ class KernelTableTest {
             KernelKey fw = KernelKey.of(layer, "forward", DType.FLOAT32);
             KernelKey bi = KernelKey.of(layer, "backward-input", DType.FLOAT32);
             for (PlanOptions.ConvKernels k : PlanOptions.ConvKernels.values()) {
-                out.put(fw + " " + k, ConvPlans.convForward(SampleArgs.of(fw), layer.equals("local"), k));
-                out.put(bi + " " + k, ConvPlans.convBackwardInput(SampleArgs.of(bi), layer.equals("local"), k));
+                out.put(fw + " " + k, ConvPlans.convForward((Filter.Forward) SampleArgs.of(fw), k));
+                out.put(bi + " " + k, ConvPlans.convBackwardInput((Filter.BackwardInput) SampleArgs.of(bi), k));
                 for (long target : new long[] {0, 1L << 17}) {
-                    out.put(key + " " + k + " split to " + target, ConvPlans.convBackwardWeights(SampleArgs.of(key),
-                            layer.equals("local"), k, target));
+                    out.put(key + " " + k + " split to " + target, ConvPlans.convBackwardWeights(
+                            (Filter.BackwardWeights) SampleArgs.of(key), k, target));
                 }
             }
         }
@@ -158,7 +160,7 @@ class KernelTableTest {
     void workItemCountsFollowTheLaunchComments() {
         KernelKey conv = KernelKey.of("conv", "forward", DType.FLOAT32);
         // blocked: groups * ceil(F/8) * M*M * ceil(N/8) = 1 * 1 * 64 * 1
-        assertEquals(64, ConvPlans.convForward(SampleArgs.of(conv), false, PlanOptions.ConvKernels.BLOCKED).get(0).items());
+        assertEquals(64, ConvPlans.convForward((Filter.Forward) SampleArgs.of(conv), PlanOptions.ConvKernels.BLOCKED).get(0).items());
         // tiled: 64 * groups * M*M * ceil(F/32) * ceil(N/32) = 64 * 1 * 64 * 1 * 1, in groups of exactly 64
         Launch tiledForward = KernelPlans.all().get(conv).plan(SampleArgs.of(conv), GPU).get(0);
         assertEquals(List.of(4096L, 64L), List.of(tiledForward.items(), (long) tiledForward.group()));
@@ -167,16 +169,17 @@ class KernelTableTest {
         assertEquals(4096, KernelPlans.all().get(bi).plan(SampleArgs.of(bi), GPU).get(0).items());
         KernelKey lw = KernelKey.of("local", "backward-weights", DType.FLOAT32);
         // blocked: M*M * ceil(C/4) * fs*fs * groups * ceil(F/2) = 64 * 1 * 25 * 1 * 4
-        assertEquals(6400, ConvPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.BLOCKED, 0)
+        assertEquals(6400, ConvPlans.convBackwardWeights((Filter.BackwardWeights) SampleArgs.of(lw), PlanOptions.ConvKernels.BLOCKED, 0)
                 .get(0).items());
         // tiled: whole groups of 64 = 64 * M*M * groups * ceil(C*fs*fs/32) * ceil(F/32) = 64 * 64 * 1 * 3 * 1
-        Launch tiled = ConvPlans.convBackwardWeights(SampleArgs.of(lw), true, PlanOptions.ConvKernels.TILED, 0).get(0);
+        Launch tiled = ConvPlans.convBackwardWeights((Filter.BackwardWeights) SampleArgs.of(lw), PlanOptions.ConvKernels.TILED, 0).get(0);
         assertEquals(12288, tiled.items());
         assertEquals(64, tiled.group());
         KernelKey cw = KernelKey.of("conv", "backward-weights", DType.FLOAT32);
         // conv, tiled, split to 2^17 items: 3 groups of 64 per part -> 683 parts wanted, capped at M*M = 64 parts,
         // then conv_sum_parts over the C*fs*fs*F = 600 weights
-        List<Launch> split = ConvPlans.convBackwardWeights(SampleArgs.of(cw), false, PlanOptions.ConvKernels.TILED, 1L << 17);
+        List<Launch> split = ConvPlans.convBackwardWeights((Filter.BackwardWeights) SampleArgs.of(cw), PlanOptions.ConvKernels.TILED,
+                1L << 17);
         assertEquals(List.of(64L * 3 * 64, 600L), split.stream().map(Launch::items).toList());
         assertEquals("conv_sum_parts", split.get(1).entry());
         KernelKey fc = KernelKey.of("fc", "backward-weights", DType.FLOAT32);
@@ -200,14 +203,17 @@ class KernelTableTest {
     void badArgumentsAreNamed() {
         KernelKey key = KernelKey.of("fc", "forward", DType.FLOAT32);
         KernelPlan plan = KernelPlans.all().get(key);
-        KernelArgs missing = KernelArgs.create().tensor("input", FakeTensor.f32(64, 8)).integer("numCases", 8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(missing, GPU));
-        assertTrue(e.getMessage().contains("'inputs'"), e.getMessage());
-        KernelArgs small = SampleArgs.of(key).tensor("weights", FakeTensor.f32(256, 9));
+        KernelCall other = SampleArgs.of(KernelKey.of("fc", "backward-input", DType.FLOAT32));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan.plan(other, GPU));
+        assertTrue(e.getMessage().contains("fc/forward") && e.getMessage().contains("fc/backward-input"), e.getMessage());
+        Fc.Forward sample = (Fc.Forward) SampleArgs.of(key);
+        Fc.Forward small = new Fc.Forward(sample.shape(), sample.numCases(), false, sample.input(),
+                FakeTensor.f32(256, 9), sample.output());
         e = assertThrows(IllegalArgumentException.class, () -> plan.plan(small, GPU));
         assertTrue(e.getMessage().startsWith("fc/forward: tensor 'weights' is 256x9 float32 but the contract needs 2560"),
                 e.getMessage());
-        KernelArgs f64 = SampleArgs.of(key).tensor("input", new FakeTensor(256, 8, DType.FLOAT64));
+        Fc.Forward f64 = new Fc.Forward(sample.shape(), sample.numCases(), false, new FakeTensor(256, 8, DType.FLOAT64),
+                sample.weights(), sample.output());
         e = assertThrows(IllegalArgumentException.class, () -> plan.plan(f64, GPU));
         assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
     }

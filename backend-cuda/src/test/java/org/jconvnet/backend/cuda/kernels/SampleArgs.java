@@ -2,11 +2,25 @@ package org.jconvnet.backend.cuda.kernels;
 
 import static org.jconvnet.backend.cuda.kernels.FakeTensor.f32;
 
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Eltmax;
+import org.jconvnet.api.kernel.contract.Eltsum;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.kernel.contract.Logreg;
+import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.Norm;
+import org.jconvnet.api.kernel.contract.Pool;
+import org.jconvnet.api.kernel.contract.Sgd;
+import org.jconvnet.api.kernel.contract.Softmax;
+import org.jconvnet.api.kernel.contract.Sum2;
+import org.jconvnet.api.tensor.Tensor;
 
 /**
- * Contract-conforming arguments for every key, with shapes taken from the seed net's layers (small
+ * A contract-conforming call for every key, with shapes taken from the seed net's layers (small
  * case count), so a plan can be built without a device.
  */
 final class SampleArgs {
@@ -15,96 +29,95 @@ final class SampleArgs {
     private SampleArgs() {
     }
 
-    static KernelArgs of(KernelKey key) {
+    static KernelCall of(KernelKey key) {
         String family = key.layerType();
-        String op = key.op();
+        boolean forward = key.op().equals(Ops.FORWARD);
         switch (family) {
-            case "tensor":
-                return KernelArgs.create().tensor("weights", f32(75, 32)).tensor("grad", f32(75, 32)).tensor("inc", f32(75, 32))
-                        .real("gradScale", 0.01).real("mom", 0.9).real("decay", 0.0);
-            case "bias":
-                return op.equals("forward")
-                        ? KernelArgs.create().tensor("output", f32(32 * 64, N)).tensor("biases", f32(32, 1))
-                                .integer("numCases", N).integer("repeat", 64)
-                        : KernelArgs.create().tensor("outputGrad", f32(32 * 64, N)).tensor("biasesGrad", f32(32, 1))
-                                .integer("numCases", N).integer("repeat", 64);
-            case "conv":
-            case "local":
-                return conv(family.equals("local"), op);
-            case "fc":
-                return fc(op);
-            case "pool":
-                return pool(op);
+            case Sgd.TYPE:
+                return new Sgd(f32(75, 32), f32(75, 32), f32(75, 32), 0.01, 0.9, 0.0);
+            case Bias.TYPE:
+                return forward ? new Bias.Forward(N, 64, f32(32 * 64, N), f32(32, 1))
+                        : new Bias.BackwardWeights(N, 64, f32(32 * 64, N), f32(32, 1));
+            case Filter.CONV:
+            case Filter.LOCAL:
+                return conv(family.equals(Filter.LOCAL), key.op());
+            case Fc.TYPE:
+                return fc(key.op());
+            case Pool.TYPE:
+                return pool(forward);
             case "cmrnorm":
             case "rnorm":
             case "cnorm":
-                return norm(family, op);
-            case "neuron":
-                return elementwise(op).integer("function", 1).real("a", 0).real("b", 0);
-            case "softmax":
-                return KernelArgs.create().tensor("input", f32(10, N)).tensor("output", f32(10, N))
-                        .tensor("outputGrad", f32(10, N)).tensor("inputGrad", f32(10, N))
-                        .integer("numCases", N).integer("classes", 10).integer("accumulate", 0);
-            case "cost.logreg":
-                return KernelArgs.create().tensor("labels", f32(1, N)).tensor("probs", f32(10, N)).tensor("output", f32(2, N))
-                        .tensor("inputGrad", f32(10, N)).integer("numCases", N).integer("classes", 10)
-                        .integer("accumulate", 0).real("coeff", 1.0);
-            case "cost.sum2":
-                return KernelArgs.create().tensor("input", f32(10, N)).tensor("output", f32(1, N)).tensor("inputGrad", f32(10, N))
-                        .integer("numCases", N).integer("accumulate", 1).real("coeff", 0.5);
-            case "eltsum":
-                return elementwise(op).real("coeff", 0.5);
-            case "eltmax":
-                return elementwise(op);
+                return norm(Norm.Kind.valueOf(family.toUpperCase(java.util.Locale.ROOT)), forward);
+            case Neuron.TYPE: {
+                Neuron.Function relu = new Neuron.Function(1, 0, 0);
+                return forward ? new Neuron.Forward(relu, N, f32(64, N), f32(64, N))
+                        : new Neuron.BackwardInput(relu, N, true, f32(64, N), f32(64, N), f32(64, N), f32(64, N));
+            }
+            case Softmax.TYPE:
+                return forward ? new Softmax.Forward(N, 10, f32(10, N), f32(10, N))
+                        : new Softmax.BackwardInput(N, 10, false, f32(10, N), f32(10, N), f32(10, N));
+            case Logreg.TYPE:
+                return forward ? new Logreg.Forward(N, 10, f32(1, N), f32(10, N), f32(2, N))
+                        : new Logreg.Backward(N, 10, 1.0, false, key.op().equals(Ops.BACKWARD_SOFTMAX), f32(1, N),
+                                f32(10, N), f32(10, N));
+            case Sum2.TYPE:
+                return forward ? new Sum2.Forward(N, f32(10, N), f32(1, N))
+                        : new Sum2.BackwardInput(N, 0.5, true, f32(10, N), f32(10, N));
+            case Eltsum.TYPE:
+                return forward ? new Eltsum.Forward(N, 0.5, true, f32(64, N), f32(64, N))
+                        : new Eltsum.BackwardInput(N, 0.5, true, f32(64, N), f32(64, N));
+            case Eltmax.TYPE:
+                return forward ? new Eltmax.Forward(N, true, f32(64, N), f32(64, N))
+                        : new Eltmax.BackwardInput(N, true, f32(64, N), f32(64, N), f32(64, N), f32(64, N));
             default:
-                throw new AssertionError("no sample arguments for " + key);
+                throw new AssertionError("no sample call for " + key);
         }
     }
 
-    private static KernelArgs elementwise(String op) {
-        return KernelArgs.create().tensor("input", f32(64, N)).tensor("output", f32(64, N))
-                .tensor("outputGrad", f32(64, N)).tensor("inputGrad", f32(64, N))
-                .integer("numCases", N).integer("accumulate", 1);
-    }
-
-    private static KernelArgs conv(boolean local, String op) {
-        int c = 3;
-        int s = 8;
-        int f = 8;
-        int fs = 5;
-        int p = 2;
-        int m = 8;
-        long weights = (long) c * fs * fs * f * (local ? m * m : 1);
-        return KernelArgs.create().tensor("input", f32((long) c * s * s, N)).tensor("inputGrad", f32((long) c * s * s, N))
-                .tensor("output", f32((long) f * m * m, N)).tensor("outputGrad", f32((long) f * m * m, N))
-                .tensor("weights", f32(weights, 1)).tensor("weightsGrad", f32(weights, 1))
-                .integer("numCases", N).integer("channels", c).integer("imgSize", s).integer("filters", f)
-                .integer("filterSize", fs).integer("padding", p).integer("stride", 1).integer("modulesX", m)
-                .integer("groups", 1).integer("accumulate", 0);
-    }
-
-    private static KernelArgs fc(String op) {
-        // 256 inputs: the forward sum is long enough for GPUs to cut into parts (SumSplit), so the split path is sampled too
-        return KernelArgs.create().tensor("input", f32(256, N)).tensor("inputGrad", f32(256, N)).tensor("output", f32(10, N))
-                .tensor("outputGrad", f32(10, N)).tensor("weights", f32(256, 10)).tensor("weightsGrad", f32(256, 10))
-                .integer("numCases", N).integer("inputs", 256).integer("outputs", 10).integer("accumulate", 0);
-    }
-
-    private static KernelArgs pool(String op) {
-        return KernelArgs.create().tensor("input", f32(32L * 32 * 32, N)).tensor("inputGrad", f32(32L * 32 * 32, N))
-                .tensor("output", f32(32L * 16 * 16, N)).tensor("outputGrad", f32(32L * 16 * 16, N))
-                .integer("numCases", N).integer("channels", 32).integer("imgSize", 32).integer("sizeX", 3)
-                .integer("start", 0).integer("stride", 2).integer("outputsX", 16).integer("average", 0)
-                .integer("accumulate", 0);
-    }
-
-    private static KernelArgs norm(String family, String op) {
-        long rows = 32L * 8 * 8;
-        KernelArgs a = KernelArgs.create();
-        for (String t : new String[] {"input", "output", "denoms", "outputGrad", "inputGrad", "meanDiffs"}) {
-            a.tensor(t, f32(rows, N));
+    /** The seed net's first conv layer at 8 x 8 (C=3, F=8, fs=5, padding 2, so M=8). */
+    static KernelCall conv(boolean local, String op) {
+        Filter.Shape s = new Filter.Shape(local, 3, 8, 8, 5, 2, 1, 8, 1);
+        Tensor weights = f32(s.weightRows() * s.filters(), 1);
+        Tensor images = f32(s.inputRows(), N);
+        Tensor modules = f32(s.outputRows(), N);
+        switch (op) {
+            case Ops.FORWARD:
+                return new Filter.Forward(s, N, false, images, weights, modules);
+            case Ops.BACKWARD_INPUT:
+                return new Filter.BackwardInput(s, N, false, modules, weights, images);
+            default:
+                return new Filter.BackwardWeights(s, N, false, images, modules, weights);
         }
-        return a.integer("numCases", N).integer("channels", 32).integer("imgSize", 8).integer("size", 3)
-                .integer("blocked", 0).integer("accumulate", 0).real("addScale", 0.001).real("pow", 0.75).real("minDiv", 1.0);
+    }
+
+    /** 256 inputs: the forward sum is long enough for GPUs to cut into parts (SumSplit), so the split path is sampled too. */
+    static KernelCall fc(String op) {
+        Fc.Shape s = new Fc.Shape(256, 10);
+        switch (op) {
+            case Ops.FORWARD:
+                return new Fc.Forward(s, N, false, f32(256, N), f32(256, 10), f32(10, N));
+            case Ops.BACKWARD_INPUT:
+                return new Fc.BackwardInput(s, N, false, f32(10, N), f32(256, 10), f32(256, N));
+            default:
+                return new Fc.BackwardWeights(s, N, false, f32(256, N), f32(10, N), f32(256, 10));
+        }
+    }
+
+    private static KernelCall pool(boolean forward) {
+        Pool.Shape s = new Pool.Shape(32, 32, 3, 0, 2, 16, false);
+        Tensor in = f32(s.inputRows(), N);
+        Tensor out = f32(s.outputRows(), N);
+        return forward ? new Pool.Forward(s, N, in, out)
+                : new Pool.BackwardInput(s, N, false, in, out, f32(s.outputRows(), N), f32(s.inputRows(), N));
+    }
+
+    private static KernelCall norm(Norm.Kind kind, boolean forward) {
+        Norm.Shape s = new Norm.Shape(kind, 32, 8, 3, false, 0.001, 0.75, 1.0);
+        long rows = s.rows();
+        Tensor meanDiffs = kind == Norm.Kind.CNORM ? f32(rows, N) : null;
+        return forward ? new Norm.Forward(s, N, f32(rows, N), f32(rows, N), f32(rows, N), meanDiffs)
+                : new Norm.BackwardInput(s, N, false, f32(rows, N), f32(rows, N), f32(rows, N), meanDiffs, f32(rows, N),
+                        f32(rows, N));
     }
 }

@@ -1,17 +1,15 @@
 package org.jconvnet.examples.cmpool;
 
-import org.jconvnet.api.kernel.KernelArgs;
+import java.util.Map;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * The kernel contract of {@code cmpool} (documented in the example's README): the kernel key's
- * layer type, the tensor and integer argument names, and builders that fill them in one place so
- * the layer and its tests cannot disagree about a name.
- *
- * <p>Integers of every op: {@code numCases}, {@code channels}, {@code imgSize}, {@code size},
- * {@code start}, {@code stride}, {@code outputs}; backward also {@code accumulate}.
- * {@code forward}: tensors {@code input} (C*S*S x N), {@code output} (O*S*S x N).
- * {@code backward-input}: {@code input}, {@code output}, {@code outputGrad}, {@code inputGrad}.
+ * The kernel contract of {@code cmpool} (documented in the example's README): one record per op,
+ * built the way the built-in contracts of {@code org.jconvnet.api.kernel.contract} are, so the
+ * layer, its kernels and its tests cannot disagree about an argument; a new op needs no change to
+ * the API. Activations are {@code rows x numCases}: input {@code C*S*S}, output {@code O*S*S} rows.
  */
 public final class CmPoolContract {
     /** The layer type and kernel family. */
@@ -22,28 +20,58 @@ public final class CmPoolContract {
     private CmPoolContract() {
     }
 
-    /** The arguments of {@code forward}. */
-    public static KernelArgs forward(CmPoolGeometry g, int numCases, Tensor input, Tensor output) {
-        return geometry(KernelArgs.create().tensor("input", input).tensor("output", output), g, numCases);
+    /**
+     * {@code cmpool/forward}: {@code output[o,p,n] = max over c in window(o) of input[c,p,n]}.
+     *
+     * @param geometry the layer's shape
+     * @param numCases N
+     * @param input    {@code C*S*S x N}
+     * @param output   {@code O*S*S x N}
+     */
+    public record Forward(CmPoolGeometry geometry, int numCases, Tensor input, Tensor output) implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
+
+        @Override
+        public String op() {
+            return Ops.FORWARD;
+        }
+
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("input", input, "output", output);
+        }
     }
 
-    /** The arguments of {@code backward-input}. */
-    public static KernelArgs backwardInput(CmPoolGeometry g, int numCases, Tensor input, Tensor output,
-                                           Tensor outputGrad, Tensor inputGrad, boolean accumulate) {
-        return geometry(KernelArgs.create().tensor("input", input).tensor("output", output)
-                .tensor("outputGrad", outputGrad).tensor("inputGrad", inputGrad), g, numCases)
-                .flag("accumulate", accumulate);
-    }
+    /**
+     * {@code cmpool/backward-input}: {@code inputGrad[c,p,n] (+)=} the sum, over windows o holding c,
+     * of {@code outputGrad[o,p,n]} where {@code input[c,p,n] == output[o,p,n]} (every tie gets it).
+     *
+     * @param geometry   the layer's shape
+     * @param numCases   N
+     * @param accumulate add to the input gradient rather than overwrite it
+     * @param input      the forward input
+     * @param output     the forward output
+     * @param outputGrad {@code O*S*S x N}
+     * @param inputGrad  {@code C*S*S x N}
+     */
+    public record BackwardInput(CmPoolGeometry geometry, int numCases, boolean accumulate, Tensor input, Tensor output,
+                                Tensor outputGrad, Tensor inputGrad) implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
 
-    /** Reads the geometry integers back from launch arguments (what every kernel does first). */
-    public static CmPoolGeometry geometry(KernelArgs a) {
-        return new CmPoolGeometry(a.integer("channels"), a.integer("imgSize"), a.integer("size"),
-                a.integer("start"), a.integer("stride"), a.integer("outputs"));
-    }
+        @Override
+        public String op() {
+            return Ops.BACKWARD_INPUT;
+        }
 
-    private static KernelArgs geometry(KernelArgs a, CmPoolGeometry g, int numCases) {
-        return a.integer("numCases", numCases).integer("channels", g.channels()).integer("imgSize", g.imgSize())
-                .integer("size", g.size()).integer("start", g.start()).integer("stride", g.stride())
-                .integer("outputs", g.outputs());
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        }
     }
 }

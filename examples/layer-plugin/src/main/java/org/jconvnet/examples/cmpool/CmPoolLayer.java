@@ -1,7 +1,6 @@
 package org.jconvnet.examples.cmpool;
 
 import java.util.Optional;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.api.tensor.ImageShape;
@@ -56,8 +55,7 @@ public final class CmPoolLayer implements Layer {
 
     @Override
     public void forward(LayerRun run) {
-        run.launch(CmPoolContract.TYPE, Ops.FORWARD,
-                CmPoolContract.forward(geometry, run.numCases(), run.input(0), run.output()));
+        run.launch(new CmPoolContract.Forward(geometry, run.numCases(), run.input(0), run.output()));
     }
 
     @Override
@@ -66,8 +64,7 @@ public final class CmPoolLayer implements Layer {
         if (inputGrad.isEmpty()) {
             return; // nothing below needs a gradient
         }
-        run.launch(CmPoolContract.TYPE, Ops.BACKWARD_INPUT,
-                CmPoolContract.backwardInput(geometry, run.numCases(), run.input(0), run.output(),
-                        run.outputGrad(), inputGrad.get(), run.accumulate(0)));
+        run.launch(new CmPoolContract.BackwardInput(geometry, run.numCases(), run.accumulate(0), run.input(0),
+                run.output(), run.outputGrad(), inputGrad.get()));
     }
 }

@@ -43,7 +43,7 @@ class CmPoolCpuKernelTest {
         Tensor in = tensor(g.channels() * g.imgPixels(), n, dtype, input);
         Tensor out = cpu.allocate(g.outputs() * g.imgPixels(), n, dtype);
         cpu.kernels().get(KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, dtype))
-                .launch(CmPoolContract.forward(g, n, in, out));
+                .launch(new CmPoolContract.Forward(g, n, in, out));
         return out.download();
     }
 
@@ -54,7 +54,7 @@ class CmPoolCpuKernelTest {
         Tensor og = tensor(g.outputs() * g.imgPixels(), n, dtype, outputGrad);
         Tensor ig = tensor(g.channels() * g.imgPixels(), n, dtype, initialGrad);
         cpu.kernels().get(KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, dtype))
-                .launch(CmPoolContract.backwardInput(g, n, in, out, og, ig, accumulate));
+                .launch(new CmPoolContract.BackwardInput(g, n, accumulate, in, out, og, ig));
         return ig.download();
     }
 

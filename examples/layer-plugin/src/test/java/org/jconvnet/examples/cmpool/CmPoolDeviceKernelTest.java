@@ -8,7 +8,6 @@ import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendProvider;
 import org.jconvnet.api.backend.BackendRegistry;
-import org.jconvnet.api.kernel.KernelArgs;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
@@ -71,10 +70,10 @@ class CmPoolDeviceKernelTest {
         input.upload(in);
         outputGrad.upload(og);
         inputGrad.upload(start);
-        KernelArgs fwd = CmPoolContract.forward(g, n, input, output);
+        CmPoolContract.Forward fwd = new CmPoolContract.Forward(g, n, input, output);
         b.kernels().get(KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32)).launch(fwd);
         b.kernels().get(KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32))
-                .launch(CmPoolContract.backwardInput(g, n, input, output, outputGrad, inputGrad, accumulate));
+                .launch(new CmPoolContract.BackwardInput(g, n, accumulate, input, output, outputGrad, inputGrad));
         b.synchronize();
         return new float[][] {output.downloadFloats(), inputGrad.downloadFloats()};
     }

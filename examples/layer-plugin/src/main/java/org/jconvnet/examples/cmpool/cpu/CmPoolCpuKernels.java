@@ -1,21 +1,24 @@
 package org.jconvnet.examples.cmpool.cpu;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jconvnet.api.ApiVersion;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelProvider;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
-import org.jconvnet.backend.cpu.CpuTensor;
+import org.jconvnet.backend.cpu.numeric.Elements;
+import org.jconvnet.backend.cpu.numeric.Precision;
 import org.jconvnet.examples.cmpool.CmPoolContract;
 import org.jconvnet.examples.cmpool.CmPoolGeometry;
 
 /**
  * {@code cmpool} forward and backward-input on the CPU reference, written for clarity: one loop
  * nest per op, following the contract's formulas literally. float32 and float64 share the loop
- * through {@link Values}, a view of either array.
+ * through the CPU reference's own {@link Elements} view and {@link Precision} rounding.
  */
 public final class CmPoolCpuKernels implements KernelProvider {
 
@@ -31,20 +34,30 @@ public final class CmPoolCpuKernels implements KernelProvider {
 
     @Override
     public Map<KernelKey, KernelFactory> kernels() {
-        return Map.of(
-                KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32), b -> CmPoolCpuKernels::forward,
-                KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT64), b -> CmPoolCpuKernels::forward,
-                KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32), b -> CmPoolCpuKernels::backwardInput,
-                KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT64), b -> CmPoolCpuKernels::backwardInput);
+        Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
+        for (DType dtype : DType.values()) {
+            bind(m, KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, dtype), CmPoolContract.Forward.class,
+                    CmPoolCpuKernels::forward);
+            bind(m, KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, dtype), CmPoolContract.BackwardInput.class,
+                    CmPoolCpuKernels::backwardInput);
+        }
+        return m;
+    }
+
+    /** Binds {@code key} to {@code body}, which receives the call as its record with the key's precision. */
+    private static <C extends KernelCall> void bind(Map<KernelKey, KernelFactory> m, KernelKey key, Class<C> type,
+                                                    BiConsumer<C, Precision> body) {
+        Precision p = Precision.of(key.dtype());
+        m.put(key, backend -> call -> body.accept(KernelCall.as(type, key, call), p));
     }
 
     /** {@code output[o,p,n] = max over c in window(o) of input[c,p,n]}. */
-    static void forward(KernelArgs a) {
-        CmPoolGeometry g = CmPoolContract.geometry(a);
-        int n = a.integer("numCases");
+    static void forward(CmPoolContract.Forward a, Precision precision) {
+        CmPoolGeometry g = a.geometry();
+        int n = a.numCases();
         int pixels = g.imgPixels();
-        Values in = Values.of(CpuTensor.of(a.tensor("input")));
-        Values out = Values.of(CpuTensor.of(a.tensor("output")));
+        Elements in = Elements.of(a.input());
+        Elements out = Elements.of(a.output());
         for (int o = 0; o < g.outputs(); o++) {
             for (int p = 0; p < pixels; p++) {
                 for (int k = 0; k < n; k++) {
@@ -64,16 +77,17 @@ public final class CmPoolCpuKernels implements KernelProvider {
     /**
      * {@code inputGrad[c,p,n] (+)= sum over windows o containing c, in ascending o, of
      * outputGrad[o,p,n] where input[c,p,n] == output[o,p,n]}: every tied maximum gets the gradient.
+     * Partial sums are rounded to the launch's precision, as a float32 device kernel rounds them
+     * (bit-identical results, not just close ones).
      */
-    static void backwardInput(KernelArgs a) {
-        CmPoolGeometry g = CmPoolContract.geometry(a);
-        int n = a.integer("numCases");
-        boolean accumulate = a.flag("accumulate");
+    static void backwardInput(CmPoolContract.BackwardInput a, Precision precision) {
+        CmPoolGeometry g = a.geometry();
+        int n = a.numCases();
         int pixels = g.imgPixels();
-        Values in = Values.of(CpuTensor.of(a.tensor("input")));
-        Values out = Values.of(CpuTensor.of(a.tensor("output")));
-        Values outGrad = Values.of(CpuTensor.of(a.tensor("outputGrad")));
-        Values inGrad = Values.of(CpuTensor.of(a.tensor("inputGrad")));
+        Elements in = Elements.of(a.input());
+        Elements out = Elements.of(a.output());
+        Elements outGrad = Elements.of(a.outputGrad());
+        Elements inGrad = Elements.of(a.inputGrad());
         for (int c = 0; c < g.channels(); c++) {
             int first = g.firstOutputContaining(c);
             int last = g.lastOutputContaining(c);
@@ -85,10 +99,10 @@ public final class CmPoolCpuKernels implements KernelProvider {
                     for (int o = first; o <= last; o++) {
                         int j = (o * pixels + p) * n + k;
                         if (x == out.get(j)) {
-                            sum = inGrad.round(sum + outGrad.get(j));
+                            sum = precision.round(sum + outGrad.get(j));
                         }
                     }
-                    inGrad.set(i, accumulate ? inGrad.get(i) + sum : sum);
+                    inGrad.put(i, sum, a.accumulate());
                 }
             }
         }

@@ -10,7 +10,7 @@ import org.jconvnet.api.kernel.DeviceCode;
 import org.jconvnet.api.kernel.DeviceCode.DeviceFunction;
 import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelArgs;
+import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
@@ -21,9 +21,9 @@ import org.jconvnet.examples.cmpool.CmPoolGeometry;
 /**
  * Turns {@code cmpool.kc}'s two entry points into contract kernels on any backend with a
  * {@link DeviceCode} capability: it loads the device code shipped as a class-path resource and
- * maps the named {@link KernelArgs} to a {@link DeviceLaunch} of the entry point (its parameters
- * in order, named as in {@code cmpool.kc}, and the work-items), the launch description the
- * built-in kernels use too.
+ * maps the fields of its {@link CmPoolContract} records to a {@link DeviceLaunch} of the entry
+ * point (its parameters in order, named as in {@code cmpool.kc}, and the work-items), the launch
+ * description the built-in kernels use too.
  */
 final class DeviceKernels {
     /** The program name the backends cache and report by. */
@@ -44,27 +44,29 @@ final class DeviceKernels {
     }
 
     private static Kernel forward(DeviceFunction f) {
-        return a -> {
-            CmPoolGeometry g = CmPoolContract.geometry(a);
-            int n = a.integer("numCases");
+        KernelKey key = KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32);
+        return call -> {
+            CmPoolContract.Forward a = KernelCall.as(CmPoolContract.Forward.class, key, call);
+            CmPoolGeometry g = a.geometry();
+            int n = a.numCases();
             // Work-groups of exactly FORWARD_GROUP work-items, as a kernel sharing local memory
             // would need them (cmpool_forward bounds-checks the rest of the last group, and would
             // run in groups of any size).
-            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.tensor("input"))
-                    .tensor("output", a.tensor("output"));
+            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.input()).tensor("output", a.output());
             f.launch(geometry(b, g, n).integer("outputs", g.outputs())
                     .itemsInGroupsOf((long) g.outputs() * g.imgPixels() * n, FORWARD_GROUP));
         };
     }
 
     private static Kernel backwardInput(DeviceFunction f) {
-        return a -> {
-            CmPoolGeometry g = CmPoolContract.geometry(a);
-            int n = a.integer("numCases");
-            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.tensor("input"))
-                    .tensor("output", a.tensor("output")).tensor("outputGrad", a.tensor("outputGrad"))
-                    .tensor("inputGrad", a.tensor("inputGrad"));
-            f.launch(geometry(b, g, n).integer("outputs", g.outputs()).integer("accumulate", a.integer("accumulate"))
+        KernelKey key = KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32);
+        return call -> {
+            CmPoolContract.BackwardInput a = KernelCall.as(CmPoolContract.BackwardInput.class, key, call);
+            CmPoolGeometry g = a.geometry();
+            int n = a.numCases();
+            DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.input()).tensor("output", a.output())
+                    .tensor("outputGrad", a.outputGrad()).tensor("inputGrad", a.inputGrad());
+            f.launch(geometry(b, g, n).integer("outputs", g.outputs()).integer("accumulate", a.accumulate() ? 1 : 0)
                     .items((long) g.channels() * g.imgPixels() * n));
         };
     }

@@ -1,0 +1,76 @@
+package org.jconvnet.api.kernel;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * One kernel launch as a typed value: a record of a contract family (the built-in ones are in
+ * {@link org.jconvnet.api.kernel.contract}; a plugin defines its own the same way). The record's
+ * components are the contract's arguments, so a layer that forgets or misspells one does not
+ * compile, and a kernel reads typed fields instead of looking names up.
+ *
+ * <p>Besides its fields, a call names the kernel it is for ({@link #layerType()}, {@link #op()};
+ * the dtype comes from the run) and lists its tensors by their contract names
+ * ({@link #tensors()}), so a backend checks dtype and ownership of every tensor in one place
+ * whatever the op, and error messages name the argument.
+ */
+public interface KernelCall {
+
+    /** The kernel key's layer type (contract family), e.g. {@code pool}. */
+    String layerType();
+
+    /** The kernel key's op ({@link Ops}). */
+    String op();
+
+    /**
+     * The call's tensors by contract name, in the contract's order, leaving out optional tensors
+     * the call does not pass.
+     *
+     * @throws IllegalArgumentException naming the argument when a required tensor is null
+     */
+    Map<String, Tensor> tensors();
+
+    /**
+     * The map {@link #tensors()} returns, from alternating names and tensors:
+     * {@code named("input", input, "output", output)}.
+     *
+     * @throws IllegalArgumentException naming the argument when a tensor is null
+     */
+    static Map<String, Tensor> named(Object... nameThenTensor) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int k = 0; k < nameThenTensor.length; k += 2) {
+            String name = (String) nameThenTensor[k];
+            if (nameThenTensor[k + 1] == null) {
+                throw new IllegalArgumentException("kernel tensor argument '" + name + "' is null");
+            }
+            m.put(name, (Tensor) nameThenTensor[k + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The key this call launches for element type {@code dtype}. */
+    default KernelKey key(DType dtype) {
+        return KernelKey.of(layerType(), op(), dtype);
+    }
+
+    /**
+     * {@code call} as the record type a kernel for {@code key} takes: what each backend's kernel
+     * table does once per launch, so kernel bodies receive their own record.
+     *
+     * @throws IllegalArgumentException when the call is of another type or for another key
+     */
+    static <C extends KernelCall> C as(Class<C> type, KernelKey key, KernelCall call) {
+        if (call == null) {
+            throw new IllegalArgumentException("kernel " + key + " launched without a call");
+        }
+        if (!type.isInstance(call) || !call.layerType().equals(key.layerType()) || !call.op().equals(key.op())) {
+            throw new IllegalArgumentException("kernel " + key + " takes a " + type.getName() + " for "
+                    + key.layerType() + "/" + key.op() + ", got a " + call.getClass().getName() + " for "
+                    + call.layerType() + "/" + call.op());
+        }
+        return type.cast(call);
+    }
+}

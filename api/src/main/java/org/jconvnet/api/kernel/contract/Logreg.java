@@ -1,0 +1,79 @@
+package org.jconvnet.api.kernel.contract;
+
+import java.util.Map;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * {@code cost.logreg} (cuda-convnet.md §3.10): the multinomial logistic cost of class
+ * probabilities {@code probs} ({@code K x N}) against {@code labels} ({@code 1 x N}, class indices
+ * held as reals).
+ */
+public final class Logreg {
+    /** The kernel key's layer type. */
+    public static final String TYPE = "cost.logreg";
+
+    private Logreg() {
+    }
+
+    /**
+     * {@code cost.logreg/forward}: output row 0 is {@code -ln probs[label, n]}, row 1 is
+     * {@code 1 - c_n} where {@code c_n} is 1/#ties when the label's probability is the maximum, else 0.
+     *
+     * @param numCases N
+     * @param classes K
+     * @param labels {@code 1 x N}
+     * @param probs {@code K x N}
+     * @param output {@code 2 x N}
+     */
+    public record Forward(int numCases, int classes, Tensor labels, Tensor probs, Tensor output)
+            implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
+
+        @Override
+        public String op() {
+            return Ops.FORWARD;
+        }
+
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("labels", labels, "probs", probs, "output", output);
+        }
+    }
+
+    /**
+     * {@code cost.logreg/backward-input}: gradient to probs, {@code -coeff [j = label] / probs[j,n]};
+     * or, when {@code throughSoftmax} ({@code cost.logreg/backward-softmax}, cuda-convnet.md §3.10), straight
+     * to the input of the softmax that produced probs: {@code coeff (probs[j,n] - [j = label])}.
+     *
+     * @param numCases N
+     * @param classes K
+     * @param coeff the cost coefficient
+     * @param accumulate add to the gradient rather than overwrite it
+     * @param throughSoftmax the gradient is the softmax input's (op {@code backward-softmax})
+     * @param labels {@code 1 x N}
+     * @param probs {@code K x N}
+     * @param inputGrad {@code K x N}
+     */
+    public record Backward(int numCases, int classes, double coeff, boolean accumulate, boolean throughSoftmax, Tensor labels, Tensor probs, Tensor inputGrad)
+            implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
+
+        @Override
+        public String op() {
+            return throughSoftmax ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT;
+        }
+
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("labels", labels, "probs", probs, "inputGrad", inputGrad);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.jconvnet.api.kernel.contract;
+
+import java.util.Map;
+import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.tensor.Tensor;
+
+/**
+ * {@code neuron} (cuda-convnet.md §3.9): an elementwise function of the input, by code:
+ * 0 ident, 1 relu, 2 logistic, 3 tanh ({@code a*tanh(b*x)}), 4 abs, 5 square, 6 sqrt,
+ * 7 linear ({@code a*x + b}), 8 softrelu, 9 brelu ({@code min(a, max(0, x))}). Every tensor has
+ * the input's size.
+ */
+public final class Neuron {
+    /** The kernel key's layer type. */
+    public static final String TYPE = "neuron";
+
+    private Neuron() {
+    }
+
+    /**
+     * The function of a neuron layer.
+     *
+     * @param function 0..9, see {@link Neuron}
+     * @param a    first parameter (tanh, linear, brelu), else 0
+     * @param b    second parameter (tanh, linear), else 0
+     */
+    public record Function(int function, double a, double b) {
+    }
+
+    /**
+     * {@code neuron/forward}: {@code output = f(input)}.
+     *
+     * @param neuron the function
+     * @param numCases N
+     * @param input any rows x N
+     * @param output the same size
+     */
+    public record Forward(Function neuron, int numCases, Tensor input, Tensor output)
+            implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
+
+        @Override
+        public String op() {
+            return Ops.FORWARD;
+        }
+
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("input", input, "output", output);
+        }
+    }
+
+    /**
+     * {@code neuron/backward-input}: {@code inputGrad (+)= outputGrad * f'} computed from input and output.
+     *
+     * @param neuron the function
+     * @param numCases N
+     * @param accumulate add to the input gradient rather than overwrite it
+     * @param input the forward input
+     * @param output the forward output
+     * @param outputGrad the output gradient
+     * @param inputGrad the input gradient
+     */
+    public record BackwardInput(Function neuron, int numCases, boolean accumulate, Tensor input, Tensor output, Tensor outputGrad, Tensor inputGrad)
+            implements KernelCall {
+        @Override
+        public String layerType() {
+            return TYPE;
+        }
+
+        @Override
+        public String op() {
+            return Ops.BACKWARD_INPUT;
+        }
+
+        @Override
+        public Map<String, Tensor> tensors() {
+            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        }
+    }
+}
