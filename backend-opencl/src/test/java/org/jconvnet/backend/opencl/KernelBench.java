@@ -5,13 +5,17 @@ import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.kernel.contract.KernelSample;
+import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
  * Times the conv, local and fc kernels at the geometry of the seed net (layers-conv-local-11pct,
- * batch 128). Not a test: run it by hand ({@code java -cp ... org.jconvnet.backend.opencl.KernelBench [reps]})
- * when tuning kernels; it prints milliseconds per launch and GFLOP/s.
+ * batch 128): the benchmark samples of the contracts' table ({@code KernelSample.Kind.BENCH}). Not a
+ * test: run it by hand ({@code java -cp ... org.jconvnet.backend.opencl.KernelBench [reps [filter]]},
+ * the filter a layer type or a part of a sample's label such as {@code conv2}) when tuning kernels;
+ * it prints milliseconds per launch and GFLOP/s.
  */
 public final class KernelBench {
     private KernelBench() {
@@ -23,37 +27,36 @@ public final class KernelBench {
         String only = a.length > 1 ? a[1] : "";
         try (OpenClBackend b = (OpenClBackend) new OpenClBackendProvider().create(BackendConfig.defaults())) {
             System.out.println("device: " + b.deviceName());
-            int n = 128;
-            int[][] geoms = { // C, S, F, fs, pad, local
-                {3, 32, 64, 5, 2, 0}, {64, 16, 64, 5, 2, 0}, {64, 8, 64, 3, 1, 1}, {64, 8, 32, 3, 1, 1}};
-            String[] names = {"conv1", "conv2", "local3", "local4"};
-            for (int gi = 0; gi < geoms.length; gi++) {
-                int[] g = geoms[gi];
-                if (!names[gi].contains(only)) {
+            for (KernelSample sample : KernelSamples.of(KernelSample.Kind.BENCH)) {
+                if (!sample.label().contains(only) && !sample.layerType().contains(only)) {
                     continue;
                 }
-                int c = g[0], s = g[1], f = g[2], fs = g[3], p = g[4];
-                boolean local = g[5] == 1;
-                int m = 1 + (2 * p + s - fs);
-                int wRows = (local ? m * m : 1) * c * fs * fs;
-                Tensor in = rand(b, c * s * s, n), w = rand(b, wRows, f), out = rand(b, f * m * m, n);
-                Tensor og = rand(b, f * m * m, n), ig = rand(b, c * s * s, n), wg = rand(b, wRows, f);
-                Filter.Shape shape = new Filter.Shape(local, c, s, f, fs, p, 1, m, 1);
-                double flops = 2.0 * c * fs * fs * f * m * m * n;
-                time(b, names[gi] + " forward", new Filter.Forward(shape, n, false, in, w, out), flops, reps);
-                time(b, names[gi] + " backward-input", new Filter.BackwardInput(shape, n, false, og, w, ig), flops, reps);
-                time(b, names[gi] + " backward-weights", new Filter.BackwardWeights(shape, n, false, in, og, wg), flops,
-                        reps);
-            }
-            if ("fc".contains(only) || only.isEmpty()) {
-                Tensor in = rand(b, 2048, n), w = rand(b, 2048, 10), out = rand(b, 10, n);
-                Fc.Shape shape = new Fc.Shape(2048, 10);
-                double flops = 2.0 * 2048 * 10 * n;
-                time(b, "fc10 forward", new Fc.Forward(shape, n, false, in, w, out), flops, reps);
-                time(b, "fc10 backward-input", new Fc.BackwardInput(shape, n, false, out, w, in), flops, reps);
-                time(b, "fc10 backward-weights", new Fc.BackwardWeights(shape, n, false, in, out, w), flops, reps);
+                KernelCall call = sample.build().apply((name, rows, cols, fill) -> rand(b, (int) rows, (int) cols)).call();
+                time(b, sample.toString(), call, flops(call), reps);
             }
         }
+    }
+
+    /** Multiply-adds times two of a conv, local or fc call: every op of a layer does the same number. */
+    private static double flops(KernelCall call) {
+        if (call instanceof Filter.Forward f) {
+            return flops(f.shape(), f.numCases());
+        } else if (call instanceof Filter.BackwardInput f) {
+            return flops(f.shape(), f.numCases());
+        } else if (call instanceof Filter.BackwardWeights f) {
+            return flops(f.shape(), f.numCases());
+        } else if (call instanceof Fc.Forward f) {
+            return 2.0 * f.shape().inputs() * f.shape().outputs() * f.numCases();
+        } else if (call instanceof Fc.BackwardInput f) {
+            return 2.0 * f.shape().inputs() * f.shape().outputs() * f.numCases();
+        } else if (call instanceof Fc.BackwardWeights f) {
+            return 2.0 * f.shape().inputs() * f.shape().outputs() * f.numCases();
+        }
+        return Double.NaN;
+    }
+
+    private static double flops(Filter.Shape s, int n) {
+        return 2.0 * s.filterChannels() * s.filterSize() * s.filterSize() * s.filters() * s.modulesX() * s.modulesX() * n;
     }
 
     private static Tensor rand(OpenClBackend b, int rows, int cols) {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.kernel.contract.KernelSample;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.opencl.kernels.OpenClKernelProvider;
 import org.junit.jupiter.api.Assumptions;
@@ -15,14 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Key coverage, checked without a device: every key the OpenCL provider declares has parity cases
- * in {@link KernelCases}, and every float32 key of the CPU reference has an OpenCL kernel.
+ * in the contracts' sample table that {@link KernelParityTest} runs, and every float32 key of the CPU reference has an OpenCL kernel.
  */
 class KernelCoverageTest {
     @Test
     void everyDeclaredKeyHasACase() {
         Set<String> declared = new OpenClKernelProvider().kernels().keySet().stream()
                 .map(k -> k.layerType() + "/" + k.op()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> tested = KernelCases.all().stream().map(c -> c.layer + "/" + c.op)
+        Set<String> tested = KernelParityTest.samples().map(KernelSample::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(declared, tested);
         assertTrue(new OpenClKernelProvider().kernels().keySet().stream().allMatch(k -> k.dtype() == DType.FLOAT32));

@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -66,5 +67,27 @@ public final class Bias {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("outputGrad", outputGrad, "biasesGrad", biasesGrad);
         }
+    }
+
+    /** The sample calls of {@code bias} (see {@link KernelSample}): repeats 1 and more, case counts past a chunk. */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        for (int repeat : new int[] {1, 4}) {
+            int r = repeat;
+            s.add(Ops.FORWARD, "repeat=" + r, KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
+                    t -> KernelSample.Calls.of(new Forward(5, r, t.random("output", 12, 5), t.random("biases", 12 / r, 1))));
+            s.add(Ops.BACKWARD_WEIGHTS, "repeat=" + r, KernelSample.Kind.EDGE, 1e-5, "sums of 60 float32 values",
+                    t -> KernelSample.Calls.of(new BackwardWeights(5, r, t.random("outputGrad", 12, 5),
+                            t.random("biasesGrad", 12 / r, 1))));
+        }
+        s.add(Ops.FORWARD, "repeat=2 N=11", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
+                t -> KernelSample.Calls.of(new Forward(11, 2, t.random("output", 6, 11), t.random("biases", 3, 1))));
+        // the seed net's conv1 biases: 32 shared biases over 8 x 8 modules
+        s.add(Ops.FORWARD, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
+                t -> KernelSample.Calls.of(new Forward(8, 64, t.random("output", 32 * 64, 8), t.random("biases", 32, 1))));
+        s.add(Ops.BACKWARD_WEIGHTS, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, 1e-5, "sums of 512 float32 values",
+                t -> KernelSample.Calls.of(new BackwardWeights(8, 64, t.random("outputGrad", 32 * 64, 8),
+                        t.random("biasesGrad", 32, 1))));
+        return s.list();
     }
 }

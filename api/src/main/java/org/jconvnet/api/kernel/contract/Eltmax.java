@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -67,5 +68,29 @@ public final class Eltmax {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /**
+     * The sample calls of {@code eltmax} (see {@link KernelSample}). Backward first takes the
+     * maximum of its input and output, so about half of the elements are the maximum and pass
+     * their gradient.
+     */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        add(s, 4, 6, KernelSample.Kind.EDGE);
+        add(s, 64, 8, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
+        String label = rows + "x" + n;
+        s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+                new Forward(n, acc, t.random("input", rows, n), t.random("output", rows, n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+            Tensor in = t.random("input", rows, n);
+            Tensor out = t.random("output", rows, n);
+            return KernelSample.Calls.after(new Forward(n, true, in, out), new BackwardInput(n, acc, in, out,
+                    t.random("outputGrad", rows, n), t.random("inputGrad", rows, n)));
+        });
     }
 }

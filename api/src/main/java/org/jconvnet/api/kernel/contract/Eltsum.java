@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -67,5 +68,21 @@ public final class Eltsum {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /** The sample calls of {@code eltsum} (see {@link KernelSample}). */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        add(s, 4, 6, KernelSample.Kind.EDGE);
+        add(s, 64, 8, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
+        String label = rows + "x" + n;
+        s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+                new Forward(n, 0.7, acc, t.random("input", rows, n), t.random("output", rows, n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+                new BackwardInput(n, -1.3, acc, t.random("outputGrad", rows, n), t.random("inputGrad", rows, n))));
     }
 }

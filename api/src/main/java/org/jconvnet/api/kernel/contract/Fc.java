@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -106,6 +107,43 @@ public final class Fc {
         @Override
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "outputGrad", outputGrad, "weightsGrad", weightsGrad);
+        }
+    }
+
+    /**
+     * The sample calls of {@code fc} (see {@link KernelSample}): odd sizes, and long sums that GPU
+     * backends cut into parts (forward over 300 inputs, weights over 200 cases).
+     */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        int[][] edges = {{6, 11, 7}, {9, 4, 13}, {5, 300, 10}, {200, 7, 3}}; // N, Din, Dout
+        for (int[] e : edges) {
+            add(s, "", e[0], new Shape(e[1], e[2]), KernelSample.Kind.EDGE, true);
+        }
+        // 256 inputs at batch 8: the forward sum is long enough for GPUs to split, so the plan tables sample it
+        add(s, "seed ", 8, new Shape(256, 10), KernelSample.Kind.SEED, false);
+        add(s, "fc10 ", 128, new Shape(2048, 10), KernelSample.Kind.BENCH, false); // the seed net's last layer
+        return s.list();
+    }
+
+    private static void add(Samples s, String name, int n, Shape g, KernelSample.Kind kind, boolean bothAccumulates) {
+        String label = name + "N=" + n + " in=" + g.inputs() + " out=" + g.outputs();
+        int din = g.inputs();
+        int dout = g.outputs();
+        Samples.AccumulatingBuild forward = (t, acc) -> KernelSample.Calls.of(new Forward(g, n, acc,
+                t.random("input", din, n), t.random("weights", din, dout), t.random("output", dout, n)));
+        Samples.AccumulatingBuild input = (t, acc) -> KernelSample.Calls.of(new BackwardInput(g, n, acc,
+                t.random("outputGrad", dout, n), t.random("weights", din, dout), t.random("inputGrad", din, n)));
+        Samples.AccumulatingBuild weights = (t, acc) -> KernelSample.Calls.of(new BackwardWeights(g, n, acc,
+                t.random("input", din, n), t.random("outputGrad", dout, n), t.random("weightsGrad", din, dout)));
+        if (bothAccumulates) {
+            s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, forward)
+                    .bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, input)
+                    .bothAccumulates(Ops.BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, weights);
+        } else {
+            s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> forward.build(t, false))
+                    .add(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, t -> input.build(t, false))
+                    .add(Ops.BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, t -> weights.build(t, false));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -146,6 +147,70 @@ public final class Filter {
         @Override
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "outputGrad", outputGrad, "weightsGrad", weightsGrad);
+        }
+    }
+
+    /**
+     * Edge geometries (N, C, S, F, fs, padding, stride, groups): padding, strides that do not
+     * divide, groups, sizes that are not multiples of the register blocks, batches of at least one
+     * 8-case block, several 32-wide tiles (the last ones partial), more than 32 channels per group.
+     */
+    private static final int[][] EDGES = {
+        {5, 3, 8, 8, 3, 1, 1, 1}, {3, 4, 7, 6, 3, 0, 2, 2}, {7, 5, 6, 5, 5, 2, 3, 1}, {2, 2, 5, 9, 1, 0, 1, 1},
+        {11, 8, 6, 16, 3, 1, 1, 1}, {16, 16, 5, 16, 3, 1, 2, 2}, {9, 4, 5, 8, 3, 0, 1, 1},
+        {37, 8, 6, 40, 3, 1, 1, 1}, {33, 6, 5, 36, 3, 0, 1, 2},
+        {33, 36, 5, 8, 3, 1, 2, 1}};
+    /** The seed net's conv and local layers (C, S, F, fs, padding, local), run at batch 128 by the benchmarks. */
+    private static final int[][] SEED_NET = {{3, 32, 64, 5, 2, 0}, {64, 16, 64, 5, 2, 0}, {64, 8, 64, 3, 1, 1},
+        {64, 8, 32, 3, 1, 1}};
+    private static final String[] SEED_NAMES = {"conv1", "conv2", "local3", "local4"};
+
+    /** The sample calls of {@code conv} and {@code local} (see {@link KernelSample}). */
+    public static List<KernelSample> samples() {
+        List<KernelSample> out = new java.util.ArrayList<>();
+        for (boolean local : new boolean[] {false, true}) {
+            Samples s = Samples.of(local ? LOCAL : CONV);
+            for (int[] g : EDGES) {
+                int m = 1 + (2 * g[5] + g[2] - g[4] + g[6] - 1) / g[6];
+                add(s, "", new Shape(local, g[1], g[2], g[3], g[4], g[5], g[6], m, g[7]), g[0], KernelSample.Kind.EDGE, true);
+            }
+            // the seed net's first layer at 8 x 8 and batch 8: what the GPU plan tables count work-items of
+            add(s, "seed conv1 at 8x8 ", new Shape(local, 3, 8, 8, 5, 2, 1, 8, 1), 8, KernelSample.Kind.SEED, false);
+            for (int i = 0; i < SEED_NET.length; i++) {
+                int[] g = SEED_NET[i];
+                if ((g[5] == 1) == local) {
+                    int m = 1 + (2 * g[4] + g[1] - g[3]);
+                    add(s, SEED_NAMES[i] + " ", new Shape(local, g[0], g[1], g[2], g[3], g[4], 1, m, 1), 128, KernelSample.Kind.BENCH,
+                            false);
+                }
+            }
+            out.addAll(s.list());
+        }
+        return out;
+    }
+
+    private static void add(Samples s, String name, Shape g, int n, KernelSample.Kind kind, boolean bothAccumulates) {
+        String label = name + String.format("N=%d C=%d S=%d F=%d fs=%d pad=%d stride=%d groups=%d M=%d", n, g.channels(),
+                g.imgSize(), g.filters(), g.filterSize(), g.padding(), g.stride(), g.groups(), g.modulesX());
+        String why = "sums of up to " + (long) g.filterChannels() * g.filterSize() * g.filterSize() * Math.max(n, 1)
+                * g.modulesX() * g.modulesX() + " float32 products";
+        Samples.AccumulatingBuild forward = (t, acc) -> KernelSample.Calls.of(new Forward(g, n, acc,
+                t.random("input", g.inputRows(), n), t.random("weights", g.weightRows(), g.filters()),
+                t.random("output", g.outputRows(), n)));
+        Samples.AccumulatingBuild input = (t, acc) -> KernelSample.Calls.of(new BackwardInput(g, n, acc,
+                t.random("outputGrad", g.outputRows(), n), t.random("weights", g.weightRows(), g.filters()),
+                t.random("inputGrad", g.inputRows(), n)));
+        Samples.AccumulatingBuild weights = (t, acc) -> KernelSample.Calls.of(new BackwardWeights(g, n, acc,
+                t.random("input", g.inputRows(), n), t.random("outputGrad", g.outputRows(), n),
+                t.random("weightsGrad", g.weightRows(), g.filters())));
+        if (bothAccumulates) {
+            s.bothAccumulates(Ops.FORWARD, label, kind, 1e-5, why, forward)
+                    .bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 1e-5, why, input)
+                    .bothAccumulates(Ops.BACKWARD_WEIGHTS, label, kind, 1e-5, why, weights);
+        } else {
+            s.add(Ops.FORWARD, label, kind, 1e-5, why, t -> forward.build(t, false))
+                    .add(Ops.BACKWARD_INPUT, label, kind, 1e-5, why, t -> input.build(t, false))
+                    .add(Ops.BACKWARD_WEIGHTS, label, kind, 1e-5, why, t -> weights.build(t, false));
         }
     }
 }

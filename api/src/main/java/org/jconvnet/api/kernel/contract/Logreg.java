@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -74,6 +75,38 @@ public final class Logreg {
         @Override
         public Map<String, Tensor> tensors() {
             return KernelCall.named("labels", labels, "probs", probs, "inputGrad", inputGrad);
+        }
+    }
+
+    /**
+     * The sample calls of {@code cost.logreg} (see {@link KernelSample}). Probabilities are a
+     * softmax of random logits (run first); case 0's logits are all equal, so every class ties and
+     * its error is {@code 1 - 1/K}; case 1's label is class 2 with a clearly largest logit, error 0.
+     */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        add(s, 5, 9, KernelSample.Kind.EDGE);
+        add(s, 10, 8, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, int k, int n, KernelSample.Kind kind) {
+        String label = "K=" + k + " N=" + n;
+        SampleTensors.Fill logits = (i, u) -> i % n == 0 ? 0 : i % n == 1 && i / n == 2 ? 3 : u;
+        SampleTensors.Fill labels = (i, u) -> i == 1 ? 2 : Math.min(k - 1, Math.floor((u + 1) / 2 * k));
+        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> {
+            Tensor probs = t.random("probs", k, n);
+            return KernelSample.Calls.after(new Softmax.Forward(n, k, t.tensor("logits", k, n, logits), probs),
+                    new Forward(n, k, t.tensor("labels", 1, n, labels), probs, t.random("output", 2, n)));
+        });
+        for (boolean throughSoftmax : new boolean[] {false, true}) {
+            s.bothAccumulates(throughSoftmax ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT, label, kind, Samples.FEW,
+                    Samples.FEW_REASON, (t, acc) -> {
+                        Tensor probs = t.random("probs", k, n);
+                        return KernelSample.Calls.after(new Softmax.Forward(n, k, t.tensor("logits", k, n, logits), probs),
+                                new Backward(n, k, 1.5, acc, throughSoftmax, t.tensor("labels", 1, n, labels), probs,
+                                        t.random("inputGrad", k, n)));
+                    });
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -81,5 +82,34 @@ public final class Neuron {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /**
+     * The sample calls of {@code neuron} (see {@link KernelSample}): every function, sqrt on
+     * positive inputs, softrelu on both sides of its x > 4 branch. Backward runs its forward first.
+     */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        double[][] ab = {{0, 0}, {0, 0}, {0, 0}, {1.7159, 0.6666}, {0, 0}, {0, 0}, {0, 0}, {2, -0.5}, {0, 0}, {0.6, 0}};
+        for (int code = 0; code <= 9; code++) {
+            Function f = new Function(code, ab[code][0], ab[code][1]);
+            SampleTensors.Fill fill = code == 6 ? (k, u) -> Math.abs(u) + 0.05
+                    : code == 8 ? (k, u) -> k == 0 ? 4.5 : k == 1 ? 4.0 : u : (k, u) -> u;
+            add(s, f, 5, 7, fill, KernelSample.Kind.EDGE);
+        }
+        add(s, new Function(1, 0, 0), 64, 8, (k, u) -> u, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, Function f, int rows, int n, SampleTensors.Fill fill, KernelSample.Kind kind) {
+        String label = "function=" + f.function() + (kind == KernelSample.Kind.SEED ? " seed " + rows + "x" + n : "");
+        s.add(Ops.FORWARD, label, kind, 1e-6, "one float32 transcendental", t -> KernelSample.Calls.of(
+                new Forward(f, n, t.tensor("input", rows, n, fill), t.random("output", rows, n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 1e-6, "one float32 transcendental", (t, acc) -> {
+            Tensor in = t.tensor("input", rows, n, fill);
+            Tensor out = t.random("output", rows, n);
+            return KernelSample.Calls.after(new Forward(f, n, in, out), new BackwardInput(f, n, acc, in, out,
+                    t.random("outputGrad", rows, n), t.random("inputGrad", rows, n)));
+        });
     }
 }

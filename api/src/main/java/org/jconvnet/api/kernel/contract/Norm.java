@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -143,5 +144,53 @@ public final class Norm {
         public Map<String, Tensor> tensors() {
             return Norm.tensors(shape, "input", input, "output", output, "denoms", denoms, "meanDiffs", meanDiffs, "outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /**
+     * The sample calls of the three norms (see {@link KernelSample}): windows clipped at both ends,
+     * cmrnorm's blocks, case counts past a chunk, and a pow other than 0.75 (the exp/log path of
+     * the GPU kernels). Backward runs its forward first.
+     */
+    public static List<KernelSample> samples() {
+        List<KernelSample> out = new java.util.ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            Samples s = Samples.of(kind.layerType());
+            Object[][] edges = kind == Kind.CMRNORM // maps, S, N, size, blocked, pow
+                    ? new Object[][] {{7, 3, 4, 3, false, 0.75}, {7, 3, 4, 4, false, 0.75}, {7, 2, 3, 3, true, 0.75},
+                        {9, 3, 11, 5, false, 0.75}, {6, 2, 16, 3, true, 0.75}, {5, 3, 9, 3, false, 0.6}}
+                    : kind == Kind.RNORM
+                    ? new Object[][] {{2, 5, 3, 3, false, 0.75}, {3, 6, 2, 4, false, 0.75}, {2, 5, 10, 3, false, 0.75},
+                        {2, 4, 9, 3, false, 0.6}}
+                    : new Object[][] {{2, 5, 3, 3, false, 0.75}, {2, 6, 2, 4, false, 0.75}, {2, 4, 9, 3, false, 0.75},
+                        {2, 4, 3, 3, false, 0.6}};
+            for (Object[] e : edges) {
+                int size = (Integer) e[3];
+                double addScale = kind == Kind.CMRNORM ? 0.5 / size : 0.5 / (size * size);
+                add(s, new Shape(kind, (Integer) e[0], (Integer) e[1], size, (Boolean) e[4], addScale, (Double) e[5],
+                        kind == Kind.RNORM ? 2.0 : 1.0), (Integer) e[2], KernelSample.Kind.EDGE);
+            }
+            // the seed net's norms: 32 maps of 8 x 8 at batch 8
+            add(s, new Shape(kind, 32, 8, 3, false, 0.001, 0.75, 1.0), 8, KernelSample.Kind.SEED);
+            out.addAll(s.list());
+        }
+        return out;
+    }
+
+    private static void add(Samples s, Shape g, int n, KernelSample.Kind kind) {
+        String label = String.format("F=%d S=%d N=%d size=%d pow=%s%s", g.channels(), g.imgSize(), n, g.size(), g.pow(),
+                g.blocked() ? " blocked" : "");
+        long rows = g.rows();
+        boolean cnorm = g.kind() == Kind.CNORM;
+        s.add(Ops.FORWARD, label, kind, 1e-5, "float32 pow of a short sum", t -> KernelSample.Calls.of(new Forward(g, n,
+                t.random("input", rows, n), t.random("output", rows, n), t.random("denoms", rows, n),
+                cnorm ? t.random("meanDiffs", rows, n) : null)));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 2e-5, "float32 pow and a two-level windowed sum", (t, acc) -> {
+            Tensor in = t.random("input", rows, n);
+            Tensor out = t.random("output", rows, n);
+            Tensor denoms = t.random("denoms", rows, n);
+            Tensor meanDiffs = cnorm ? t.random("meanDiffs", rows, n) : null;
+            return KernelSample.Calls.after(new Forward(g, n, in, out, denoms, meanDiffs), new BackwardInput(g, n, acc,
+                    in, out, denoms, meanDiffs, t.random("outputGrad", rows, n), t.random("inputGrad", rows, n)));
+        });
     }
 }

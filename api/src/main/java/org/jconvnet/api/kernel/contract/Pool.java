@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -95,5 +96,37 @@ public final class Pool {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /**
+     * The sample calls of {@code pool} (see {@link KernelSample}), max and avg: clipped windows, a
+     * negative start, case counts past a chunk, gaps between windows (sizeX < stride), start > 0.
+     * Backward runs its forward first, so max ties are real.
+     */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        int[][] edges = { // channels, S, sizeX, start, stride, outputsX, N
+            {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13},
+            {2, 8, 2, 0, 3, 3, 9}, {2, 7, 3, 1, 1, 5, 4}};
+        for (int[] g : edges) {
+            for (boolean avg : new boolean[] {false, true}) {
+                add(s, new Shape(g[0], g[1], g[2], g[3], g[4], g[5], avg), g[6], KernelSample.Kind.EDGE);
+            }
+        }
+        add(s, new Shape(32, 32, 3, 0, 2, 16, false), 8, KernelSample.Kind.SEED); // the seed net's pool1 at batch 8
+        return s.list();
+    }
+
+    private static void add(Samples s, Shape g, int n, KernelSample.Kind kind) {
+        String label = String.format("%s C=%d S=%d sizeX=%d start=%d stride=%d O=%d N=%d", g.average() ? "avg" : "max",
+                g.channels(), g.imgSize(), g.sizeX(), g.start(), g.stride(), g.outputsX(), n);
+        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
+                new Forward(g, n, t.random("input", g.inputRows(), n), t.random("output", g.outputRows(), n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+            Tensor in = t.random("input", g.inputRows(), n);
+            Tensor out = t.random("output", g.outputRows(), n);
+            return KernelSample.Calls.after(new Forward(g, n, in, out), new BackwardInput(g, n, acc, in, out,
+                    t.random("outputGrad", g.outputRows(), n), t.random("inputGrad", g.inputRows(), n)));
+        });
     }
 }

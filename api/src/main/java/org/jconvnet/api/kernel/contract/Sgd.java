@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -35,5 +36,17 @@ public record Sgd(Tensor weights, Tensor grad, Tensor inc, double gradScale, dou
     @Override
     public Map<String, Tensor> tensors() {
         return KernelCall.named("weights", weights, "grad", grad, "inc", inc);
+    }
+
+    /** The sample calls of {@code tensor/sgd} (see {@link KernelSample}). */
+    public static List<KernelSample> samples() {
+        return Samples.of(TYPE)
+                .add(Ops.SGD, "7x13", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
+                        new Sgd(t.random("weights", 7, 13), t.random("grad", 7, 13), t.random("inc", 7, 13), 0.01, 0.9,
+                                0.0005)))
+                .add(Ops.SGD, "seed conv1 weights 75x32", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
+                        t -> KernelSample.Calls.of(new Sgd(t.random("weights", 75, 32), t.random("grad", 75, 32),
+                                t.random("inc", 75, 32), 0.01, 0.9, 0.0)))
+                .list();
     }
 }

@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -67,5 +68,24 @@ public final class Softmax {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
         }
+    }
+
+    /** The sample calls of {@code softmax} (see {@link KernelSample}); backward runs its forward first. */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        add(s, 10, 6, KernelSample.Kind.EDGE);
+        add(s, 10, 8, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, int d, int n, KernelSample.Kind kind) {
+        String label = "D=" + d + " N=" + n;
+        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
+                t -> KernelSample.Calls.of(new Forward(n, d, t.random("input", d, n), t.random("output", d, n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+            Tensor out = t.random("output", d, n);
+            return KernelSample.Calls.after(new Forward(n, d, t.random("input", d, n), out),
+                    new BackwardInput(n, d, acc, out, t.random("outputGrad", d, n), t.random("inputGrad", d, n)));
+        });
     }
 }

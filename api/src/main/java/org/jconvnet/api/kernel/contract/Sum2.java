@@ -1,5 +1,6 @@
 package org.jconvnet.api.kernel.contract;
 
+import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.Ops;
@@ -65,5 +66,21 @@ public final class Sum2 {
         public Map<String, Tensor> tensors() {
             return KernelCall.named("input", input, "inputGrad", inputGrad);
         }
+    }
+
+    /** The sample calls of {@code cost.sum2} (see {@link KernelSample}). */
+    public static List<KernelSample> samples() {
+        Samples s = Samples.of(TYPE);
+        add(s, 6, 5, KernelSample.Kind.EDGE);
+        add(s, 10, 8, KernelSample.Kind.SEED);
+        return s.list();
+    }
+
+    private static void add(Samples s, int d, int n, KernelSample.Kind kind) {
+        String label = d + "x" + n;
+        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
+                t -> KernelSample.Calls.of(new Forward(n, t.random("input", d, n), t.random("output", 1, n))));
+        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) ->
+                KernelSample.Calls.of(new BackwardInput(n, 0.3, acc, t.random("input", d, n), t.random("inputGrad", d, n))));
     }
 }

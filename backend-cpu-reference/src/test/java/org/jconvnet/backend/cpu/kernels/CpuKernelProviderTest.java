@@ -1,32 +1,37 @@
 package org.jconvnet.backend.cpu.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.KernelSample;
+import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.SampleRunner;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** Every contract key of docs/kernel-contracts.md is registered, for both dtypes, via ServiceLoader. */
+/**
+ * Every key of the contracts' sample table ({@link KernelSamples}) is registered, for both dtypes,
+ * via ServiceLoader, and no other; every sample runs, in float32 within its tolerance of float64
+ * and bit-reproducibly.
+ */
 class CpuKernelProviderTest {
-    private static final String[] CONTRACT = {
-        "tensor/sgd", "bias/forward", "bias/backward-weights",
-        "conv/forward", "conv/backward-input", "conv/backward-weights",
-        "local/forward", "local/backward-input", "local/backward-weights",
-        "fc/forward", "fc/backward-input", "fc/backward-weights", "pool/forward", "pool/backward-input",
-        "cmrnorm/forward", "cmrnorm/backward-input", "rnorm/forward", "rnorm/backward-input",
-        "cnorm/forward", "cnorm/backward-input", "neuron/forward", "neuron/backward-input",
-        "softmax/forward", "softmax/backward-input", "cost.logreg/forward", "cost.logreg/backward-input",
-        "cost.logreg/backward-softmax", "cost.sum2/forward", "cost.sum2/backward-input",
-        "eltsum/forward", "eltsum/backward-input", "eltmax/forward", "eltmax/backward-input",
-    };
+    private static final Set<String> CONTRACT = KernelSamples.all().stream().map(KernelSample::key)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @Test
     void everyContractKeyIsDiscoveredForBothDtypes() {
@@ -42,7 +47,31 @@ class CpuKernelProviderTest {
             }
         }
         assertTrue(missing.isEmpty(), "missing CPU kernels: " + missing);
-        assertEquals(CONTRACT.length * 2, new CpuKernelProvider().kernels().size(), "no keys beyond the contract");
+        assertEquals(CONTRACT.size() * 2, new CpuKernelProvider().kernels().size(), "no keys beyond the contract");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleRunsInFloat32WithinItsToleranceOfFloat64() {
+        return KernelSamples.of(KernelSample.Kind.EDGE, KernelSample.Kind.SEED).stream()
+                .map(s -> DynamicTest.dynamicTest(s.toString(), () -> {
+                    Map<String, double[]> data = SampleRunner.data(s, Launch.BACKEND);
+                    Map<String, double[]> f64 = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT64, data);
+                    Map<String, double[]> f32 = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT32, data);
+                    Map<String, double[]> again = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT32, data);
+                    f64.forEach((name, r) -> {
+                        double scale = 1e-6;
+                        double worst = 0;
+                        for (int k = 0; k < r.length; k++) {
+                            scale = Math.max(scale, Math.abs(r[k]));
+                            worst = Math.max(worst, Math.abs(r[k] - f32.get(name)[k]));
+                        }
+                        double bound = s.tolerance() * scale;
+                        double w = worst;
+                        assertTrue(w <= bound, () -> s + ": float32 '" + name + "' is " + w + " from float64, allowed "
+                                + bound + " (" + s.reason() + ")");
+                        assertArrayEquals(f32.get(name), again.get(name), s + ": '" + name + "' is not bit-reproducible");
+                    });
+                }));
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.kernel.contract.KernelSample;
+import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
@@ -41,19 +43,8 @@ import org.junit.jupiter.api.Test;
 class KernelTableTest {
     /** The options the CUDA backend runs with by default. */
     private static final PlanOptions GPU = PlanOptions.gpu();
-    /** Every key of docs/kernel-contracts.md (float32). */
-    static final List<String> CONTRACT_KEYS = List.of(
-            "tensor/sgd", "bias/forward", "bias/backward-weights",
-            "conv/forward", "conv/backward-input", "conv/backward-weights",
-            "local/forward", "local/backward-input", "local/backward-weights",
-            "fc/forward", "fc/backward-input", "fc/backward-weights",
-            "pool/forward", "pool/backward-input",
-            "cmrnorm/forward", "cmrnorm/backward-input", "rnorm/forward", "rnorm/backward-input",
-            "cnorm/forward", "cnorm/backward-input",
-            "neuron/forward", "neuron/backward-input", "softmax/forward", "softmax/backward-input",
-            "cost.logreg/forward", "cost.logreg/backward-input", "cost.logreg/backward-softmax",
-            "cost.sum2/forward", "cost.sum2/backward-input",
-            "eltsum/forward", "eltsum/backward-input", "eltmax/forward", "eltmax/backward-input");
+    /** Every key of the contracts' sample table (float32). */
+    static final List<String> CONTRACT_KEYS = KernelSamples.all().stream().map(KernelSample::key).distinct().toList();
 
     private final KernelImages images = KernelImages.load(getClass().getClassLoader());
 

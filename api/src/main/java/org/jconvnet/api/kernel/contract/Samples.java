@@ -1,0 +1,53 @@
+package org.jconvnet.api.kernel.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Builds the families' sample lists: a case, and a case once per value of its accumulate flag. */
+final class Samples {
+    /** The tolerance of a kernel with a few float32 roundings per result. */
+    static final double FEW = 1e-5;
+    /** Its reason. */
+    static final String FEW_REASON = "a few float32 roundings";
+
+    private final String layerType;
+    private final List<KernelSample> out = new ArrayList<>();
+
+    private Samples(String layerType) {
+        this.layerType = layerType;
+    }
+
+    /** A list for the family of {@code layerType}. */
+    static Samples of(String layerType) {
+        return new Samples(layerType);
+    }
+
+    /** Adds one sample. */
+    Samples add(String op, String label, KernelSample.Kind kind, double tolerance, String reason,
+                Function<SampleTensors, KernelSample.Calls> build) {
+        out.add(new KernelSample(layerType, op, label, kind, tolerance, reason, build));
+        return this;
+    }
+
+    /** Adds a sample with {@code accumulate} false and one with true (the label says which). */
+    Samples bothAccumulates(String op, String label, KernelSample.Kind kind, double tolerance, String reason,
+                            AccumulatingBuild build) {
+        for (boolean acc : new boolean[] {false, true}) {
+            add(op, label + " acc=" + (acc ? 1 : 0), kind, tolerance, reason, t -> build.build(t, acc));
+        }
+        return this;
+    }
+
+    /** The samples, in the order added. */
+    List<KernelSample> list() {
+        return List.copyOf(out);
+    }
+
+    /** A sample's calls for one value of its accumulate flag. */
+    @FunctionalInterface
+    interface AccumulatingBuild {
+        /** The calls over tensors of {@code t} with accumulate {@code acc}. */
+        KernelSample.Calls build(SampleTensors t, boolean acc);
+    }
+}
