@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.contract.Bias;
 import org.jconvnet.api.kernel.contract.Fc;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
 import org.jconvnet.api.layer.LayerConfig;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.contract.Neuron;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
 import org.jconvnet.api.layer.LayerConfig;

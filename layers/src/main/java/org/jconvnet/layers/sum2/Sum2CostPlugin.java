@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.contract.Sum2;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerCase;
 import org.jconvnet.api.layer.LayerConfig;

@@ -29,7 +29,7 @@ final class ElementwiseKernels {
         });
     }
 
-    /** Spec 5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
+    /** cuda-convnet.md §5.3: {@code inc = mom*inc - gradScale*grad - decay*weights; weights += inc}. */
     static void sgd(Sgd call, KernelContext c) {
         Precision p = c.precision();
         Elements w = Elements.of(call.weights());

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
-import org.jconvnet.api.kernel.contract.NamedCalls;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;

@@ -1,4 +1,4 @@
-package org.jconvnet.api.kernel.contract;
+package org.jconvnet.backend.cpu.kernels;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -8,13 +8,25 @@ import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Bias;
+import org.jconvnet.api.kernel.contract.Eltmax;
+import org.jconvnet.api.kernel.contract.Eltsum;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.contract.Filter;
+import org.jconvnet.api.kernel.contract.Logreg;
+import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.Norm;
+import org.jconvnet.api.kernel.contract.Pool;
+import org.jconvnet.api.kernel.contract.Sgd;
+import org.jconvnet.api.kernel.contract.Softmax;
+import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * The built-in calls in their named form: a call record built from arguments named by its
- * components (nested {@code Shape} and {@code Function} records flattened), for cases kept as
- * data, such as the backends' kernel test tables and golden files. Layers never use it: they call
- * the record constructors, which the compiler checks.
+ * Test helper: the built-in calls in a named form, a call record built from arguments named by its
+ * components (nested {@code Shape} and {@code Function} records flattened), for the hand-written
+ * formula tests of this package, which set up a launch argument by argument ({@link Launch}).
+ * Production code never uses it: layers call the record constructors, which the compiler checks.
  *
  * <p>The names are the record components' own, read by reflection, so this form cannot drift from
  * the records. Components the key already says are not named: {@code Filter.Shape.local} (conv or
@@ -22,7 +34,7 @@ import org.jconvnet.api.tensor.Tensor;
  * are given as integers 0 or 1, as the GPU kernels take them; {@code meanDiffs} may be left out
  * where the contract allows it.
  */
-public final class NamedCalls {
+final class NamedCalls {
     private static final Map<String, Class<? extends KernelCall>> TYPES = types();
 
     private NamedCalls() {
@@ -64,7 +76,7 @@ public final class NamedCalls {
     }
 
     /** The record type of built-in {@code layerType/op}, or null when it is not one. */
-    public static Class<? extends KernelCall> type(String layerType, String op) {
+    static Class<? extends KernelCall> type(String layerType, String op) {
         return TYPES.get(layerType + "/" + op);
     }
 
@@ -74,7 +86,7 @@ public final class NamedCalls {
      * @throws IllegalArgumentException naming the key and the argument when one is missing, or when
      *                                  the key is not a built-in one
      */
-    public static KernelCall of(String layerType, String op, Map<String, Tensor> tensors, Map<String, Integer> ints,
+    static KernelCall of(String layerType, String op, Map<String, Tensor> tensors, Map<String, Integer> ints,
                                 Map<String, Double> reals) {
         Class<? extends KernelCall> type = type(layerType, op);
         if (type == null) {
