@@ -11,8 +11,12 @@ package org.jconvnet.api;
  * built for another major version with a message naming the plugin and both versions.
  */
 public final class ApiVersion {
-    /** The contract version of this build. Bump on any incompatible SPI change. */
-    public static final int CURRENT = 1;
+    /**
+     * The contract version of this build. Bump on any incompatible SPI change. Version 2: kernels
+     * take typed {@code KernelCall} records instead of string-named arguments, and plugin device
+     * functions launch a {@code DeviceLaunch} (work-group size, local memory).
+     */
+    public static final int CURRENT = 2;
 
     private ApiVersion() {
     }
