@@ -116,11 +116,19 @@ public final class OpenClBackend implements Backend, PlanDevice {
         return kernels;
     }
 
-    /** Offers {@link org.jconvnet.api.kernel.DeviceCode}, so layer plugins can bring OpenCL kernels. */
+    /**
+     * Offers {@link org.jconvnet.api.kernel.DeviceCode}, so layer plugins can bring OpenCL kernels,
+     * and {@link org.jconvnet.api.backend.ComputePeak}: on a non-GPU device (PoCL) the host's sgemm
+     * rate is the peak; a GPU's is unknown (no probe yet).
+     */
     @Override
     public <T> java.util.Optional<T> capability(Class<T> type) {
         if (type == org.jconvnet.api.kernel.DeviceCode.class) {
             return java.util.Optional.of(type.cast(new OpenClDeviceCode(runtime, launcher)));
+        }
+        if (type == org.jconvnet.api.backend.ComputePeak.class) {
+            return java.util.Optional.of(type.cast(runtime.device().gpu() ? org.jconvnet.api.backend.ComputePeak.unknownDevice()
+                    : org.jconvnet.api.backend.ComputePeak.host()));
         }
         return java.util.Optional.empty();
     }

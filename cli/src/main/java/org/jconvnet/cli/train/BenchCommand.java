@@ -2,6 +2,7 @@ package org.jconvnet.cli.train;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,17 +12,22 @@ import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
+import org.jconvnet.cli.UsageException;
 import org.jconvnet.train.Bench;
 import org.jconvnet.train.TrainDefaults;
+import org.jconvnet.train.bench.BenchReport;
+import org.jconvnet.train.bench.Peaks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jconvnet bench}: training throughput per backend. */
+/** {@code jconvnet bench}: training and forward-only throughput per backend and net. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training throughput (images/s: forward, backward, SGD step) of a net on synthetic data, "
-                + "after warm-up. --backend a,b measures several backends in one run and prints ratios to the first; "
+        description = {"Measure training throughput (images/s: forward, backward, SGD step) and forward-only throughput "
+                + "of a net on synthetic data, after warm-up, as the median of --repeats measurements, with the achieved "
+                + "GFLOP/s and their share of the sgemm peak measured in the same run. "
+                + "--backend a,b measures several backends in one run and prints ratios to the first; "
                 + "one that is unavailable gets a row saying why, the others are still measured, and the exit code is 1.",
                 "Without --backend: the automatically chosen backend."})
 public final class BenchCommand implements Callable<Integer> {
@@ -33,8 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--layer-def", paramLabel = "NET", description = "Shipped net or .cfg file (default: the seed net).")
-    String layerDef = TrainDefaults.LAYER_DEF;
+    @Option(names = "--layer-def", paramLabel = "NET", split = ",",
+            description = "Shipped net or .cfg file (default: the seed net); several, comma-separated or repeated, "
+                    + "are measured in turn on every backend.")
+    List<String> layerDefs = new ArrayList<>(List.of(TrainDefaults.LAYER_DEF));
 
     @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32, default) or cifar-cropped (24x24).")
     String provider = TrainDefaults.DATA_PROVIDER;
@@ -42,8 +50,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default " + TrainDefaults.MINI + ").")
     int mini = TrainDefaults.MINI;
 
-    @Option(names = "--minibatches", paramLabel = "N", description = "Timed minibatches (default 3).")
+    @Option(names = "--minibatches", paramLabel = "N", description = "Timed minibatches per repeat (default 3).")
     int minibatches = 3;
+
+    @Option(names = "--repeats", paramLabel = "R", description = "Measure each rate R times and report the median, "
+            + "min and max (default 3).")
+    int repeats = 3;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON: one object per "
+            + "backend and net (images/s median, min, max; GFLOP/s; share of the sgemm peak measured in this run).")
+    Path json;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up minibatches (default 1).")
     int warmup = 1;
@@ -67,6 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (repeats < 1) {
+            throw new UsageException("--repeats must be at least 1, got " + repeats);
+        }
         List<String> ids = new ArrayList<>();
         BackendSelector selector = this.selector.get();
         String requested = selector.explicitChoice(global.backend().orElse(null)).orElse(null);
@@ -80,10 +99,16 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         BackendConfig started = config.get();
-        List<Bench.Row> rows = Bench.run(layerDef, provider, layers.get(), DType.parse(dtype), ids, mini, minibatches,
-                warmup, profile, id -> selector.choose(id).provider().create(started), b -> b.close(),
-                Streams.of(spec.commandLine().getOut()));
+        Bench.Settings settings = new Bench.Settings(layerDefs, provider, DType.parse(dtype), ids, mini, minibatches,
+                warmup, repeats, profile);
+        // The host's sgemm peak, measured once before any backend runs (unknown where no BLAS probe is installed).
+        Peaks peaks = Peaks.measure(BenchCommand.class.getClassLoader());
+        BenchReport report = Bench.run(settings, layers.get(), peaks, id -> selector.choose(id).provider().create(started),
+                b -> b.close(), Streams.of(spec.commandLine().getOut()));
+        if (json != null) {
+            report.write(json);
+        }
         // Every available backend was measured; one that could not start still fails the command.
-        return rows.size() == ids.size() ? ExitCodes.OK : ExitCodes.RUNTIME_ERROR;
+        return report.unavailable().isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_ERROR;
     }
 }
