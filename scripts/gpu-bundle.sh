@@ -4,9 +4,11 @@
 #   jre.tar.gz     a jlinked, stripped Java runtime (Temurin 25 if installed, else the default JDK 17)
 #   lib/*.jar      the cli jar and its runtime dependencies (jcuda-natives slimmed to the driver API)
 #   data/cifar-10-batches-bin/   the first $RECORDS records of data_batch_1 and test_batch (if ../shared/data exists)
+#   pytorch/bench_pytorch.py   the same nets in PyTorch, which gpu-check.sh runs right after jconvnet's bench
 #   gpu-check.sh   the check to run there (see its header); BUNDLE.txt says what was built from what
 #
-# Usage: scripts/gpu-bundle.sh [--no-build]     (--no-build reuses the jars already in the module target/ folders)
+# Usage: scripts/gpu-bundle.sh [--no-build]     (--no-build reuses the jars already in the module target/ folders
+#                                                and cli/target/lib, from an earlier mvn package)
 # Environment: RECORDS (default 2000), JCONVNET_SHARED (default <repo>/../shared), OUT_DIR (default <repo>/dist/gpu),
 #              MVN (default mvn), JLINK_JDK (force a JDK home for jlink).
 set -euo pipefail
@@ -39,7 +41,10 @@ if [ $BUILD = 1 ]; then
   "$MVN" -B -q -o -pl cli -am package dependency:copy-dependencies -DskipTests \
       -DincludeScope=runtime -DoutputDirectory="$STAGE/lib"
 else
-  "$MVN" -B -q -o -pl cli -am dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$STAGE/lib"
+  # The cli module's package phase already copied its runtime class path to cli/target/lib; resolving it again
+  # with Maven would need the reactor's jars installed in ~/.m2, which a package-only build never does.
+  [ -d "$ROOT/cli/target/lib" ] || { echo "gpu-bundle.sh: --no-build needs cli/target/lib (run mvn -o package first)" >&2; exit 1; }
+  cp "$ROOT"/cli/target/lib/*.jar "$STAGE/lib/"
 fi
 CLI_JAR=$(ls "$ROOT"/cli/target/jconvnet-cli-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -1 || true)
 [ -n "$CLI_JAR" ] || { echo "gpu-bundle.sh: cli/target/jconvnet-cli-*.jar not found (build failed?)" >&2; exit 1; }
@@ -51,6 +56,9 @@ for m in api kernels backend-cpu-reference backend-opencl backend-cuda layers tr
 done
 # Test-only tools never belong in the runtime set.
 rm -f "$STAGE"/lib/junit-* "$STAGE"/lib/opentest4j-* "$STAGE"/lib/apiguardian-* "$STAGE"/lib/archunit-* "$STAGE"/lib/hamcrest-*
+# Nor the CPU BLAS: its natives are some 20 MB, and the GPU run needs neither them nor bench's host sgemm probe
+# (without it, bench reports the host's peak as unknown; the GPU's peak comes from the PyTorch step).
+rm -f "$STAGE"/lib/openblas-* "$STAGE"/lib/javacpp-* "$STAGE"/lib/jconvnet-host-peak-*
 
 # 2. Slim the natives: the CUDA backend uses only the driver API (libJCudaDriver -> libcuda.so.1);
 #    NVRTC/PTX-compiler natives are 24 MB and need CUDA 12 libraries absent on CUDA 13 machines.
@@ -111,9 +119,11 @@ else
   say "no CIFAR-10 data at $CIFAR: the bundle carries none (gpu-check.sh then skips the training run)"
 fi
 
-# 5. The check script and what this bundle is.
+# 5. The check script, the PyTorch comparison it runs, and what this bundle is.
 cp "$ROOT/scripts/gpu-check.sh" "$STAGE/bundle/gpu-check.sh"
 chmod +x "$STAGE/bundle/gpu-check.sh"
+mkdir -p "$STAGE/bundle/pytorch"
+cp "$ROOT/bench/pytorch/bench_pytorch.py" "$STAGE/bundle/pytorch/"
 {
   echo "jconvnet GPU bundle"
   echo "built: $(date -u +%Y-%m-%dT%H:%M:%SZ) from $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"

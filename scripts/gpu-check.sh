@@ -4,9 +4,13 @@
 #   1. nvidia-smi -L
 #   2. jconvnet backends                          (cuda must be available)
 #   3. jconvnet conformance --require cuda        (report written to the output folder)
-#   4. jconvnet bench --backend cpu,cuda          (seed and 18pct nets: images/s, ratio to cpu, per-layer profile)
-#   5. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
-#   6. memory: a net too big for the GPU must fail with an error naming the layer, the tensor and
+#   4. jconvnet bench --backend cpu,cuda          (seed and 18pct nets: images/s, ratio to cpu, per-layer profile;
+#                                                  JSON in the output folder)
+#   5. PyTorch on the same card, right after:     python3 pytorch/bench_pytorch.py (the same two nets, fp32, same
+#                                                  minibatch; its defaults and TF32 off), printed beside jconvnet
+#                                                  (skipped when python3 has no torch)
+#   6. jconvnet train --backend cuda              (a short run on the bundled CIFAR-10 subset)
+#   7. memory: a net too big for the GPU must fail with an error naming the layer, the tensor and
 #      the free device memory (cuda only: on a CPU device it would exhaust the host instead)
 # and exits non-zero if any step fails. Logs and reports go to $GPU_CHECK_OUT, else $OUT (the device
 # tool's output folder), else /tmp/jconvnet-gpu-check.
@@ -14,9 +18,10 @@
 # Usage: bash dist/gpu/gpu-check.sh [--expect-unavailable] [--only STEP[,STEP]]
 #   --expect-unavailable   for machines WITHOUT an NVIDIA driver (CI): proves the bundle starts without
 #                          Maven and that cuda reports itself unavailable with the libcuda reason.
-#   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, train, memory).
-# Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150, each net), TRAIN_TIMEOUT (200);
-# BENCH_MINIBATCHES (10) timed minibatches per backend.
+#   --only backends,bench  run a subset of the steps (nvidia-smi, backends, conformance, bench, pytorch, train, memory).
+# Time limits per step (seconds): CONFORMANCE_TIMEOUT (300), BENCH_TIMEOUT (150, each net), PYTORCH_TIMEOUT (240),
+# TRAIN_TIMEOUT (200); BENCH_MINIBATCHES (10) timed minibatches per repeat, BENCH_REPEATS (3) repeats, for jconvnet
+# and PyTorch alike. PYTHON (default python3): the Python that has torch.
 # JCONVNET_JAVA_OPTS: extra JVM options for every jconvnet step, e.g. -Djconvnet.cuda.conv-kernels=blocked.
 # BENCH_BACKENDS (default cpu,<backend>): what the bench steps compare.
 # GPU_CHECK_BACKEND (default cuda) runs the same steps on another backend, to test this script without a GPU,
@@ -26,7 +31,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [ -d "$HERE/lib" ] && [ -f "$HERE/jre.tar.gz" ]; then B=$HERE; else B=$(cd "$HERE/.." && pwd)/dist/gpu; fi
 EXPECT_UNAVAILABLE=0
-ONLY=nvidia-smi,backends,conformance,bench,train,memory
+ONLY=nvidia-smi,backends,conformance,bench,pytorch,train,memory
 while [ $# -gt 0 ]; do
   case "$1" in
     --expect-unavailable) EXPECT_UNAVAILABLE=1; shift ;;
@@ -131,9 +136,27 @@ else
     # Throughput of the seed net and of the 18pct net, as ratios to the CPU reference measured in the same run.
     if [ -z "${BENCH_BACKENDS:-}" ]; then BENCH_BACKENDS=cpu,$BK; [ "$BK" = cpu ] && BENCH_BACKENDS=cpu; fi
     step bench "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" \
-        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --profile
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --repeats "${BENCH_REPEATS:-3}" --profile \
+        --json "$LOGS/bench-seed.json"
     step bench-18pct "${BENCH_TIMEOUT:-150}" jconvnet bench --backend "$BENCH_BACKENDS" --layer-def layers-18pct.cfg \
-        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --profile
+        --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --repeats "${BENCH_REPEATS:-3}" --profile \
+        --json "$LOGS/bench-18pct.json"
+  fi
+  if wants pytorch; then
+    # PyTorch on the same device right after jconvnet, the same nets and minibatch, with its defaults (TF32
+    # convolutions allowed) and with TF32 off; printed beside jconvnet's results of the bench step.
+    PY=${PYTHON:-python3}
+    if [ ! -f "$B/pytorch/bench_pytorch.py" ]; then
+      echo "== FAIL: the bundle has no pytorch/bench_pytorch.py"; FAILED+=("pytorch-script")
+    elif ! "$PY" -c 'import torch' >/dev/null 2>&1; then
+      echo; echo "== pytorch: skipped, $PY has no torch"
+    else
+      OURS=$(for f in "$LOGS/bench-seed.json" "$LOGS/bench-18pct.json"; do [ -f "$f" ] && printf '%s,' "$f"; done)
+      DEVICE=cpu; [ "$BK" = cuda ] && DEVICE=cuda
+      step pytorch "${PYTORCH_TIMEOUT:-240}" env PYTHONUNBUFFERED=1 "$PY" "$B/pytorch/bench_pytorch.py" --device "$DEVICE" \
+          --minibatches "${BENCH_MINIBATCHES:-10}" --warmup 2 --repeats "${BENCH_REPEATS:-3}" \
+          --json "$LOGS/pytorch.json" ${OURS:+--compare "${OURS%,}"}
+    fi
   fi
   if wants train; then
     if [ -f "$DATA/data_batch_1.bin.gz" ]; then

@@ -16,7 +16,9 @@ and the device's float32 sgemm rate (TF32 off), the peak the JSON's shares refer
 
 Usage: python3 bench_pytorch.py [--device cuda|cpu] [--nets a,b] [--mini 128] [--minibatches 20]
                                 [--warmup 5] [--repeats 5] [--modes default,tf32-off] [--json FILE]
-Prints a table; --json writes the same keys as `jconvnet bench --json` (one object per mode and net).
+                                [--compare JCONVNET_JSON[,JCONVNET_JSON...]]
+Prints a table; --json writes the same keys as `jconvnet bench --json` (one object per mode and net);
+--compare then prints every jconvnet result of those files beside PyTorch's, with the ratios.
 """
 import argparse
 import datetime
@@ -225,6 +227,38 @@ def finite_or_string(v):
     return v
 
 
+def load_json(path):
+    """A jconvnet JSON file; the policy's "NaN"/"Infinity" strings become floats again."""
+    def fix(v):
+        if v in ("NaN", "Infinity", "-Infinity"):
+            return float(v.replace("Infinity", "inf"))
+        if isinstance(v, dict):
+            return {k: fix(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        return v
+    with open(path, encoding="utf-8") as f:
+        return fix(json.load(f))
+
+
+def compare(ours, theirs):
+    """jconvnet beside PyTorch, per net: images/s medians and the ratios jconvnet / PyTorch per mode."""
+    fmt = "{:<24}  {:<8}  {:>11}  {:>11}  {:<8}  {:>11}  {:>11}  {:>7}  {:>7}"
+    print()
+    print(fmt.format("NET", "JCONVNET", "TRAIN IMG/S", "FWD IMG/S", "TORCH", "TRAIN IMG/S", "FWD IMG/S", "TRAIN x",
+                     "FWD x"))
+    for o in ours:
+        for t in theirs:
+            if t["net"] != o["net"]:
+                continue
+            print(fmt.format(o["net"].removesuffix(".cfg"), o["backend"], f"{o['train_images_per_s']:.1f}",
+                             f"{o['forward_images_per_s']:.1f}", t["mode"], f"{t['train_images_per_s']:.1f}",
+                             f"{t['forward_images_per_s']:.1f}",
+                             f"{o['train_images_per_s'] / t['train_images_per_s']:.2f}",
+                             f"{o['forward_images_per_s'] / t['forward_images_per_s']:.2f}"))
+    print("TRAIN x, FWD x = jconvnet / PyTorch, medians; jconvnet measured just before PyTorch on this machine")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
@@ -235,6 +269,7 @@ def main(argv=None):
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--modes", default=None, help="default,tf32-off on CUDA; default on the CPU")
     ap.add_argument("--json")
+    ap.add_argument("--compare", help="jconvnet bench --json files (comma-separated) to print beside PyTorch")
     args = ap.parse_args(argv)
     if min(args.mini, args.minibatches, args.repeats) < 1 or args.warmup < 0:
         ap.error("--mini, --minibatches and --repeats must be at least 1, --warmup at least 0")
@@ -269,6 +304,9 @@ def main(argv=None):
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(finite_or_string(report), f, indent=2, allow_nan=False)
             f.write("\n")
+    if args.compare:
+        ours = [r for path in args.compare.split(",") for r in load_json(path)["results"]]
+        compare(ours, results)
     return 0
 
 
