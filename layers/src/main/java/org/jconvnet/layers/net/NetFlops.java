@@ -61,7 +61,15 @@ public record NetFlops(long forwardPerImage, List<LayerFlops> perLayer, List<Str
             long f;
             switch (l.type()) {
                 case "data", "cost.logreg", "cost.sum2" -> f = 0;
-                case "conv", "local" -> f = filterProduct((FilterLayer) l) + l.outputs();
+                case "conv", "local" -> {
+                    if (l instanceof FilterLayer filter) {
+                        f = filterProduct(filter) + l.outputs();
+                    } else {
+                        // A plugin that replaced the built-in type: its geometry is not ours to read.
+                        f = 0;
+                        uncounted.add(l.name() + " (" + l.type() + ")");
+                    }
+                }
                 case "fc" -> f = 2 * weightElements(l) + l.outputs();
                 case "pool" -> {
                     long sizeX = section.orElseThrow().integer("sizeX");
