@@ -91,10 +91,7 @@ public final class Cli {
     }
 
     private int onBadArguments(ParameterException e, String[] args) {
-        CommandLine cl = e.getCommandLine();
-        err.println("jconvnet: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
-        err.flush();
-        return ExitCodes.USAGE_ERROR;
+        return reporter.usage(e);
     }
 
     private void closeBackend() {

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.jconvnet.api.layer.Layer;
 import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.layer.ParamSpec;
+import org.jconvnet.cli.options.NetName;
+import org.jconvnet.cli.options.ParamsName;
 import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.layers.net.NetDefinition;
 import picocli.CommandLine.Command;
@@ -23,19 +25,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Parse and validate a net: print cuda-convnet's 'Initialized ...' lines, then the "
-                + "parameter count per layer and in total. Starts no backend.")
+                + "parameter count per layer and in total. Starts no backend.",
+        footer = {"", "Examples:", "  jconvnet describe --layer-def layers-18pct",
+                "  jconvnet describe --layer-def my-net.cfg --layer-params my-params.cfg --data-provider cifar-cropped"})
 public final class DescribeCommand implements Callable<Integer> {
     private final Provider<LayerPluginRegistry> plugins;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--layer-def", required = true, paramLabel = "NAME|FILE",
+    @Option(names = "--layer-def", required = true, paramLabel = "NAME|FILE", converter = NetName.class,
             description = "Layer-definition file, or a shipped net: ${COMPLETION-CANDIDATES}.",
             completionCandidates = ShippedNets.class)
     private String layerDef;
 
-    @Option(names = "--layer-params", paramLabel = "FILE",
+    @Option(names = "--layer-params", paramLabel = "FILE", converter = ParamsName.class,
             description = "Layer-parameter file (default: layer-params-X.cfg next to layers-X.cfg).")
     private String layerParams;
 

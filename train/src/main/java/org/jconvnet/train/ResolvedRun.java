@@ -21,7 +21,6 @@ import org.jconvnet.train.data.BatchSource;
 import org.jconvnet.train.data.CifarDirectory;
 import org.jconvnet.train.data.DataMean;
 import org.jconvnet.train.data.DataProvider;
-import org.jconvnet.train.data.DataProviders;
 
 /**
  * Everything a run needs, decided once before it starts: the options after the resume rule, every
@@ -72,13 +71,20 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
             cp = Optional.of(CheckpointReader.loadLatest(given.loadFrom(), warn));
             o = given.over(cp.get().options());
         } else if (needCheckpoint && given.initFrom() == null) {
-            throw new JConvNetException("this command needs a trained model: give -f CHECKPOINT_DIR (or --init-from DIR)");
+            throw new InvalidOptionException("this command needs a trained model: give -f CHECKPOINT_DIR (or --init-from DIR)");
+        }
+        if (cp.isPresent()) {
+            OptionChecks.requireCheckpointMatch(given, cp.get());
         }
         boolean embedded = o.dataPath() == null;
         BatchSource source = embedded ? EmbeddedDemo.data() : new CifarDirectory(o.dataPath());
-        BatchRange trainRange = BatchRange.parse("--train-range", or(o.trainRange(), TrainDefaults.TRAIN_RANGE));
-        BatchRange testRange = BatchRange.parse("--test-range", or(o.testRange(), TrainDefaults.TEST_RANGE));
-        DType dtype = DType.parse(or(o.dtype(), TrainDefaults.DTYPE));
+        BatchRange trainRange = OptionChecks.range("--train-range", or(o.trainRange(), TrainDefaults.TRAIN_RANGE));
+        BatchRange testRange = OptionChecks.range("--test-range", or(o.testRange(), TrainDefaults.TEST_RANGE));
+        if (!needCheckpoint) {
+            OptionChecks.requireBatches("--train-range", trainRange, source);
+        }
+        OptionChecks.requireBatches("--test-range", testRange, source);
+        DType dtype = OptionChecks.dtype(or(o.dtype(), TrainDefaults.DTYPE));
         long seed = o.seed() != null ? o.seed() : System.nanoTime();
         double[] mean;
         NetSource layerDef;
@@ -94,15 +100,41 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
             layerParams = o.layerParams() != null ? NetSource.file(Path.of(o.layerParams()))
                     : demoNet ? EmbeddedDemo.layerParams() : NetCatalog.layerParamsFor(or(o.layerDef(), TrainDefaults.LAYER_DEF));
         }
-        DataProvider provider = DataProviders.create(or(o.dataProvider(), TrainDefaults.DATA_PROVIDER), mean,
+        DataProvider provider = OptionChecks.provider(or(o.dataProvider(), TrainDefaults.DATA_PROVIDER), mean,
                 or(o.cropBorder(), TrainDefaults.CROP_BORDER));
         NetDefinition def = NetDefinition.load(layerDef, layerParams, provider.dims(), plugins, NetDefinition.Options.strict());
+        boolean multiview = or(o.multiviewTest(), TrainDefaults.MULTIVIEW_TEST);
+        OptionChecks.requireMultiviewFits(multiview, provider);
+        OptionChecks.requireLogreg(def, o.logregName());
         return new ResolvedRun(o, cp, embedded, source, trainRange, testRange, dtype, seed, mean, layerDef, layerParams,
                 provider, def, or(o.mini(), embedded ? TrainDefaults.EMBEDDED_MINI : TrainDefaults.MINI),
                 or(o.epochs(), embedded ? TrainDefaults.EMBEDDED_EPOCHS : TrainDefaults.EPOCHS),
                 or(o.testFreq(), embedded ? trainRange.size() : TrainDefaults.TEST_FREQ),
-                or(o.testOne(), TrainDefaults.TEST_ONE), or(o.multiviewTest(), TrainDefaults.MULTIVIEW_TEST),
+                or(o.testOne(), TrainDefaults.TEST_ONE), multiview,
                 saveDir(given, o));
+    }
+
+    /**
+     * Fails with an {@link InvalidOptionException} naming {@code option} unless the net has a layer
+     * {@code name} whose type is one of {@code types} (any type when none is given); for checks of
+     * options that name layers, before the net is built on a backend.
+     */
+    public void requireLayer(String option, String name, String... types) {
+        java.util.List<String> names = def.layers().stream().map(org.jconvnet.api.layer.Layer::name).toList();
+        if (!names.contains(name)) {
+            throw new InvalidOptionException(option + " " + name + ": the net has no such layer; its layers: "
+                    + String.join(", ", names));
+        }
+        String type = def.layer(name).type();
+        if (types.length > 0 && java.util.Arrays.stream(types).noneMatch(t -> t.endsWith(".") ? type.startsWith(t)
+                : type.equals(t))) {
+            java.util.List<String> fitting = def.layers().stream().filter(l -> java.util.Arrays.stream(types)
+                    .anyMatch(t -> t.endsWith(".") ? l.type().startsWith(t) : l.type().equals(t)))
+                    .map(org.jconvnet.api.layer.Layer::name).toList();
+            throw new InvalidOptionException(option + " " + name + ": it is a " + type + " layer, not "
+                    + String.join(" or ", java.util.Arrays.stream(types).map(t -> t.endsWith(".") ? t + "*" : t).toList())
+                    + (fitting.isEmpty() ? "; the net has none" : "; the net's: " + String.join(", ", fitting)));
+        }
     }
 
     private static <T> T or(T given, T otherwise) {

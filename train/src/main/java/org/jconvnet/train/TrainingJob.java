@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.backend.Backend;
@@ -84,7 +85,13 @@ public final class TrainingJob {
     }
 
     private OpenModel open(TrainOptions given, boolean needCheckpoint) {
+        return open(given, needCheckpoint, run -> { });
+    }
+
+    /** Resolves {@code given}, lets {@code check} refuse it before any backend starts, then builds the net. */
+    private OpenModel open(TrainOptions given, boolean needCheckpoint, Consumer<ResolvedRun> check) {
         ResolvedRun run = ResolvedRun.resolve(given, needCheckpoint, layers, w -> err.println("warning: " + w));
+        check.accept(run);
         Backend backend = backends.apply(run.options().backend());
         Net net = new Net(run.def(), backend, run.dtype());
         if (run.checkpoint().isPresent()) {
@@ -217,7 +224,7 @@ public final class TrainingJob {
                 sums.add(tester.test(b));
             }
             out.println("======================Test output======================");
-            out.println((run.multiviewTest() ? "multiview " : "") + "test on batches " + run.testRange().batches() + ": "
+            out.println((run.multiviewTest() ? "multiview " : "") + "test on batches " + run.testRange() + ": "
                     + sums.format() + " (" + sums.cases() + " cases)");
             int e = run.checkpoint().map(Checkpoint::epoch).orElse(0);
             int bn = run.checkpoint().map(Checkpoint::batchNum).orElse(0);
@@ -227,7 +234,7 @@ public final class TrainingJob {
 
     /** {@code features}: writes {@code DIR/NAME.npy} (outputs, N) of {@code layer} over the test range. */
     public Path features(TrainOptions given, String layer, Path dir, String name) {
-        try (OpenModel m = open(given, true)) {
+        try (OpenModel m = open(given, true, run -> run.requireLayer("--layer", layer))) {
             ResolvedRun run = m.run();
             List<ServedBatch> batches = new ArrayList<>();
             for (int b : run.testRange().batches()) {
@@ -251,7 +258,15 @@ public final class TrainingJob {
 
     /** Opens the model of {@code given} (for {@code show}) and hands it to {@code use}. */
     public <T> T withModel(TrainOptions given, ModelUser<T> use) {
-        try (OpenModel m = open(given, true)) {
+        return withModel(given, run -> { }, use);
+    }
+
+    /**
+     * Opens the model of {@code given} and hands it to {@code use}; {@code check} sees the resolved
+     * run first and may refuse it (with an {@link InvalidOptionException}) before any backend starts.
+     */
+    public <T> T withModel(TrainOptions given, Consumer<ResolvedRun> check, ModelUser<T> use) {
+        try (OpenModel m = open(given, true, check)) {
             return use.use(m.run(), m.net());
         }
     }

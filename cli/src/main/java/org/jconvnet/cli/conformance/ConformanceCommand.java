@@ -15,6 +15,9 @@ import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
 import org.jconvnet.cli.Plugins;
+import org.jconvnet.cli.UsageException;
+import org.jconvnet.cli.options.BackendId;
+import org.jconvnet.cli.options.OutputFile;
 import org.jconvnet.conformance.ConformanceOptions;
 import org.jconvnet.conformance.ConformanceReport;
 import org.jconvnet.conformance.ConformanceRunner;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Spec;
                 + "after 3 SGD steps; and check the reference itself (central-difference gradients, golden cases).",
                 "Backends: --backend ID[,ID] (else -Djconvnet.conformance.backends, else all discovered). "
                         + "Unavailable ones are skipped with their reason unless required."},
-        footer = {"", "Exit codes: 0 all checks passed (skips and expected failures allowed), 1 any failure."})
+        footer = {"", "Exit codes: 0 all checks passed (skips and expected failures allowed), 1 any failure, "
+                + "2 a usage error.", "", "Examples:", "  jconvnet conformance --backend opencl --report conformance.json",
+                "  jconvnet conformance --require cuda"})
 public final class ConformanceCommand implements Callable<Integer> {
     private final GlobalOptions options;
     private final Provider<Plugins> plugins;
@@ -48,12 +53,12 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--require", paramLabel = "ID", split = ",",
+    @Option(names = "--require", paramLabel = "ID", split = ",", converter = BackendId.class,
             description = "Fail (instead of skip) when this backend is unavailable (repeatable, comma-separated). "
                     + "Adds to -Djconvnet.conformance.require.")
     private List<String> require = new ArrayList<>();
 
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(names = "--report", paramLabel = "FILE", converter = OutputFile.class,
             description = "Write the JSON report here: backend x layer x case x op with max abs/rel error, "
                     + "tolerance, status and reason.")
     private Path report;
@@ -80,6 +85,13 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        BackendRegistry discovered = backends.get();
+        for (String id : require) {
+            if (discovered.find(id).isEmpty()) {
+                throw new UsageException("--require " + id + ": no such backend was discovered; known backends: "
+                        + String.join(", ", discovered.ids()) + " (see 'jconvnet backends')");
+            }
+        }
         ConformanceOptions o = ConformanceOptions.fromSystemProperties().withLoader(plugins.get().classLoader());
         if (options.backend().isPresent()) {
             o = o.withBackends(ConformanceOptions.ids(options.backend().get()));
@@ -87,7 +99,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         Set<String> required = new LinkedHashSet<>(o.require());
         require.forEach(r -> required.addAll(ConformanceOptions.ids(r)));
         o = o.withRequire(required).withReferenceChecks(!noReferenceChecks).withWholeNet(!noWholeNet);
-        ConformanceRunner runner = new ConformanceRunner(o, backends.get(), layers.get());
+        ConformanceRunner runner = new ConformanceRunner(o, discovered, layers.get());
         PrintStream err = progress ? System.err : null;
         ConformanceReport result = runner.run(err);
         PrintWriter out = spec.commandLine().getOut();

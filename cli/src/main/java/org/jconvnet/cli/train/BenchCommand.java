@@ -13,6 +13,12 @@ import org.jconvnet.api.tensor.DType;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
 import org.jconvnet.cli.UsageException;
+import org.jconvnet.cli.options.Count;
+import org.jconvnet.cli.options.DTypeName;
+import org.jconvnet.cli.options.NetName;
+import org.jconvnet.cli.options.NonNegative;
+import org.jconvnet.cli.options.OutputFile;
+import org.jconvnet.cli.options.ProviderName;
 import org.jconvnet.train.Bench;
 import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.bench.BenchReport;
@@ -29,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "GFLOP/s and their share of the sgemm peak measured in the same run. "
                 + "--backend a,b measures several backends in one run and prints ratios to the first; "
                 + "one that is unavailable gets a row saying why, the others are still measured, and the exit code is 1.",
-                "Without --backend: the automatically chosen backend."})
+                "Without --backend: the automatically chosen backend."},
+        footer = {"", "Examples:", "  jconvnet bench --backend cpu,opencl",
+                "  jconvnet bench --backend opencl --layer-def layers-18pct --profile"})
 public final class BenchCommand implements Callable<Integer> {
     private final GlobalOptions global;
     private final Provider<BackendSelector> selector;
@@ -39,36 +47,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--layer-def", paramLabel = "NET", split = ",",
+    @Option(names = "--layer-def", paramLabel = "NET", split = ",", converter = NetName.class,
             description = "Shipped net or .cfg file (default: the seed net); several, comma-separated or repeated, "
                     + "are measured in turn on every backend.")
     List<String> layerDefs = new ArrayList<>(List.of(TrainDefaults.LAYER_DEF));
 
-    @Option(names = "--data-provider", paramLabel = "NAME", description = "cifar (32x32, default) or cifar-cropped (24x24).")
+    @Option(names = "--data-provider", paramLabel = "NAME", converter = ProviderName.class, description = "cifar (32x32, default) or cifar-cropped (24x24).")
     String provider = TrainDefaults.DATA_PROVIDER;
 
-    @Option(names = "--mini", paramLabel = "N", description = "Minibatch size (default " + TrainDefaults.MINI + ").")
+    @Option(names = "--mini", paramLabel = "N", converter = Count.class, description = "Minibatch size (default " + TrainDefaults.MINI + ").")
     int mini = TrainDefaults.MINI;
 
-    @Option(names = "--minibatches", paramLabel = "N", description = "Timed minibatches per repeat (default 3).")
+    @Option(names = "--minibatches", paramLabel = "N", converter = Count.class, description = "Timed minibatches per repeat (default 3).")
     int minibatches = 3;
 
-    @Option(names = "--repeats", paramLabel = "R", description = "Measure each rate R times and report the median, "
+    @Option(names = "--repeats", paramLabel = "R", converter = Count.class, description = "Measure each rate R times and report the median, "
             + "min and max (default 3).")
     int repeats = 3;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON: one object per "
+    @Option(names = "--json", paramLabel = "FILE", converter = OutputFile.class, description = "Also write the results as JSON: one object per "
             + "backend and net (images/s median, min, max; GFLOP/s; share of the sgemm peak measured in this run).")
     Path json;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up minibatches (default 1).")
+    @Option(names = "--warmup", paramLabel = "N", converter = NonNegative.class, description = "Untimed warm-up minibatches (default 1).")
     int warmup = 1;
 
     @Option(names = "--profile", description = "Also print, per backend, the time of each layer's forward, backward and "
             + "SGD step (another --minibatches minibatches, each layer synchronised).")
     boolean profile;
 
-    @Option(names = "--dtype", paramLabel = "T", description = TrainDefaults.DTYPE + " (default) or float64.")
+    @Option(names = "--dtype", paramLabel = "T", converter = DTypeName.class, description = TrainDefaults.DTYPE + " (default) or float64.")
     String dtype = TrainDefaults.DTYPE;
 
     /** Created by Guice. */

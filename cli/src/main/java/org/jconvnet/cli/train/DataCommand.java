@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.UsageException;
+import org.jconvnet.cli.options.DownloadUrl;
+import org.jconvnet.cli.options.Md5Hex;
+import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.train.download.DatasetDownloader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +30,12 @@ public final class DataCommand implements Callable<Integer> {
 
     /** {@code jconvnet data download}. */
     @Command(name = "download", mixinStandardHelpOptions = true,
-            description = {"Download the CIFAR-10 binary tarball (" + "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz), "
-                    + "check its MD5 and unpack cifar-10-batches-bin/ into the cache ($JCONVNET_CACHE, else ~/.cache/jconvnet).",
-                    "Then: jconvnet train --data-path <printed directory> ..."})
+            description = {"Download the CIFAR-10 binary tarball, check its MD5 and unpack cifar-10-batches-bin/ into "
+                    + "the cache ($JCONVNET_CACHE, else ~/.cache/jconvnet). The tarball comes from:",
+                    "  " + "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz",
+                    "Without internet: copy that file over and give --url file:///path/to/cifar-10-binary.tar.gz."},
+            footer = {"", "Examples:", "  jconvnet data download",
+                    "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin"})
     public static final class Download implements Callable<Integer> {
         /** The one data set jconvnet knows how to fetch. */
         static final String CIFAR10 = "cifar10";
@@ -41,16 +47,17 @@ public final class DataCommand implements Callable<Integer> {
                 description = "The data set to fetch; only cifar10 (the default) is known.")
         String dataset;
 
-        @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default $JCONVNET_CACHE or ~/.cache/jconvnet).")
+        @Option(names = "--cache", paramLabel = "DIR", converter = OutputDir.class, description = "Cache directory (default $JCONVNET_CACHE or ~/.cache/jconvnet).")
         Path cache;
 
         @Option(names = "--force", description = "Download again even if present.")
         boolean force;
 
-        @Option(names = "--url", paramLabel = "URL", description = "Another URL for the tarball (a mirror).")
+        @Option(names = "--url", paramLabel = "URL", converter = DownloadUrl.class,
+                description = "Another http(s) URL for the tarball (a mirror), or file:///... for a local copy.")
         URI url;
 
-        @Option(names = "--md5", paramLabel = "HEX", description = "Expected MD5 (default: the official one).")
+        @Option(names = "--md5", paramLabel = "HEX", converter = Md5Hex.class, description = "Expected MD5 (default: the official one).")
         String md5;
 
         @Override

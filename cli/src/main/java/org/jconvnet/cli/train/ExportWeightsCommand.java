@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.options.OutputDir;
+import org.jconvnet.train.TrainOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet export-weights}: every parameter as a numpy file in cuda-convnet's shapes. */
 @Command(name = "export-weights", mixinStandardHelpOptions = true,
         description = "Write every parameter of a checkpoint (-f DIR) as OUT/<layer>.weights.npy and "
-                + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders; --init-from reads them back.")
+                + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders; train --init-from reads them back.",
+        footer = {"", "Example:", "  jconvnet export-weights -f checkpoints/run1 -o weights"})
 public final class ExportWeightsCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -21,9 +24,10 @@ public final class ExportWeightsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ModelOptions model;
+    private CheckpointOption checkpoint;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", converter = OutputDir.class,
+            description = "Output directory.")
     Path out;
 
     /** Created by Guice. */
@@ -34,7 +38,7 @@ public final class ExportWeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()).exportWeights(model.builder().build(), out);
+        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()).exportWeights(TrainOptions.builder().loadFrom(checkpoint.dir).build(), out);
         return ExitCodes.OK;
     }
 }

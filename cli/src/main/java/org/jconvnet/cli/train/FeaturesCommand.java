@@ -4,6 +4,9 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.options.LayerName;
+import org.jconvnet.cli.options.OutputDir;
+import org.jconvnet.cli.options.PlainName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet features}: shownet's {@code --write-features}, as numpy. */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Write a layer's activations over the test range as DIR/NAME.npy, shape (outputs, N), "
-                + "and the labels as DIR/NAME.labels.npy.")
+                + "and the labels as DIR/NAME.labels.npy.",
+        footer = {"", "Example:", "  jconvnet features -f checkpoints/run1 --layer fc10 -o features"})
 public final class FeaturesCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -21,15 +25,20 @@ public final class FeaturesCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private CheckpointOption checkpoint;
+
+    @Mixin
     private ModelOptions model;
 
-    @Option(names = {"--layer", "--write-features"}, required = true, paramLabel = "LAYER", description = "The layer whose outputs to write.")
+    @Option(names = {"--layer", "--write-features"}, required = true, paramLabel = "LAYER", converter = LayerName.class,
+            description = "The layer whose outputs to write.")
     String layer;
 
-    @Option(names = "--feature-path", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--out", "--feature-path"}, required = true, paramLabel = "DIR", converter = OutputDir.class,
+            description = "Output directory (--feature-path is cuda-convnet's name for it).")
     Path dir;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "File name without .npy (default: the layer name).")
+    @Option(names = "--name", paramLabel = "NAME", converter = PlainName.class, description = "File name without .npy (default: the layer name).")
     String name;
 
     /** Created by Guice. */
@@ -41,7 +50,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .features(model.builder().build(), layer, dir, name != null ? name : layer);
+                .features(model.builder().loadFrom(checkpoint.dir).build(), layer, dir, name != null ? name : layer);
         return ExitCodes.OK;
     }
 }

@@ -4,8 +4,10 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jconvnet.api.JConvNetException;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.options.LayerName;
+import org.jconvnet.cli.options.OutputDir;
+import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.show.ShowJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet show}: shownet.py as PNG files. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Draw a checkpoint (-f DIR) as PNGs: cost.png and error.png (train vs test), "
-                + "filters-<conv>.png, predictions.png (top-4 bars, true class red).")
+                + "filters-<conv>.png, predictions.png (top-4 bars, true class red). Every option is checked "
+                + "before the first file is written.",
+        footer = {"", "Examples:", "  jconvnet show -f checkpoints/run1 -o show",
+                "  jconvnet show -f checkpoints/run1 --show-filters conv2 --no-preds"})
 public final class ShowCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -24,23 +29,26 @@ public final class ShowCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private CheckpointOption checkpoint;
+
+    @Mixin
     private ModelOptions model;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "DIR", description = "Output directory (default: ./show).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", converter = OutputDir.class, description = "Output directory (default: ./show).")
     Path out;
 
-    @Option(names = "--show-cost", paramLabel = "LAYER", description = "Cost layer to plot (default: the first cost.logreg).")
+    @Option(names = "--show-cost", paramLabel = "LAYER", converter = LayerName.class, description = "Cost layer to plot (default: the first cost.logreg).")
     String costLayer;
 
-    @Option(names = "--show-filters", paramLabel = "LAYER", description = "Conv layer whose filters to draw (default: the first conv).")
+    @Option(names = "--show-filters", paramLabel = "LAYER", converter = LayerName.class, description = "Conv layer whose filters to draw (default: the first conv).")
     String filters;
 
     @Option(names = "--no-preds", description = "Skip predictions.png (needs no data then).")
     boolean noPreds;
 
-    @Option(names = "--only-errors", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
-            description = "Show only misclassified test images.")
-    Boolean onlyErrors;
+    @Option(names = "--only-errors", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1",
+            fallbackValue = "1", description = "Show only misclassified test images.")
+    Switch onlyErrors;
 
     /** Created by Guice. */
     @Inject
@@ -50,12 +58,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (model.loadFrom == null) {
-            throw new JConvNetException("show needs a checkpoint: -f <save-path>/<name>");
-        }
         List<Path> files = ShowJob.run(jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()),
-                model.builder().build(), new ShowJob.Request(out != null ? out : Path.of("show"), costLayer, filters,
-                        !noPreds, Boolean.TRUE.equals(onlyErrors), 1));
+                model.builder().loadFrom(checkpoint.dir).build(), new ShowJob.Request(out != null ? out : Path.of("show"),
+                        costLayer, filters, !noPreds, onlyErrors == Switch.ON, 1));
         files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package org.jconvnet.cli.train;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.options.Switch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet test}: cuda-convnet's {@code --test-only=1}. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Test a checkpoint (-f DIR) on every batch of the test range; --multiview-test averages the "
-                + "softmax over 10 crops (cifar-cropped).")
+                + "softmax over 10 crops (cifar-cropped).",
+        footer = {"", "Examples:", "  jconvnet test -f checkpoints/run1",
+                "  jconvnet test -f checkpoints/run1 --test-range 6 --multiview-test 1"})
 public final class TestCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -20,11 +23,14 @@ public final class TestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private CheckpointOption checkpoint;
+
+    @Mixin
     private ModelOptions model;
 
-    @Option(names = "--multiview-test", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
-            description = "10-view test (cifar-cropped).")
-    Boolean multiviewTest;
+    @Option(names = "--multiview-test", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1",
+            fallbackValue = "1", description = "10-view test (needs a cifar-cropped model).")
+    Switch multiviewTest;
 
     /** Created by Guice. */
     @Inject
@@ -35,7 +41,7 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .test(model.builder().multiviewTest(multiviewTest).build());
+                .test(model.builder().loadFrom(checkpoint.dir).multiviewTest(Switch.value(multiviewTest)).build());
         return ExitCodes.OK;
     }
 }

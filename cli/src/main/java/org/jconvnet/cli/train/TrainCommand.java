@@ -4,6 +4,11 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.options.Count;
+import org.jconvnet.cli.options.InputDir;
+import org.jconvnet.cli.options.OutputDir;
+import org.jconvnet.cli.options.PlainName;
+import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainingJob;
 import picocli.CommandLine.Command;
@@ -16,8 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a net as cuda-convnet does: batches in order, minibatches of --mini, "
                 + "a test and a crash-safe checkpoint every --test-freq batches, metrics in <save-path>/<name>/metrics.jsonl.",
-                "Without --data-path it trains the seed net on an embedded synthetic data set (about two minutes on a CPU).",
-                "Resume with -f <save-path>/<name>; the layer-params file is re-read."})
+                "Without --data-path it trains the seed net on an embedded synthetic data set (seconds on OpenCL, "
+                        + "longer on the CPU reference).",
+                "Resume with -f <save-path>/<name>; the layer-params file is re-read. Options that change the net "
+                        + "or its input (--layer-def, --data-provider, --crop-border, --dtype) must match the checkpoint."},
+        footer = {"", "Examples:",
+                "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin --data-provider cifar-cropped "
+                        + "--epochs 10 --save-name run1",
+                "  jconvnet train -f checkpoints/run1 --epochs 20"})
 public final class TrainCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -27,33 +38,45 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;
 
-    @Option(names = "--test-freq", paramLabel = "N", description = "Test and save every N training batches (default "
+    @Option(names = "-f", paramLabel = "DIR", converter = InputDir.class,
+            description = "Resume from this checkpoint directory (<save-path>/<save-name>); with --test-only=1, test it.")
+    Path loadFrom;
+
+    @Option(names = "--init-from", paramLabel = "DIR", converter = InputDir.class,
+            description = "Initial weights from DIR/<layer>.weights.npy and <layer>.biases.npy (cuda-convnet shapes), "
+                    + "as export-weights writes them.")
+    Path initFrom;
+
+    @Option(names = "--test-freq", paramLabel = "N", converter = Count.class, description = "Test and save every N training batches (default "
             + TrainDefaults.TEST_FREQ + "; " + TrainDefaults.EMBEDDED_TEST_FREQ + " on the embedded set).")
     Integer testFreq;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Train while the epoch is at most N (cumulative over resumes; default "
-            + TrainDefaults.EPOCHS + ", " + TrainDefaults.EMBEDDED_EPOCHS + " on the embedded set).")
+    @Option(names = "--epochs", paramLabel = "N", converter = Count.class,
+            description = "Train through epoch N, counted over resumes; N >= 1. As in cuda-convnet, whose loop checks "
+                    + "the epoch after each batch, the run ends with the first batch of epoch N+1. Default "
+                    + TrainDefaults.EPOCHS + "; " + TrainDefaults.EMBEDDED_EPOCHS + " on the embedded set.")
     Integer epochs;
 
-    @Option(names = "--test-one", paramLabel = "0|1", converter = Flag.class, description = "1: test on the next test batch in rotation; 0: all of them (default "
+    @Option(names = "--test-one", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1",
+            fallbackValue = "1", description = "1: test on the next test batch in rotation; 0: all of them (default "
             + (TrainDefaults.TEST_ONE ? 1 : 0) + ").")
-    Boolean testOne;
+    Switch testOne;
 
-    @Option(names = "--save-path", paramLabel = "DIR", description = "Where checkpoint directories are created (default ./"
+    @Option(names = "--save-path", paramLabel = "DIR", converter = OutputDir.class, description = "Where checkpoint directories are created (default ./"
             + TrainDefaults.SAVE_PATH + ").")
     Path savePath;
 
-    @Option(names = "--save-name", paramLabel = "NAME", description = "Checkpoint directory name (default "
+    @Option(names = "--save-name", paramLabel = "NAME", converter = PlainName.class, description = "Checkpoint directory name (default "
             + TrainDefaults.SAVE_NAME_PREFIX + "<date>_<time>).")
     String saveName;
 
-    @Option(names = "--test-only", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
+    @Option(names = "--test-only", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1", fallbackValue = "1",
             description = "Only test the model loaded with -f.")
-    Boolean testOnly;
+    Switch testOnly;
 
-    @Option(names = "--multiview-test", paramLabel = "0|1", converter = Flag.class, arity = "0..1", fallbackValue = "1",
+    @Option(names = "--multiview-test", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1", fallbackValue = "1",
             description = "Test on 10 views per image, softmax outputs averaged (cifar-cropped), during training and with --test-only.")
-    Boolean multiviewTest;
+    Switch multiviewTest;
 
     /** Created by Guice. */
     @Inject
@@ -64,11 +87,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingJob job = jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr());
-        TrainingJob.Result r = job.train(model.builder().testFreq(testFreq).epochs(epochs).testOne(testOne)
-                .savePath(savePath).saveName(saveName).testOnly(testOnly).multiviewTest(multiviewTest).build());
-        if (!Boolean.TRUE.equals(testOnly)) {
-            spec.commandLine().getOut().println("finished at " + r.epoch() + "." + r.batchNum() + "; last test: " + r.lastTest()
-                    + "; checkpoints in " + r.saveDir());
+        TrainingJob.Result r = job.train(model.builder().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
+                .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
+                .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build());
+        if (testOnly != Switch.ON) {
+            spec.commandLine().getOut().println(ResultLine.finished(r));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

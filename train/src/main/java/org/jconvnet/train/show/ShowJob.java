@@ -11,6 +11,8 @@ import org.jconvnet.api.tensor.ImageShape;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetDefinition;
 import org.jconvnet.train.Evaluator;
+import org.jconvnet.train.InvalidOptionException;
+import org.jconvnet.train.ResolvedRun;
 import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.TrainingJob;
@@ -35,15 +37,15 @@ public final class ShowJob {
                           long seed) {
     }
 
-    /** Draws everything requested; returns the files written. */
+    /**
+     * Draws everything requested; returns the files written. Every layer the request names is
+     * checked before the net is built and before the first file is written.
+     */
     public static List<Path> run(TrainingJob job, TrainOptions options, Request req) {
-        return job.withModel(options, (run, net) -> {
+        return job.withModel(options, run -> check(run, req), (run, net) -> {
             List<Path> files = new ArrayList<>();
-            Checkpoint cp = run.checkpoint().orElse(null);
+            Checkpoint cp = run.checkpoint().orElseThrow();
             NetDefinition def = run.def();
-            if (cp == null) {
-                throw new JConvNetException("show needs a checkpoint: give -f CHECKPOINT_DIR");
-            }
             String cost = req.costLayer() != null ? req.costLayer() : Evaluator.logregLayer(def, null);
             String trainRange = TrainOptions.none().over(cp.options()).trainRange();
             int perEpoch = Math.max(1, BatchRange.parse("--train-range",
@@ -61,6 +63,32 @@ public final class ShowJob {
             }
             return files;
         });
+    }
+
+    /** Refuses a request that names a missing layer, or one of the wrong type, so that nothing is half written. */
+    private static void check(ResolvedRun run, Request req) {
+        if (run.checkpoint().isEmpty()) {
+            throw new InvalidOptionException("show needs a checkpoint: give -f CHECKPOINT_DIR");
+        }
+        NetDefinition def = run.def();
+        if (req.costLayer() != null) {
+            run.requireLayer("--show-cost", req.costLayer(), "cost.");
+        } else if (def.layers().stream().noneMatch(l -> l.type().equals("cost.logreg"))) {
+            throw new InvalidOptionException("the net has no cost.logreg layer; name the cost to plot with --show-cost");
+        }
+        if (req.filtersLayer() != null) {
+            run.requireLayer("--show-filters", req.filtersLayer(), "conv");
+        }
+        if (req.predictions()) {
+            if (req.costLayer() != null) {
+                run.requireLayer("--show-cost", req.costLayer(), "cost.logreg");
+            }
+            String logreg = Evaluator.logregLayer(def, req.costLayer());
+            if (def.inputsOf(logreg).size() != 2) {
+                throw new InvalidOptionException("predictions need a cost.logreg layer with inputs labels,probs; "
+                        + logreg + " has " + def.inputsOf(logreg) + " (or give --no-preds)");
+            }
+        }
     }
 
     private static String firstConv(NetDefinition def) {
