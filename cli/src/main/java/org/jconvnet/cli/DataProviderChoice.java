@@ -3,6 +3,7 @@ package org.jconvnet.cli;
 import java.util.Arrays;
 import org.jconvnet.api.layer.DataDims;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * cuda-convnet's {@code --data-provider} values and the image size each gives the data layer:
@@ -47,7 +48,7 @@ public enum DataProviderChoice {
         @Override
         public DataProviderChoice convert(String value) {
             return Arrays.stream(values()).filter(v -> v.cliName.equals(value)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown data provider '" + value
+                    .orElseThrow(() -> new TypeConversionException("unknown data provider '" + value
                             + "'; known: cifar, cifar-cropped"));
         }
     }

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
-import org.jconvnet.cli.UsageException;
+import org.jconvnet.cli.options.DatasetName;
 import org.jconvnet.cli.options.DownloadUrl;
 import org.jconvnet.cli.options.Md5Hex;
 import org.jconvnet.cli.options.OutputDir;
@@ -37,13 +37,11 @@ public final class DataCommand implements Callable<Integer> {
             footer = {"", "Examples:", "  jconvnet data download",
                     "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin"})
     public static final class Download implements Callable<Integer> {
-        /** The one data set jconvnet knows how to fetch. */
-        static final String CIFAR10 = "cifar10";
-
         @Spec
         private CommandSpec spec;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET", defaultValue = CIFAR10,
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET", defaultValue = DatasetName.CIFAR10,
+                converter = DatasetName.class,
                 description = "The data set to fetch; only cifar10 (the default) is known.")
         String dataset;
 
@@ -62,9 +60,6 @@ public final class DataCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!CIFAR10.equals(dataset)) {
-                throw new UsageException("unknown data set '" + dataset + "' for data download; known: " + CIFAR10);
-            }
             DatasetDownloader d = new DatasetDownloader(url != null ? url : DatasetDownloader.CIFAR10_URL,
                     md5 != null ? md5 : DatasetDownloader.CIFAR10_MD5,
                     cache != null ? cache : DatasetDownloader.defaultCache(), Streams.of(spec.commandLine().getErr()));
