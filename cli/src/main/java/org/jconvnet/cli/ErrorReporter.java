@@ -71,7 +71,8 @@ final class ErrorReporter {
         if (e instanceof UnmatchedArgumentException u) {
             List<String> s = u.getSuggestions();
             if (!s.isEmpty()) {
-                return "; did you mean " + String.join(" or ", s.subList(0, Math.min(3, s.size()))) + "?";
+                // picocli lists the closest name first; the others are often far off ("describe" for "trian").
+                return "; did you mean " + s.get(0) + "?";
             }
         }
         return "";

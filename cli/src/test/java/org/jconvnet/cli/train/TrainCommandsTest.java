@@ -62,7 +62,8 @@ class TrainCommandsTest {
 
         Run resume = run("train", "--backend", "cpu", "-f", ck.toString(), "--epochs", "2");
         assertEquals(0, resume.code(), resume.toString());
-        assertTrue(resume.out().contains("finished at 3.1"), resume.out());
+        assertTrue(resume.out().contains("finished at 3.1 (epoch 3, batch 1), 2 batches trained in this run; last test: logprob "),
+                resume.out());
 
         Run export = run("export-weights", "--backend", "cpu", "-f", ck.toString(), "--out", tmp.resolve("w").toString());
         assertEquals(0, export.code(), export.toString());
@@ -96,7 +97,7 @@ class TrainCommandsTest {
         // Without white space: picocli wraps the help at 80 columns, even inside "./checkpoints".
         String text = help.out().replaceAll("\\s+", "");
         for (String phrase : new String[] {"Minibatch size (default 128; 16 on the embedded data set).",
-                "default 50000, 1 on the embedded set", "(default 50; one epoch on the embedded set)",
+                "Default 50000; 1 on the embedded set", "(default 50; one epoch on the embedded set)",
                 "Training batches, e.g. 1-5 (default)", "Test batches, e.g. 6 (default)", "Default: cifar.",
                 "Crop border of cifar-cropped (default 4).", "(default ./checkpoints)", "(default ConvNet__<date>_<time>)",
                 "all of them (default 1)", "Default: the seed net layers-conv-local-11pct."}) {
@@ -107,7 +108,7 @@ class TrainCommandsTest {
     @Test
     void badInputIsOneClearLine() {
         Run r = run("train", "--backend", "cpu", "--data-path", tmp.resolve("nope").toString());
-        assertEquals(1, r.code(), r.toString());
+        assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("no such directory"), r.err());
         Run r2 = run("test", "--backend", "cpu");
         assertTrue(r2.err().contains("-f"), r2.err());
