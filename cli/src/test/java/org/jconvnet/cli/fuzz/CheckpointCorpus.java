@@ -135,7 +135,8 @@ final class CheckpointCorpus {
             Files.delete(s.resolve(CheckpointLayout.LATEST));
             return s;
         });
-        damage("-f names nothing", Place.all("nowhere"), (s, cp) -> s.resolve("nowhere"));
+        // -f naming nothing is a usage error (exit 2), checked while parsing.
+        damage("-f names nothing", ExitCodes.USAGE_ERROR, Place.all("nowhere"), (s, cp) -> s.resolve("nowhere"));
     }
 
     /** Adds one damaged copy of the template, loaded with {@code jconvnet test -f}: exit 1. */

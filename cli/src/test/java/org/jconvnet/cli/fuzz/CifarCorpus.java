@@ -132,7 +132,9 @@ final class CifarCorpus {
             Files.writeString(data.resolve("batches.meta.txt"), "a\nb\nc\n");
             return Judge.api(Place.all("data_batch_1.bin", "record "), () -> DataMean.compute(new CifarDirectory(data), List.of(1)));
         }));
-        out.add(new BadInput("cifar/cli data path missing", dir -> train(dir.resolve("nowhere"), Place.all("nowhere"))));
+        // A --data-path that names nothing is a usage error (exit 2), checked while parsing.
+        out.add(new BadInput("cifar/cli data path missing", dir -> train(ExitCodes.USAGE_ERROR, dir.resolve("nowhere"),
+                Place.all("nowhere"))));
     }
 
     /**
@@ -161,8 +163,12 @@ final class CifarCorpus {
 
     /** {@code jconvnet train} of the tiny net on {@code data} for one epoch; a data error exits 1. */
     private static Optional<String> train(Path data, Place place) throws URISyntaxException {
+        return train(ExitCodes.RUNTIME_ERROR, data, place);
+    }
+
+    private static Optional<String> train(int exit, Path data, Place place) throws URISyntaxException {
         String net = Path.of(CifarCorpus.class.getResource("/org/jconvnet/cli/train/layers-tiny.cfg").toURI()).toString();
-        return Judge.cli(ExitCodes.RUNTIME_ERROR, place, "train", "--backend", "cpu", "--data-path", data.toString(),
+        return Judge.cli(exit, place, "train", "--backend", "cpu", "--data-path", data.toString(),
                 "--layer-def", net, "--train-range", "1", "--test-range", "6", "--epochs", "1", "--mini", "4",
                 "--test-freq", "1", "--save-path", data.resolveSibling("save").toString(), "--save-name", "run");
     }
