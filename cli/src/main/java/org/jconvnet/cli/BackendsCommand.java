@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "backends", mixinStandardHelpOptions = true,
         description = "List every discovered backend: priority, availability (with the reason when "
-                + "unavailable), kernel coverage. Starts no backend.")
+                + "unavailable), kernel coverage, and which one a computing command would use. Starts no backend.",
+        footer = {"", "Examples:", "  jconvnet backends", "  jconvnet backends --backend opencl -v"})
 public final class BackendsCommand implements Callable<Integer> {
     private final Provider<BackendRegistry> registry;
     private final Provider<BackendSelector> selector;

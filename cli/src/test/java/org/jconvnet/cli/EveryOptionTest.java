@@ -21,6 +21,7 @@ import org.jconvnet.cli.options.DTypeName;
 import org.jconvnet.cli.options.DatasetName;
 import org.jconvnet.cli.options.DownloadUrl;
 import org.jconvnet.cli.options.InputDir;
+import org.jconvnet.cli.options.InputFile;
 import org.jconvnet.cli.options.LayerName;
 import org.jconvnet.cli.options.Md5Hex;
 import org.jconvnet.cli.options.NetName;
@@ -99,6 +100,7 @@ class EveryOptionTest {
                 Map.entry("data", List.of()),
                 Map.entry("data download", List.of("--cache", untouched.resolve("cache").toString(),
                         "--url", "http://127.0.0.1:9/none.tar.gz")),
+                Map.entry("data install", List.of("--cache", untouched.resolve("cache").toString(), aFile.toString())),
                 Map.entry("bench", List.of("--backend", "cpu", "--layer-def", net.toString(), "--mini", "4",
                         "--minibatches", "1", "--warmup", "0")),
                 Map.entry("backends", List.of()),
@@ -119,7 +121,7 @@ class EveryOptionTest {
                 Map.entry(LayerName.class, "nosuch"), Map.entry(BackendId.class, "nosuch"), Map.entry(Md5Hex.class, "xyz"),
                 Map.entry(DownloadUrl.class, "notaurl"), Map.entry(NetName.class, "nosuch-net"),
                 Map.entry(ParamsName.class, "nosuch-params.cfg"), Map.entry(Switch.Converter.class, "maybe"),
-                Map.entry(DatasetName.class, "imagenet"), Map.entry(Long.class, "x"), Map.entry(long.class, "x"),
+                Map.entry(DatasetName.class, "imagenet"), Map.entry(InputFile.class, missing.toString()), Map.entry(Long.class, "x"), Map.entry(long.class, "x"),
                 Map.entry(boolean.class, "maybe"), Map.entry(Boolean.class, "maybe"));
         String bad = byKind.get(kind);
         if (bad == null && arg.isOption() && ((OptionSpec) arg).longestName().equals("--plugins")) {
@@ -166,6 +168,12 @@ class EveryOptionTest {
             assertEquals(ExitCodes.OK, r.code, r::toString);
             assertTrue(r.out.contains("Usage: " + spec.qualifiedName()), r::toString);
             assertEquals("", r.err, r::toString);
+            for (String bad : List.of("spec section", "§", "about two minutes", "cuda-convnet.md")) {
+                assertFalse(r.out.contains(bad), () -> "help cites '" + bad + "': " + r.out);
+            }
+            if (spec.subcommands().isEmpty() && !spec.qualifiedName().equals("jconvnet")) {
+                assertTrue(r.out.contains("Example"), () -> "no example in the help of " + key(spec) + ": " + r.out);
+            }
             for (OptionSpec o : spec.options()) {
                 if (o.required()) {
                     String synopsis = r.out.substring(0, r.out.indexOf("\n\n") > 0 ? r.out.indexOf("\n\n") : r.out.length());
@@ -217,7 +225,8 @@ class EveryOptionTest {
                 cmd.add(bad);
             }
         } else {
-            cmd.addAll(base);
+            // A base command line ends with its positional values (data install FILE): the bad one replaces them.
+            cmd.addAll(base.subList(0, base.size() - (int) spec.positionalParameters().stream().filter(p -> p.required()).count()));
             cmd.add(bad);
         }
         CliRun r = CliRun.run(cmd.toArray(String[]::new));

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.options.DatasetName;
 import org.jconvnet.cli.options.DownloadUrl;
+import org.jconvnet.cli.options.InputFile;
 import org.jconvnet.cli.options.Md5Hex;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.train.download.DatasetDownloader;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jconvnet data}: data set management; {@code data download} fetches CIFAR-10. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Manage data sets.",
-        subcommands = DataCommand.Download.class)
+        subcommands = {DataCommand.Download.class, DataCommand.Install.class})
 public final class DataCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -61,6 +62,42 @@ public final class DataCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             DatasetDownloader d = new DatasetDownloader(url != null ? url : DatasetDownloader.CIFAR10_URL,
+                    md5 != null ? md5 : DatasetDownloader.CIFAR10_MD5,
+                    cache != null ? cache : DatasetDownloader.defaultCache(), Streams.of(spec.commandLine().getErr()));
+            Path dir = d.fetch(force);
+            spec.commandLine().getOut().println(dir);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code jconvnet data install FILE}: a CIFAR-10 tarball copied over by hand, checked like a download. */
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Install CIFAR-10 from a local copy of cifar-10-binary.tar.gz (for machines without "
+                    + "internet): check its MD5 and unpack cifar-10-batches-bin/ into the cache ($JCONVNET_CACHE, "
+                    + "else ~/.cache/jconvnet), exactly as 'data download' does."},
+            footer = {"", "Example:", "  jconvnet data install /media/usb/cifar-10-binary.tar.gz"})
+    public static final class Install implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", converter = InputFile.class,
+                description = "The CIFAR-10 binary tarball (cifar-10-binary.tar.gz).")
+        Path file;
+
+        @Option(names = "--cache", paramLabel = "DIR", converter = OutputDir.class,
+                description = "Cache directory (default $JCONVNET_CACHE or ~/.cache/jconvnet).")
+        Path cache;
+
+        @Option(names = "--force", description = "Install even if the cache already holds CIFAR-10.")
+        boolean force;
+
+        @Option(names = "--md5", paramLabel = "HEX", converter = Md5Hex.class, description = "Expected MD5 (default: the official one).")
+        String md5;
+
+        @Override
+        public Integer call() {
+            DatasetDownloader d = new DatasetDownloader(file.toAbsolutePath().toUri(),
                     md5 != null ? md5 : DatasetDownloader.CIFAR10_MD5,
                     cache != null ? cache : DatasetDownloader.defaultCache(), Streams.of(spec.commandLine().getErr()));
             Path dir = d.fetch(force);

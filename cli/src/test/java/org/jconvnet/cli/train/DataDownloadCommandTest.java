@@ -46,8 +46,8 @@ class DataDownloadCommandTest {
         out.write(new byte[(512 - body.length % 512) % 512]);
     }
 
-    @Test
-    void downloadsIntoTheGivenCacheAndRefusesABadChecksum() throws Exception {
+    /** A small CIFAR-10-shaped tarball, gzipped. */
+    private static byte[] tarball() throws IOException {
         SyntheticCifar s = new SyntheticCifar(5, 2, 2);
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         for (int k = 1; k <= 5; k++) {
@@ -59,7 +59,12 @@ class DataDownloadCommandTest {
         try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
             z.write(tar.toByteArray());
         }
-        byte[] body = gz.toByteArray();
+        return gz.toByteArray();
+    }
+
+    @Test
+    void downloadsIntoTheGivenCacheAndRefusesABadChecksum() throws Exception {
+        byte[] body = tarball();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/c.tar.gz", ex -> {
             ex.sendResponseHeaders(200, body.length);
@@ -83,6 +88,40 @@ class DataDownloadCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void installsALocalTarballCheckedLikeADownload() throws Exception {
+        byte[] body = tarball();
+        Path file = Files.write(tmp.resolve("cifar-10-binary.tar.gz"), body);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        TrainCommandsTest.Run bad = TrainCommandsTest.run("data", "install", file.toString(), "--cache",
+                tmp.resolve("c1").toString());
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("failed its MD5 check"), bad.err());
+        TrainCommandsTest.Run ok = TrainCommandsTest.run("data", "install", file.toString(), "--md5", md5, "--cache",
+                tmp.resolve("c2").toString());
+        assertEquals(0, ok.code(), ok.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("c2/cifar-10-batches-bin/test_batch.bin")));
+        TrainCommandsTest.Run viaUrl = TrainCommandsTest.run("data", "download", "--url", file.toUri().toString(), "--md5", md5,
+                "--cache", tmp.resolve("c3").toString());
+        assertEquals(0, viaUrl.code(), viaUrl.toString());
+    }
+
+    @Test
+    void aFailedDownloadSaysWhy() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        TrainCommandsTest.Run r = TrainCommandsTest.run("data", "download", "--url", "http://127.0.0.1:" + closed + "/c.tar.gz",
+                "--cache", tmp.resolve("c").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("connection refused") && !r.err().contains("null"), r.err());
+        assertTrue(org.jconvnet.train.download.IoCauses.describe(new java.net.UnknownHostException("nosuch.invalid"))
+                .startsWith("unknown host nosuch.invalid"));
+        assertTrue(org.jconvnet.train.download.IoCauses.describe(new java.nio.file.AccessDeniedException("/x/cost.png"))
+                .equals("permission denied: /x/cost.png"));
     }
 
     @Test

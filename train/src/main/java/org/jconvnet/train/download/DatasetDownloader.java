@@ -27,7 +27,8 @@ import org.jconvnet.train.data.CifarDirectory;
  * Downloads the CIFAR-10 binary tarball, checks its MD5, and unpacks {@code cifar-10-batches-bin/}
  * into a cache directory: {@code $JCONVNET_CACHE} if set, else {@code ~/.cache/jconvnet}. The
  * finished directory appears atomically (unpacked next to it, then renamed), so an interrupted
- * download never leaves a half-filled data directory behind.
+ * download never leaves a half-filled data directory behind. A {@code file:} URL installs a
+ * tarball copied over by hand (machines without internet), checked the same way.
  */
 public final class DatasetDownloader {
     /** The official binary tarball. */
@@ -125,15 +126,24 @@ public final class DatasetDownloader {
             progress.println("CIFAR-10 unpacked into " + dataDir());
             return dataDir();
         } catch (IOException e) {
-            throw new JConvNetException("cannot download " + url + " into " + cache + ": " + e.getMessage(), e);
+            throw new JConvNetException("cannot " + (isLocal() ? "install " : "download ") + url + " into " + cache + ": "
+                    + IoCauses.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JConvNetException("download of " + url + " interrupted", e);
         }
     }
 
+    private boolean isLocal() {
+        return "file".equalsIgnoreCase(url.getScheme());
+    }
+
     /** Streams the URL into {@code file} with a progress bar; returns the MD5 of what was written. */
     private String download(Path file) throws IOException, InterruptedException {
+        if (isLocal()) {
+            Path local = Path.of(url);
+            return copy(Files.newInputStream(local), Files.size(local), file, "copying " + local.getFileName());
+        }
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         HttpRequest req = HttpRequest.newBuilder(url).GET().build();
@@ -143,15 +153,20 @@ public final class DatasetDownloader {
             throw new JConvNetException("download of " + url + " failed: HTTP " + resp.statusCode());
         }
         long total = resp.headers().firstValueAsLong("content-length").orElse(-1);
+        return copy(resp.body(), total, file, "downloading " + url.getPath().replaceAll(".*/", ""));
+    }
+
+    /** Copies {@code body} (closed afterwards) into {@code file} with a progress bar; returns its MD5. */
+    private String copy(InputStream body, long total, Path file, String label) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks MD5", e);
         }
-        ProgressBar bar = new ProgressBar(progress, "downloading " + url.getPath().replaceAll(".*/", ""), total);
+        ProgressBar bar = new ProgressBar(progress, label, total);
         long done = 0;
-        try (InputStream in = new DigestInputStream(resp.body(), digest);
+        try (InputStream in = new DigestInputStream(body, digest);
              OutputStream out = Files.newOutputStream(file)) {
             byte[] buf = new byte[1 << 16];
             int n;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.train.download.IoCauses;
 
 /** Shared drawing helpers: headless canvases and PNG output. */
 final class Png {
@@ -48,7 +49,7 @@ final class Png {
             }
             return file;
         } catch (IOException e) {
-            throw new JConvNetException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new JConvNetException("cannot write " + file + ": " + IoCauses.describe(e), e);
         }
     }
 
