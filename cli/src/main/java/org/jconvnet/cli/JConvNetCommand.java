@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             TrainCommand.class, TestCommand.class, FeaturesCommand.class, ExportWeightsCommand.class,
             ShowCommand.class, DataCommand.class, BenchCommand.class,
-            BackendsCommand.class, DescribeCommand.class,
+            BackendsCommand.class, NetsCommand.class, DescribeCommand.class,
             ConformanceCommand.class},
         description = "Trains and runs cuda-convnet networks on a pluggable compute backend (CPU, OpenCL, CUDA).",
         synopsisSubcommandLabel = "COMMAND",

@@ -124,4 +124,15 @@ class DescribeCommandTest {
         assertEquals(ExitCodes.OK, r.code, r::toString);
         assertFalse(r.cli.injector().getInstance(BackendSession.class).everStarted());
     }
+
+    @Test
+    void netsListsEveryShippedNetWithItsInputAndSize() {
+        CliRun r = CliRun.run("nets");
+        assertEquals(ExitCodes.OK, r.code, r::toString);
+        for (String name : org.jconvnet.layers.net.NetCatalog.names()) {
+            assertTrue(r.out.lines().anyMatch(l -> l.startsWith(name + " ") && l.matches(".*\\s(cifar|cifar-cropped)\\s+\\d+\\s+\\d+")),
+                    name + " in: " + r.out);
+        }
+        assertTrue(r.out.contains(org.jconvnet.layers.net.NetCatalog.SEED + " (seed)"), r::toString);
+    }
 }

@@ -104,6 +104,7 @@ class EveryOptionTest {
                 Map.entry("bench", List.of("--backend", "cpu", "--layer-def", net.toString(), "--mini", "4",
                         "--minibatches", "1", "--warmup", "0")),
                 Map.entry("backends", List.of()),
+                Map.entry("nets", List.of()),
                 Map.entry("describe", List.of("--layer-def", net.toString())),
                 Map.entry("conformance", List.of("--backend", "cpu", "--no-reference-checks", "--no-whole-net",
                         "--report", untouched.resolve("report.json").toString())));

@@ -61,6 +61,16 @@ final class OptionChecks {
         }
     }
 
+    /** Testing on training batches measures how well the net remembers, not how it generalises: say so. */
+    static void warnOverlap(BatchRange train, BatchRange test, java.util.function.Consumer<String> warn) {
+        List<Integer> shared = test.batches().stream().filter(train.batches()::contains).toList();
+        if (!shared.isEmpty()) {
+            warn.accept("--train-range " + train.text() + " and --test-range " + test.text() + " share batch"
+                    + (shared.size() == 1 ? " " : "es ") + join(shared) + ": the test error is then measured on "
+                    + "training data");
+        }
+    }
+
     static void requireMultiviewFits(boolean multiview, DataProvider provider) {
         if (multiview && !(provider instanceof CroppedCifarProvider)) {
             throw new InvalidOptionException("--multiview-test needs --data-provider=cifar-cropped (the 10 views are crops)");

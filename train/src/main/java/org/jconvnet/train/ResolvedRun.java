@@ -82,6 +82,7 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
         BatchRange testRange = OptionChecks.range("--test-range", or(o.testRange(), TrainDefaults.TEST_RANGE));
         if (!needCheckpoint) {
             OptionChecks.requireBatches("--train-range", trainRange, source);
+            OptionChecks.warnOverlap(trainRange, testRange, warn);
         }
         OptionChecks.requireBatches("--test-range", testRange, source);
         DType dtype = OptionChecks.dtype(or(o.dtype(), TrainDefaults.DTYPE));

@@ -163,6 +163,14 @@ class UsageErrorsTest {
     }
 
     @Test
+    void overlappingTrainAndTestRangesAreWarnedAbout() {
+        TrainCommandsTest.Run r = TrainCommandsTest.run(train("--test-range", "2", "--save-path",
+                tmp.resolve("overlap").toString()));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("warning: --train-range 1-2 and --test-range 2 share batch 2"), r.err());
+    }
+
+    @Test
     void testCostsReadAsCudaConvnetPrintsThem() {
         assertEquals("logprob 2.2649, error 83.0%", ResultLine.costs(Map.of("logprob", List.of(2.2648683989048006, 0.83))));
         assertEquals("none", ResultLine.costs(Map.of()));
