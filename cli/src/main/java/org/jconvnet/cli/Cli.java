@@ -6,6 +6,8 @@ import com.google.inject.Stage;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
@@ -52,6 +54,7 @@ public final class Cli {
             for (Class<?> command : extraCommands) {
                 cl.addSubcommand(command);
             }
+            withoutBackendOption(cl);
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler(this::onBadArguments);
@@ -64,6 +67,18 @@ public final class Cli {
             closeBackend();
             out.flush();
             err.flush();
+        }
+    }
+
+    /** Removes the inherited {@code --backend} from every command that starts no backend ({@link StartsNoBackend}). */
+    private static void withoutBackendOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            OptionSpec backend = spec.findOption("--backend");
+            if (spec.userObject() instanceof StartsNoBackend && backend != null && backend.inherited()) {
+                spec.remove(backend);
+            }
+            withoutBackendOption(sub);
         }
     }
 

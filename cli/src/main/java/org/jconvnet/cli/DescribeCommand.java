@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "parameter count per layer and in total. Starts no backend.",
         footer = {"", "Examples:", "  jconvnet describe --layer-def layers-18pct",
                 "  jconvnet describe --layer-def my-net.cfg --layer-params my-params.cfg --data-provider cifar-cropped"})
-public final class DescribeCommand implements Callable<Integer> {
+public final class DescribeCommand implements Callable<Integer>, StartsNoBackend {
     private final Provider<LayerPluginRegistry> plugins;
 
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "List the shipped nets (use them by name with --layer-def): the data provider whose input size "
                 + "each is built for, the number of layers and of parameters. Starts no backend.",
         footer = {"", "Examples:", "  jconvnet nets", "  jconvnet describe --layer-def layers-18pct"})
-public final class NetsCommand implements Callable<Integer> {
+public final class NetsCommand implements Callable<Integer>, StartsNoBackend {
     private final Provider<LayerPluginRegistry> plugins;
 
     @Spec

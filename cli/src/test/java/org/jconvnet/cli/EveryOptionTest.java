@@ -258,4 +258,23 @@ class EveryOptionTest {
     private static String describe(ArgSpec arg) {
         return arg.isOption() ? ((OptionSpec) arg).longestName() : "positional " + arg.paramLabel();
     }
+
+    @org.junit.jupiter.api.Test
+    void exportWeightsReadsTheCheckpointWithoutABackend() {
+        CliRun r = CliRun.run("export-weights", "-f", checkpoint.toString(), "-o", tmp.resolve("weights").toString());
+        assertEquals(ExitCodes.OK, r.code, r::toString);
+        assertTrue(Files.isRegularFile(tmp.resolve("weights/conv1.weights.npy")), r::toString);
+        assertFalse(r.cli.injector().getInstance(BackendSession.class).everStarted(), r::toString);
+    }
+
+    @org.junit.jupiter.api.Test
+    void commandsThatStartNoBackendDoNotOfferBackend() {
+        for (String command : List.of("export-weights", "describe", "nets", "data")) {
+            CliRun help = CliRun.run(command, "--help");
+            assertFalse(help.out.contains("--backend"), () -> command + " offers --backend: " + help.out);
+        }
+        CliRun r = CliRun.run("nets", "--backend", "cpu");
+        assertEquals(ExitCodes.USAGE_ERROR, r.code, r::toString);
+        assertTrue(r.err.contains("Unknown options: '--backend'"), r::toString);
+    }
 }

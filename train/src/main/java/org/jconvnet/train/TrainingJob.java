@@ -247,13 +247,36 @@ public final class TrainingJob {
         }
     }
 
-    /** {@code export-weights}: every parameter as {@code DIR/<layer>.<param>.npy}. */
+    /**
+     * {@code export-weights}: every parameter as {@code DIR/<layer>.<param>.npy}. From a checkpoint
+     * the values are read from its files, so no backend starts.
+     */
     public List<Path> exportWeights(TrainOptions given, Path dir) {
+        if (given.loadFrom() != null) {
+            ResolvedRun run = ResolvedRun.resolve(given, true, layers, w -> err.println("warning: " + w));
+            Checkpoint cp = run.checkpoint().orElseThrow();
+            List<Path> files = WeightsIo.export(run.def(), (layer, param) -> savedValues(cp, layer, param, run.def()),
+                    run.dtype(), dir);
+            out.println("wrote " + files.size() + " parameter files to " + dir);
+            return files;
+        }
         try (OpenModel m = open(given, true)) {
             List<Path> files = WeightsIo.export(m.run().def(), m.net(), m.run().dtype(), dir);
             out.println("wrote " + files.size() + " parameter files to " + dir);
             return files;
         }
+    }
+
+    private static double[] savedValues(Checkpoint cp, String layer, String param, org.jconvnet.layers.net.NetDefinition def) {
+        org.jconvnet.train.checkpoint.SavedParam p = cp.param(layer, param).orElseThrow(() -> new JConvNetException(
+                "checkpoint " + cp.name() + " has no " + param + " of layer '" + layer + "'"));
+        org.jconvnet.api.layer.ParamSpec spec = def.layer(layer).params().stream().filter(s -> s.name().equals(param))
+                .findFirst().orElseThrow();
+        if (p.rows() != spec.rows() || p.cols() != spec.cols()) {
+            throw new JConvNetException("checkpoint " + cp.name() + ": " + layer + "." + param + " is " + p.rows() + "x"
+                    + p.cols() + ", the net needs " + spec.rows() + "x" + spec.cols());
+        }
+        return p.values();
     }
 
     /** Opens the model of {@code given} (for {@code show}) and hands it to {@code use}. */

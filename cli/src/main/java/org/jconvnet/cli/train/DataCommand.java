@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.StartsNoBackend;
 import org.jconvnet.cli.options.DatasetName;
 import org.jconvnet.cli.options.DownloadUrl;
 import org.jconvnet.cli.options.InputFile;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet data}: data set management; {@code data download} fetches CIFAR-10. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Manage data sets.",
         subcommands = {DataCommand.Download.class, DataCommand.Install.class})
-public final class DataCommand implements Callable<Integer> {
+public final class DataCommand implements Callable<Integer>, StartsNoBackend {
     @Spec
     private CommandSpec spec;
 
@@ -37,7 +38,7 @@ public final class DataCommand implements Callable<Integer> {
                     "Without internet: copy that file over and give --url file:///path/to/cifar-10-binary.tar.gz."},
             footer = {"", "Examples:", "  jconvnet data download",
                     "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin"})
-    public static final class Download implements Callable<Integer> {
+    public static final class Download implements Callable<Integer>, StartsNoBackend {
         @Spec
         private CommandSpec spec;
 
@@ -77,7 +78,7 @@ public final class DataCommand implements Callable<Integer> {
                     + "internet): check its MD5 and unpack cifar-10-batches-bin/ into the cache ($JCONVNET_CACHE, "
                     + "else ~/.cache/jconvnet), exactly as 'data download' does."},
             footer = {"", "Example:", "  jconvnet data install /media/usb/cifar-10-binary.tar.gz"})
-    public static final class Install implements Callable<Integer> {
+    public static final class Install implements Callable<Integer>, StartsNoBackend {
         @Spec
         private CommandSpec spec;
 

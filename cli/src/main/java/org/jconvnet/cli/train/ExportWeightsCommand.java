@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.StartsNoBackend;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.train.TrainOptions;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Write every parameter of a checkpoint (-f DIR) as OUT/<layer>.weights.npy and "
                 + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders; train --init-from reads them back.",
         footer = {"", "Example:", "  jconvnet export-weights -f checkpoints/run1 -o weights"})
-public final class ExportWeightsCommand implements Callable<Integer> {
+public final class ExportWeightsCommand implements Callable<Integer>, StartsNoBackend {
     private final Jobs jobs;
 
     @Spec

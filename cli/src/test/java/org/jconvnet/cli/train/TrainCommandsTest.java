@@ -65,7 +65,7 @@ class TrainCommandsTest {
         assertTrue(resume.out().contains("finished at 3.1 (epoch 3, batch 1), 2 batches trained in this run; last test: logprob "),
                 resume.out());
 
-        Run export = run("export-weights", "--backend", "cpu", "-f", ck.toString(), "--out", tmp.resolve("w").toString());
+        Run export = run("export-weights", "-f", ck.toString(), "--out", tmp.resolve("w").toString());
         assertEquals(0, export.code(), export.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("w/conv1.weights.npy")));
 

@@ -38,6 +38,15 @@ public final class WeightsIo {
      * cuda-convnet nets); returns the files written.
      */
     public static List<Path> export(NetDefinition def, Net net, DType dtype, Path dir) {
+        return export(def, net::getParam, dtype, dir);
+    }
+
+    /**
+     * Writes every parameter as {@code dir/<layer>.<param>.npy}, taking the values from
+     * {@code values} (layer, parameter name) in the net's own layout; no device is needed.
+     */
+    public static List<Path> export(NetDefinition def, java.util.function.BiFunction<String, String, double[]> values,
+                                    DType dtype, Path dir) {
         List<Path> out = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -48,7 +57,7 @@ public final class WeightsIo {
             ParamSpec s = e.spec();
             Path f = dir.resolve(fileName(e.layer(), s.name()));
             Npy.write(f, new NpyArray(new int[] {s.rows(), s.cols()}, s.order() == MatrixOrder.FORTRAN, dtype,
-                    net.getParam(e.layer(), s.name())));
+                    values.apply(e.layer(), s.name())));
             out.add(f);
         }
         return out;
