@@ -172,6 +172,7 @@ class EveryOptionTest {
             for (String bad : List.of("spec section", "§", "about two minutes", "cuda-convnet.md")) {
                 assertFalse(r.out.contains(bad), () -> "help cites '" + bad + "': " + r.out);
             }
+            assertFalse(r.out.matches("(?s).*[./~]\\R\\s*/.*|.*https?:/?\\R.*"), () -> "a path or URL is broken: " + r.out);
             if (spec.subcommands().isEmpty() && !spec.qualifiedName().equals("jconvnet")) {
                 assertTrue(r.out.contains("Example"), () -> "no example in the help of " + key(spec) + ": " + r.out);
             }
@@ -257,6 +258,12 @@ class EveryOptionTest {
 
     private static String describe(ArgSpec arg) {
         return arg.isOption() ? ((OptionSpec) arg).longestName() : "positional " + arg.paramLabel();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDownloadUrlIsShownWhole() {
+        CliRun r = CliRun.run("data", "download", "--help");
+        assertTrue(r.out.contains("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"), r::toString);
     }
 
     @org.junit.jupiter.api.Test

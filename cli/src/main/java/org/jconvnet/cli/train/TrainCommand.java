@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
                 "Resume with -f <save-path>/<name>; the layer-params file is re-read. Options that change the net "
                         + "or its input (--layer-def, --data-provider, --crop-border, --dtype) must match the checkpoint."},
         footer = {"", "Examples:",
-                "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin --data-provider cifar-cropped "
-                        + "--epochs 10 --save-name run1",
+                "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin \\",
+                "      --data-provider cifar-cropped --epochs 10 --save-name run1",
                 "  jconvnet train -f checkpoints/run1 --epochs 20"})
 public final class TrainCommand implements Callable<Integer> {
     private final Jobs jobs;
@@ -62,8 +62,8 @@ public final class TrainCommand implements Callable<Integer> {
             + (TrainDefaults.TEST_ONE ? 1 : 0) + ").")
     Switch testOne;
 
-    @Option(names = "--save-path", paramLabel = "DIR", converter = OutputDir.class, description = "Where checkpoint directories are created (default ./"
-            + TrainDefaults.SAVE_PATH + ").")
+    @Option(names = "--save-path", paramLabel = "DIR", converter = OutputDir.class, description = "Where checkpoint directories are created (default: "
+            + TrainDefaults.SAVE_PATH + " in the current directory).")
     Path savePath;
 
     @Option(names = "--save-name", paramLabel = "NAME", converter = PlainName.class, description = "Checkpoint directory name (default "

@@ -99,7 +99,7 @@ class TrainCommandsTest {
         for (String phrase : new String[] {"Minibatch size (default 128; 16 on the embedded data set).",
                 "Default 50000; 1 on the embedded set", "(default 50; one epoch on the embedded set)",
                 "Training batches, e.g. 1-5 (default)", "Test batches, e.g. 6 (default)", "Default: cifar.",
-                "Crop border of cifar-cropped (default 4).", "(default ./checkpoints)", "(default ConvNet__<date>_<time>)",
+                "Crop border of cifar-cropped (default 4).", "(default: checkpoints in the current directory)", "(default ConvNet__<date>_<time>)",
                 "all of them (default 1)", "Default: the seed net layers-conv-local-11pct."}) {
             assertTrue(text.contains(phrase.replaceAll("\\s+", "")), phrase + " in: " + help.out());
         }
