@@ -12,7 +12,6 @@ import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.GlobalOptions;
-import org.jconvnet.cli.UsageException;
 import org.jconvnet.cli.options.Count;
 import org.jconvnet.cli.options.DTypeName;
 import org.jconvnet.cli.options.NetName;
@@ -91,9 +90,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeats < 1) {
-            throw new UsageException("--repeats must be at least 1, got " + repeats);
-        }
         List<String> ids = new ArrayList<>();
         BackendSelector selector = this.selector.get();
         String requested = selector.explicitChoice(global.backend().orElse(null)).orElse(null);

@@ -60,6 +60,6 @@ class BenchCommandTest {
     void repeatsBelowOneIsAUsageError() {
         Run bench = TrainCommandsTest.run("bench", "--backend", "cpu", "--repeats", "0");
         assertEquals(2, bench.code(), bench.toString());
-        assertTrue(bench.err().contains("--repeats must be at least 1"), bench.err());
+        assertTrue(bench.err().contains("'--repeats': must be at least 1"), bench.err());
     }
 }
