@@ -96,13 +96,45 @@ public final class Cli {
             // Start-up: --plugins is parsed now, so the plugin class loader is built here, once, before
             // any command runs; commands and the backend get it (or the registries over it) injected.
             // A bad plugin folder is thus a usage error whatever the command.
-            injector.getInstance(Plugins.class);
+            Plugins plugins = injector.getInstance(Plugins.class);
+            if (options.verbose()) {
+                debugLines(parseResult, plugins);
+            }
             return new RunLast().execute(parseResult);
         } catch (CommandLine.ExecutionException wrapped) {
             return reporter.report(wrapped.getCause() == null ? wrapped : wrapped.getCause());
         } catch (RuntimeException failure) {
             return reporter.report(failure);
         }
+    }
+
+    /**
+     * With {@code -v}: what is about to run, as parsed (the command, every option given, with its
+     * value), the plugin folders and jars and the JVM, on stderr in the logger's {@code [DEBUG]} form.
+     * Written here rather than logged, so that they appear whatever the logger was set up with.
+     */
+    private void debugLines(ParseResult parsed, Plugins plugins) {
+        StringBuilder given = new StringBuilder();
+        ParseResult leaf = parsed;
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            leaf = level;
+            for (OptionSpec o : level.matchedOptions()) {
+                given.append(' ').append(o.longestName()).append(o.arity().max() == 0 ? "" : "=" + String.join(",",
+                        o.originalStringValues()));
+            }
+            for (picocli.CommandLine.Model.PositionalParamSpec p : level.matchedPositionals()) {
+                given.append(' ').append(String.join(" ", p.originalStringValues()));
+            }
+        }
+        err.println("[DEBUG] jconvnet: running '" + leaf.commandSpec().qualifiedName() + "' with"
+                + (given.length() == 0 ? " no options" : given));
+        err.println("[DEBUG] jconvnet: plugin directories: " + (plugins.dirs().isEmpty() ? "none" : plugins.dirs())
+                + "; plugin jars: " + (plugins.jars().isEmpty() ? "none" : plugins.jars()));
+        err.println("[DEBUG] jconvnet: Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ") on " + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        err.flush();
     }
 
     private int onBadArguments(ParameterException e, String[] args) {

@@ -56,4 +56,16 @@ class CommandLineTest {
         assertEquals(ExitCodes.OK, r.code, r::toString);
         assertTrue(r.out.startsWith("jconvnet ") && r.out.contains("plugin API"), r::toString);
     }
+
+    @Test
+    void verboseAddsDebugLinesSayingWhatRuns() {
+        CliRun quiet = CliRun.run("nets");
+        CliRun verbose = CliRun.run("nets", "-v");
+        assertEquals(ExitCodes.OK, verbose.code, verbose::toString);
+        assertEquals(quiet.out, verbose.out, "stdout is the same");
+        assertTrue(verbose.err.contains("[DEBUG] jconvnet: running 'jconvnet nets' with --verbose"), verbose::toString);
+        assertTrue(verbose.err.contains("[DEBUG] jconvnet: plugin directories: ") && verbose.err.contains("[DEBUG] jconvnet: Java "),
+                verbose::toString);
+        assertTrue(!quiet.err.contains("[DEBUG]"), quiet::toString);
+    }
 }
