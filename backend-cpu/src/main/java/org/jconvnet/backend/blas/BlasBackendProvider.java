@@ -1,0 +1,73 @@
+package org.jconvnet.backend.blas;
+
+import org.jconvnet.api.ApiVersion;
+import org.jconvnet.api.backend.Availability;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.BackendConfig;
+import org.jconvnet.api.backend.BackendProvider;
+import org.jconvnet.backend.blas.core.OpenBlas;
+
+/**
+ * Provides the fast CPU backend {@code cpu-blas}: conv, local and fc as OpenBLAS sgemm, the other
+ * kernels as vectorisable loops, float32 only. It needs nothing beyond Maven Central (the natives
+ * come in the {@code org.bytedeco:openblas} linux-x86_64 jar), and is available wherever those
+ * natives load.
+ * <p>Priority 150: chosen automatically above the CPU reference (100), which stays the oracle;
+ * below OpenCL (200) and CUDA (300), which a user gets only by installing a device runtime on
+ * purpose.
+ */
+public final class BlasBackendProvider implements BackendProvider {
+    /** The backend id. */
+    public static final String ID = "cpu-blas";
+    /** Setting (or {@code -Djconvnet.cpu-blas.threads}) for the number of worker threads; default: one per core. */
+    public static final String THREADS_KEY = "cpu-blas.threads";
+
+    @Override
+    public int apiVersion() {
+        return ApiVersion.CURRENT;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int priority() {
+        return 150;
+    }
+
+    @Override
+    public Availability probe() {
+        OpenBlas.Status s = OpenBlas.load();
+        return s.loaded() ? Availability.available(describe(Runtime.getRuntime().availableProcessors(), s))
+                : Availability.unavailable(s.description());
+    }
+
+    @Override
+    public Backend create(BackendConfig config) {
+        OpenBlas.Status s = OpenBlas.load();
+        if (!s.loaded()) {
+            throw new IllegalStateException(s.description(), s.failure());
+        }
+        int threads = config.get(THREADS_KEY).map(v -> parseThreads(v)).orElse(Runtime.getRuntime().availableProcessors());
+        return new BlasBackend(config.kernelLoader(this), threads, describe(threads, s));
+    }
+
+    private static int parseThreads(String v) {
+        try {
+            int t = Integer.parseInt(v.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(THREADS_KEY + " must be a positive integer, got '" + v + "'");
+    }
+
+    private static String describe(int threads, OpenBlas.Status s) {
+        return s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
+                + " thread(s), float32 only";
+    }
+}

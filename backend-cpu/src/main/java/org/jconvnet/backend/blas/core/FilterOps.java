@@ -1,0 +1,216 @@
+package org.jconvnet.backend.blas.core;
+
+import org.jconvnet.backend.blas.core.Scratch.WorkerScratch;
+import org.jconvnet.backend.blas.core.Sgemm.Operand;
+
+/**
+ * conv and local (cuda-convnet.md §3.2, §3.3) as im2col + sgemm. The modules are cut into chunks
+ * ({@link FilterGeometry#modulesPerChunk}); a task unfolds its chunk ({@link Unfold}) into native
+ * memory and multiplies, per group:
+ * <pre>
+ * forward           out[f, (m, n)]  = sum_k W[k, f] * cols[k, (m, n)]        (conv: one product per chunk,
+ * backward-input    dcols[k, (m, n)] = sum_f W[k, f] * dOut[f, (m, n)]         local: one per module, W of
+ * backward-weights  dW[k, f]        = sum_(m, n) cols[k, (m, n)] * dOut[f, (m, n)]   that module)
+ * </pre>
+ * The output rows {@code (f, m)} of a chunk are contiguous per filter, so they go in and out with
+ * one bulk copy per filter. Backward-input folds the chunks' column gradients back in chunk order,
+ * workers splitting the input rows; conv's weight gradient sums fixed groups of chunks into
+ * partials added in order. Nothing depends on the number of workers.
+ */
+public final class FilterOps {
+    /** Partial weight-gradient sums of conv: at most this many, each over consecutive chunks. */
+    private static final int WEIGHT_PARTIALS = 16;
+
+    private final Workers workers;
+    private final Scratch scratch;
+
+    /** Kernels running on {@code workers} with {@code scratch}. */
+    public FilterOps(Workers workers, Scratch scratch) {
+        this.workers = workers;
+        this.scratch = scratch;
+    }
+
+    /** {@code output (+)= filterActs(input, weights)}. */
+    public void forward(FilterGeometry g, float[] input, float[] weights, float[] output, boolean accumulate) {
+        NativeFloats shared = g.local() ? null : sharedWeights(g, weights);
+        int n = g.numCases();
+        int k = g.taps();
+        int fg = g.groupFilters();
+        int f = g.filters();
+        workers.run(g.chunks(), (chunk, w) -> {
+            WorkerScratch ws = scratch.worker(w);
+            int m0 = g.chunkStart(chunk);
+            int m1 = g.chunkEnd(chunk);
+            int cols = (m1 - m0) * n;
+            Unfold.unfold(g, input, ws.columns.ensure((long) g.unfoldedRows() * cols), m0, m1, ws.zeros(cols));
+            ws.products.ensure((long) f * cols);
+            NativeFloats wts = shared != null ? shared : moduleWeights(g, weights, ws, m0, m1);
+            for (int group = 0; group < g.groups(); group++) {
+                if (!g.local()) {
+                    Sgemm.multiply(true, false, fg, cols, k, 1f, new Operand(wts, group * fg, f),
+                            new Operand(ws.columns, (long) group * k * cols, cols), 0f,
+                            new Operand(ws.products, (long) group * fg * cols, cols));
+                    continue;
+                }
+                for (int m = m0; m < m1; m++) {
+                    Sgemm.multiply(true, false, fg, n, k, 1f, new Operand(wts, (long) (m - m0) * k * f + group * fg, f),
+                            new Operand(ws.columns, (long) group * k * cols + (long) (m - m0) * n, cols), 0f,
+                            new Operand(ws.products, (long) group * fg * cols + (long) (m - m0) * n, cols));
+                }
+            }
+            float[] staging = ws.staging(cols);
+            for (int filter = 0; filter < f; filter++) {
+                ws.products.getInto((long) filter * cols, output, (filter * g.modules() + m0) * n, cols, accumulate,
+                        staging);
+            }
+        });
+    }
+
+    /** {@code inputGrad (+)= imgActs(outputGrad, weights)}. */
+    public void backwardInput(FilterGeometry g, float[] outputGrad, float[] weights, float[] inputGrad,
+                              boolean accumulate) {
+        if (!accumulate) {
+            workers.forRange(inputGrad.length, 1 << 14, (from, to, w) -> java.util.Arrays.fill(inputGrad, from, to, 0f));
+        }
+        NativeFloats shared = g.local() ? null : sharedWeights(g, weights);
+        int n = g.numCases();
+        int k = g.taps();
+        int fg = g.groupFilters();
+        int f = g.filters();
+        int rows = g.unfoldedRows();
+        int chunks = g.chunks();
+        int round = workers.count();
+        for (int first = 0; first < chunks; first += round) {
+            int start = first;
+            int inRound = Math.min(round, chunks - first);
+            workers.run(inRound, (slot, w) -> {
+                WorkerScratch ws = scratch.worker(w);
+                int chunk = start + slot;
+                int m0 = g.chunkStart(chunk);
+                int m1 = g.chunkEnd(chunk);
+                int cols = (m1 - m0) * n;
+                putOutputRows(g, outputGrad, ws.grads.ensure((long) f * cols), m0, m1);
+                ws.columns.ensure((long) rows * cols);
+                NativeFloats wts = shared != null ? shared : moduleWeights(g, weights, ws, m0, m1);
+                for (int group = 0; group < g.groups(); group++) {
+                    if (!g.local()) {
+                        Sgemm.multiply(false, false, k, cols, fg, 1f, new Operand(wts, group * fg, f),
+                                new Operand(ws.grads, (long) group * fg * cols, cols), 0f,
+                                new Operand(ws.columns, (long) group * k * cols, cols));
+                        continue;
+                    }
+                    for (int m = m0; m < m1; m++) {
+                        Sgemm.multiply(false, false, k, n, fg, 1f,
+                                new Operand(wts, (long) (m - m0) * k * f + group * fg, f),
+                                new Operand(ws.grads, (long) group * fg * cols + (long) (m - m0) * n, cols), 0f,
+                                new Operand(ws.columns, (long) group * k * cols + (long) (m - m0) * n, cols));
+                    }
+                }
+                ws.columns.get(0, scratch.slot(slot, rows * cols), 0, rows * cols);
+            });
+            workers.forRange(g.channels() * g.imgSize(), 1, (from, to, w) -> {
+                for (int slot = 0; slot < inRound; slot++) {
+                    int chunk = start + slot;
+                    int m0 = g.chunkStart(chunk);
+                    int m1 = g.chunkEnd(chunk);
+                    Unfold.fold(g, scratch.slot(slot, 0), inputGrad, m0, m1, from, to);
+                }
+            });
+        }
+    }
+
+    /** {@code weightsGrad (+)= weightActs(input, outputGrad)}. */
+    public void backwardWeights(FilterGeometry g, float[] input, float[] outputGrad, float[] weightsGrad,
+                                boolean accumulate) {
+        if (g.local()) {
+            localBackwardWeights(g, input, outputGrad, weightsGrad, accumulate);
+            return;
+        }
+        int n = g.numCases();
+        int k = g.taps();
+        int fg = g.groupFilters();
+        int f = g.filters();
+        int chunks = g.chunks();
+        int partials = Math.min(chunks, WEIGHT_PARTIALS);
+        int size = k * f;
+        workers.run(partials, (part, w) -> {
+            WorkerScratch ws = scratch.worker(w);
+            ws.products.ensure(size);
+            int from = part * chunks / partials;
+            int to = (part + 1) * chunks / partials;
+            for (int chunk = from; chunk < to; chunk++) {
+                int m0 = g.chunkStart(chunk);
+                int m1 = g.chunkEnd(chunk);
+                int cols = (m1 - m0) * n;
+                Unfold.unfold(g, input, ws.columns.ensure((long) g.unfoldedRows() * cols), m0, m1, ws.zeros(cols));
+                putOutputRows(g, outputGrad, ws.grads.ensure((long) f * cols), m0, m1);
+                for (int group = 0; group < g.groups(); group++) {
+                    Sgemm.multiply(false, true, k, fg, cols, 1f, new Operand(ws.columns, (long) group * k * cols, cols),
+                            new Operand(ws.grads, (long) group * fg * cols, cols), chunk == from ? 0f : 1f,
+                            new Operand(ws.products, group * fg, f));
+                }
+            }
+            ws.products.get(0, scratch.slot(part, size), 0, size);
+        });
+        workers.forRange(size, 1 << 12, (from, to, w) -> {
+            for (int e = from; e < to; e++) {
+                float sum = 0;
+                for (int part = 0; part < partials; part++) {
+                    sum += scratch.slot(part, 0)[e];
+                }
+                weightsGrad[e] = accumulate ? weightsGrad[e] + sum : sum;
+            }
+        });
+    }
+
+    private void localBackwardWeights(FilterGeometry g, float[] input, float[] outputGrad, float[] weightsGrad,
+                                      boolean accumulate) {
+        int n = g.numCases();
+        int k = g.taps();
+        int fg = g.groupFilters();
+        int f = g.filters();
+        workers.run(g.chunks(), (chunk, w) -> {
+            WorkerScratch ws = scratch.worker(w);
+            int m0 = g.chunkStart(chunk);
+            int m1 = g.chunkEnd(chunk);
+            int cols = (m1 - m0) * n;
+            int bank = k * f;
+            Unfold.unfold(g, input, ws.columns.ensure((long) g.unfoldedRows() * cols), m0, m1, ws.zeros(cols));
+            putOutputRows(g, outputGrad, ws.grads.ensure((long) f * cols), m0, m1);
+            ws.products.ensure((long) (m1 - m0) * bank);
+            for (int m = m0; m < m1; m++) {
+                for (int group = 0; group < g.groups(); group++) {
+                    Sgemm.multiply(false, true, k, fg, n, 1f,
+                            new Operand(ws.columns, (long) group * k * cols + (long) (m - m0) * n, cols),
+                            new Operand(ws.grads, (long) group * fg * cols + (long) (m - m0) * n, cols), 0f,
+                            new Operand(ws.products, (long) (m - m0) * bank + group * fg, f));
+                }
+            }
+            ws.products.getInto(0, weightsGrad, m0 * bank, (m1 - m0) * bank, accumulate, ws.staging((m1 - m0) * bank));
+        });
+    }
+
+    /** Conv's weights ({@code K x F}) in the shared native buffer, read by every task. */
+    private NativeFloats sharedWeights(FilterGeometry g, float[] weights) {
+        NativeFloats shared = scratch.shared(weights.length);
+        shared.put(0, weights, 0, weights.length);
+        return shared;
+    }
+
+    /** Local's banks of modules {@code [m0, m1)} in the worker's native buffer. */
+    private static NativeFloats moduleWeights(FilterGeometry g, float[] weights, WorkerScratch ws, int m0, int m1) {
+        int bank = g.taps() * g.filters();
+        ws.weights.ensure((long) (m1 - m0) * bank);
+        ws.weights.put(0, weights, m0 * bank, (m1 - m0) * bank);
+        return ws.weights;
+    }
+
+    /** Output rows {@code (f, m)} for m in {@code [m0, m1)}: per filter one contiguous run, to row f of {@code target}. */
+    private static void putOutputRows(FilterGeometry g, float[] rowsByFilter, NativeFloats target, int m0, int m1) {
+        int n = g.numCases();
+        int cols = (m1 - m0) * n;
+        for (int filter = 0; filter < g.filters(); filter++) {
+            target.put((long) filter * cols, rowsByFilter, (filter * g.modules() + m0) * n, cols);
+        }
+    }
+}

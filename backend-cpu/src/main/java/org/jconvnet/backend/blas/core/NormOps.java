@@ -1,0 +1,196 @@
+package org.jconvnet.backend.blas.core;
+
+import java.util.Arrays;
+
+/**
+ * cmrnorm, rnorm and cnorm (cuda-convnet.md §3.6 to §3.8) over {@code C*S*S x N} activations:
+ * <pre>
+ * forward:  d_r = minDiv + addScale * sum_{q in W(r)} s_q^2,  y_r = x_r * d_r^-pow
+ *           (s = x; for cnorm s = m = x - clipped-count mean of x over W(r), kept in meanDiffs)
+ * backward: T_q = G_q y_q / d_q,  U_r = sum_{q : r in W(q)} T_q
+ *           cmrnorm, rnorm: dx_r = G_r d_r^-pow - 2 addScale pow x_r U_r
+ *           cnorm:          dx_r = G_r d_r^-pow - 2 addScale pow (m_r U_r - sum_{q : r in W(q)} m_q U_q / |W(q)|)
+ * </pre>
+ * W(r) is a set of maps at r's pixel (cmrnorm) or of pixels in r's map (rnorm, cnorm); every sum
+ * runs over whole rows of N cases. Each pass writes disjoint rows, so workers split the rows.
+ */
+public final class NormOps {
+    private final Workers workers;
+    private final Scratch scratch;
+
+    /** Kernels running on {@code workers}, the backward pass's two temporaries in {@code scratch}'s slots 0 and 1. */
+    public NormOps(Workers workers, Scratch scratch) {
+        this.workers = workers;
+        this.scratch = scratch;
+    }
+
+    /**
+     * The geometry and constants of a norm launch.
+     *
+     * @param acrossMaps cmrnorm (else a square of pixels within the map)
+     * @param mean       cnorm: normalise the deviations from the local mean
+     * @param channels   C
+     * @param imgSize    S
+     * @param size       window size
+     * @param blocked    cmrnorm's non-overlapping blocks
+     * @param addScale   scale over size (cmrnorm) or size squared
+     * @param pow        the exponent
+     * @param minDiv     the additive constant
+     * @param numCases   N
+     */
+    public record Geometry(boolean acrossMaps, boolean mean, int channels, int imgSize, int size, boolean blocked,
+                           float addScale, float pow, float minDiv, int numCases) {
+        int rows() {
+            return channels * imgSize * imgSize;
+        }
+
+        WindowAxis axis() {
+            if (acrossMaps) {
+                return blocked ? WindowAxis.blocks(size, channels) : WindowAxis.centred(size, channels);
+            }
+            return WindowAxis.centred(size, imgSize);
+        }
+
+        int maxWindow() {
+            return acrossMaps ? size : size * size;
+        }
+    }
+
+    /** {@code output}, {@code denoms} (and for cnorm {@code meanDiffs}) from {@code input}. */
+    public void forward(Geometry g, float[] input, float[] output, float[] denoms, float[] meanDiffs) {
+        int n = g.numCases();
+        float[] squared = input;
+        if (g.mean()) {
+            rows(g, (r, list, acc) -> {
+                int count = neighbours(g, r, list, false);
+                sumRows(list, count, input, n, false, acc);
+                for (int i = 0; i < n; i++) {
+                    meanDiffs[r * n + i] = input[r * n + i] - acc[i] / count;
+                }
+            });
+            squared = meanDiffs;
+        }
+        float[] s = squared;
+        rows(g, (r, list, acc) -> {
+            sumRows(list, neighbours(g, r, list, false), s, n, true, acc);
+            for (int i = 0; i < n; i++) {
+                int e = r * n + i;
+                float d = g.minDiv() + g.addScale() * acc[i];
+                denoms[e] = d;
+                output[e] = input[e] * (float) Math.pow(d, -g.pow());
+            }
+        });
+    }
+
+    /** {@code inputGrad (+)=} the exact gradient of {@link #forward}. */
+    public void backwardInput(Geometry g, float[] input, float[] output, float[] denoms, float[] meanDiffs,
+                              float[] outputGrad, float[] inputGrad, boolean accumulate) {
+        int n = g.numCases();
+        int size = g.rows() * n;
+        float[] t = scratch.slot(0, size);
+        float[] u = scratch.slot(1, size);
+        workers.forRange(size, 1 << 12, (from, to, w) -> {
+            for (int e = from; e < to; e++) {
+                t[e] = outputGrad[e] * output[e] / denoms[e];
+            }
+        });
+        rows(g, (r, list, acc) -> {
+            sumRows(list, neighbours(g, r, list, true), t, n, false, acc);
+            System.arraycopy(acc, 0, u, r * n, n);
+        });
+        float twoAp = 2 * g.addScale() * g.pow();
+        float[] m = g.mean() ? meanDiffs : input;
+        rows(g, (r, list, acc) -> {
+            if (g.mean()) {
+                int count = neighbours(g, r, list, true);
+                for (int k = 0; k < count; k++) {
+                    float window = windowCount(g, list[k]);
+                    int base = list[k] * n;
+                    for (int i = 0; i < n; i++) {
+                        acc[i] += m[base + i] * u[base + i] / window;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int e = r * n + i;
+                float dx = outputGrad[e] * (float) Math.pow(denoms[e], -g.pow()) - twoAp * (m[e] * u[e] - acc[i]);
+                inputGrad[e] = accumulate ? inputGrad[e] + dx : dx;
+            }
+        });
+    }
+
+    /** A body per row with a neighbour list and a zeroed accumulator of N. */
+    @FunctionalInterface
+    private interface RowBody {
+        void run(int row, int[] list, float[] acc);
+    }
+
+    private void rows(Geometry g, RowBody body) {
+        workers.forRange(g.rows(), 8, (from, to, w) -> {
+            int[] list = new int[g.maxWindow()];
+            float[] acc = new float[g.numCases()];
+            for (int r = from; r < to; r++) {
+                Arrays.fill(acc, 0f);
+                body.run(r, list, acc);
+            }
+        });
+    }
+
+    /** {@code acc (+)= sum over the listed rows of values (squared)}, in list order. */
+    private static void sumRows(int[] list, int count, float[] values, int n, boolean squared, float[] acc) {
+        for (int k = 0; k < count; k++) {
+            int base = list[k] * n;
+            if (squared) {
+                for (int i = 0; i < n; i++) {
+                    float v = values[base + i];
+                    acc[i] += v * v;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    acc[i] += values[base + i];
+                }
+            }
+        }
+    }
+
+    /** Lists W(row) ({@code reverse}: the rows whose window holds row) in increasing order; returns the count. */
+    private static int neighbours(Geometry g, int row, int[] out, boolean reverse) {
+        WindowAxis a = g.axis();
+        int s = g.imgSize();
+        int pixels = s * s;
+        int map = row / pixels;
+        int pixel = row % pixels;
+        int k = 0;
+        if (g.acrossMaps()) {
+            int lo = reverse ? a.firstContaining(map) : a.lo(map);
+            int hi = reverse ? a.endContaining(map) : a.hi(map);
+            for (int f = lo; f < hi; f++) {
+                out[k++] = f * pixels + pixel;
+            }
+            return k;
+        }
+        int y = pixel / s;
+        int x = pixel % s;
+        int ylo = reverse ? a.firstContaining(y) : a.lo(y);
+        int yhi = reverse ? a.endContaining(y) : a.hi(y);
+        int xlo = reverse ? a.firstContaining(x) : a.lo(x);
+        int xhi = reverse ? a.endContaining(x) : a.hi(x);
+        for (int yy = ylo; yy < yhi; yy++) {
+            for (int xx = xlo; xx < xhi; xx++) {
+                out[k++] = map * pixels + yy * s + xx;
+            }
+        }
+        return k;
+    }
+
+    /** |W(row)|, the clipped count. */
+    private static int windowCount(Geometry g, int row) {
+        WindowAxis a = g.axis();
+        int s = g.imgSize();
+        int pixels = s * s;
+        if (g.acrossMaps()) {
+            return a.count(row / pixels);
+        }
+        return a.count(row % pixels / s) * a.count(row % s);
+    }
+}

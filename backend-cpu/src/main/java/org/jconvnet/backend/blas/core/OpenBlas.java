@@ -1,0 +1,68 @@
+package org.jconvnet.backend.blas.core;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Loads OpenBLAS (JavaCPP's presets, the BLAS-only library {@code openblas_nolapack}) once and says
+ * whether that worked. Loading extracts the natives bundled in the {@code linux-x86_64} jar; on any
+ * other OS or architecture, or when that jar is missing (the GPU bundle leaves it out), it fails and
+ * the backend reports itself unavailable with the reason instead of crashing.
+ */
+public final class OpenBlas {
+    private static Status status;
+
+    private OpenBlas() {
+    }
+
+    /**
+     * The outcome of loading.
+     *
+     * @param loaded      the natives are loaded and sgemm can be called
+     * @param description the library in words (version, CPU kernel), or why it could not be loaded
+     * @param failure     the cause when not loaded, else null
+     */
+    public record Status(boolean loaded, String description, Throwable failure) {
+    }
+
+    /**
+     * Loads the library on first call and returns the cached outcome; never throws. OpenBLAS is
+     * set to one thread: the backend's {@link Workers} split the products, and OpenBLAS's own idle
+     * threads would otherwise spin on the cores the loops run on.
+     */
+    public static synchronized Status load() {
+        if (status == null) {
+            status = tryLoad();
+        }
+        return status;
+    }
+
+    private static Status tryLoad() {
+        String platform = Loader.getPlatform();
+        try {
+            Loader.load(openblas_nolapack.class);
+            openblas_nolapack.blas_set_num_threads(1);
+            smokeTest();
+            return new Status(true, "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")", null);
+        } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, a wrong product: never a crash
+            String why = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+            return new Status(false, "OpenBLAS natives could not be loaded on " + platform + ": " + why
+                    + " (this backend bundles them for linux-x86_64 only; use --backend cpu or opencl)", t);
+        }
+    }
+
+    /** A 2x2 product, so that a library that loads but computes nonsense is caught at probe time. */
+    private static void smokeTest() {
+        try (NativeFloats a = new NativeFloats().ensure(4); NativeFloats c = new NativeFloats().ensure(4)) {
+            a.put(0, new float[] {1, 2, 3, 4}, 0, 4);
+            Sgemm.multiply(false, false, 2, 2, 2, 1f, new Sgemm.Operand(a, 0, 2), new Sgemm.Operand(a, 0, 2), 0f,
+                    new Sgemm.Operand(c, 0, 2));
+            float[] got = new float[4];
+            c.get(0, got, 0, 4);
+            if (got[0] != 7 || got[1] != 10 || got[2] != 15 || got[3] != 22) {
+                throw new IllegalStateException("sgemm smoke test gave " + java.util.Arrays.toString(got)
+                        + ", expected [7.0, 10.0, 15.0, 22.0]");
+            }
+        }
+    }
+}
