@@ -50,7 +50,7 @@ CLI_JAR=$(ls "$ROOT"/cli/target/jconvnet-cli-*.jar 2>/dev/null | grep -v -- '-so
 [ -n "$CLI_JAR" ] || { echo "gpu-bundle.sh: cli/target/jconvnet-cli-*.jar not found (build failed?)" >&2; exit 1; }
 cp "$CLI_JAR" "$STAGE/lib/"
 # Our own modules come from this reactor build: replace whatever copy-dependencies found with target/ jars.
-for m in api kernels backend-cpu-reference backend-opencl backend-cuda layers train conformance-tests; do
+for m in api kernels backend-cpu-reference backend-cpu backend-opencl backend-cuda layers train conformance-tests; do
   j=$(ls "$ROOT/$m"/target/jconvnet-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -1 || true)
   [ -n "$j" ] && cp "$j" "$STAGE/lib/"
 done

@@ -56,6 +56,15 @@ final class ArchitectureRules {
             .because("the plugin class loader is built once at start-up and passed on as an argument, "
                     + "so that what a command discovers does not depend on the thread it runs on");
 
+    /**
+     * OpenBLAS and JavaCPP ({@code org.bytedeco}) are used by the fast CPU backend only (and by the
+     * bench's host sgemm probe, which measures the same library's peak), so that their natives stay
+     * out of everything else.
+     */
+    static final ArchRule OPENBLAS_ONLY_IN_CPU_BLAS_BACKEND = noClasses()
+            .that().resideOutsideOfPackages("org.jconvnet.backend.blas..", "org.jconvnet.hostpeak..")
+            .should().dependOnClassesThat().resideInAPackage("org.bytedeco..");
+
     /** JOCL is used by the OpenCL backend only. */
     static final ArchRule JOCL_ONLY_IN_OPENCL_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.opencl..")
             .should().dependOnClassesThat().resideInAPackage("org.jocl..");

@@ -37,6 +37,8 @@ class ArchitectureRulesSelfTest {
         assertRejects(ArchitectureRules.BACKENDS_DO_NOT_USE_LAYERS, BackendUsingOthers.class, "NetCatalog");
         assertRejects(ArchitectureRules.JOCL_ONLY_IN_OPENCL_BACKEND, BackendUsingOthers.class, "org.jocl.CL");
         assertRejects(ArchitectureRules.JCUDA_ONLY_IN_CUDA_BACKEND, BackendUsingOthers.class, "jcuda.driver.JCudaDriver");
+        assertRejects(ArchitectureRules.OPENBLAS_ONLY_IN_CPU_BLAS_BACKEND, BackendUsingOthers.class,
+                "org.bytedeco.javacpp.Loader");
     }
 
     @Test

@@ -24,6 +24,7 @@ class DependencyRulesTest {
         // Guards every rule below against passing on an empty or partial import.
         assertTrue(all.contain("org.jconvnet.api.backend.BackendProvider"), "api classes imported");
         assertTrue(all.contain("org.jconvnet.backend.cpu.CpuBackendProvider"), "CPU backend classes imported");
+        assertTrue(all.contain("org.jconvnet.backend.blas.BlasBackendProvider"), "fast CPU backend classes imported");
         assertTrue(all.contain("org.jconvnet.layers.net.NetDefinition"), "layers classes imported");
         assertTrue(all.contain("org.jconvnet.cli.Main"), "cli classes imported");
         assertTrue(all.stream().noneMatch(c -> c.getPackageName().contains("archfixture")),
@@ -63,6 +64,11 @@ class DependencyRulesTest {
     @Test
     void noClassUsesTheContextClassLoader() {
         ArchitectureRules.NO_CONTEXT_CLASS_LOADER.check(all);
+    }
+
+    @Test
+    void openBlasOnlyInTheFastCpuBackend() {
+        ArchitectureRules.OPENBLAS_ONLY_IN_CPU_BLAS_BACKEND.check(all);
     }
 
     @Test

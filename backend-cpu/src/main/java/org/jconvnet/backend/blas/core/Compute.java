@@ -14,6 +14,8 @@ public final class Compute implements AutoCloseable {
     private final NormOps norms;
     private final PointwiseOps pointwise;
     private final SoftmaxOps softmax;
+    /** A lock of its own: workers synchronise on the scratch while a launch holds this. */
+    private final Object launchLock = new Object();
 
     /** An engine with {@code threads} workers. */
     public Compute(int threads) {
@@ -29,7 +31,7 @@ public final class Compute implements AutoCloseable {
 
     /** The object a launch synchronises on. */
     public Object lock() {
-        return scratch;
+        return launchLock;
     }
 
     /** conv and local. */

@@ -11,12 +11,14 @@ import org.jconvnet.backend.blas.core.Sgemm.Operand;
  * backward-input    dIn (Din x N)   = Wt^T * dOut (Dout x N)
  * backward-weights  dWt (Dout x Din) = dOut * in^T
  * </pre>
- * Each product is split over column blocks of its result, one task per block; every result
- * element is one dot product of fixed order, so the split changes nothing.
+ * Each product is split over column blocks of its result of a fixed width, one task per block.
+ * The width never depends on the number of workers: OpenBLAS may sum a narrower block in another
+ * order (its kernels for small or partial tiles differ), so a split by worker count would change
+ * the last bits with the machine.
  */
 public final class DenseOps {
-    /** Result columns per task at least, so that small products stay in one task. */
-    private static final int MIN_COLUMNS = 64;
+    /** Result columns per task (the last block may be narrower). */
+    private static final int BLOCK_COLUMNS = 64;
 
     private final Workers workers;
     private final Scratch scratch;
@@ -76,8 +78,9 @@ public final class DenseOps {
     }
 
     private void blocks(int columns, Block body) {
-        int tasks = Math.max(1, Math.min(workers.count(), columns / MIN_COLUMNS));
-        workers.run(tasks, (t, w) -> body.run(t * columns / tasks, (t + 1) * columns / tasks, scratch.worker(w)));
+        int tasks = Math.max(1, (columns + BLOCK_COLUMNS - 1) / BLOCK_COLUMNS);
+        workers.run(tasks, (t, w) -> body.run(t * BLOCK_COLUMNS, Math.min(columns, (t + 1) * BLOCK_COLUMNS),
+                scratch.worker(w)));
     }
 
     /** {@code a} then {@code b} in the shared native buffer, read by every task. */

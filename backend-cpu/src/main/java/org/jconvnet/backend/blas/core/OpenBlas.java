@@ -38,13 +38,14 @@ public final class OpenBlas {
     }
 
     private static Status tryLoad() {
-        String platform = Loader.getPlatform();
+        String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
         try {
+            platform = Loader.getPlatform();
             Loader.load(openblas_nolapack.class);
             openblas_nolapack.blas_set_num_threads(1);
             smokeTest();
             return new Status(true, "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")", null);
-        } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, a wrong product: never a crash
+        } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError (jars left out), a wrong product: never a crash
             String why = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
             return new Status(false, "OpenBLAS natives could not be loaded on " + platform + ": " + why
                     + " (this backend bundles them for linux-x86_64 only; use --backend cpu or opencl)", t);

@@ -1,0 +1,90 @@
+package org.jconvnet.backend.blas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.jconvnet.api.backend.Availability;
+import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.BackendConfig;
+import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.tensor.DType;
+import org.jconvnet.api.tensor.Tensor;
+import org.jconvnet.backend.cpu.CpuBackendProvider;
+import org.junit.jupiter.api.Test;
+
+/** The provider, the float32-only allocator and the kernels' checks of their tensors. */
+class BlasBackendTest {
+
+    private static Backend start() {
+        Availability a = new BlasBackendProvider().probe();
+        assumeTrue(a.available(), a.detail());
+        return new BlasBackendProvider().create(BackendConfig.defaults());
+    }
+
+    @Test
+    void probeLoadsOpenBlasHereAndSaysFloat32Only() {
+        Availability a = new BlasBackendProvider().probe();
+        // The build machine is linux-x86_64 with the natives on the class path: unavailable would be a regression.
+        assertTrue(a.available(), a.detail());
+        assertTrue(a.detail().contains("OpenBLAS") && a.detail().contains("float32 only"), a.detail());
+        assertEquals(a, new BlasBackendProvider().probe(), "the probe's outcome is cached");
+    }
+
+    @Test
+    void prioritySitsBetweenTheReferenceAndTheDevices() {
+        int p = new BlasBackendProvider().priority();
+        assertTrue(p > new CpuBackendProvider().priority() && p < 200, "priority " + p);
+    }
+
+    @Test
+    void allocatesFloat32OnlyAndCoversEveryReferenceKernelKey() {
+        try (Backend b = start()) {
+            assertEquals(Set.of(DType.FLOAT32), b.supportedDTypes());
+            Tensor t = b.allocate(2, 3, DType.FLOAT32);
+            t.upload(new float[] {1, 2, 3, 4, 5, 6});
+            assertEquals(6.0, t.download()[5]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.allocate(2, 3, DType.FLOAT64));
+            assertTrue(e.getMessage().contains("float32 only"), e.getMessage());
+            Set<KernelKey> reference = KernelRegistry.declaredKeys(getClass().getClassLoader()).get("cpu");
+            for (KernelKey k : reference) {
+                if (k.dtype() == DType.FLOAT32) {
+                    assertTrue(b.kernels().has(k), "no cpu-blas kernel for " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void kernelsRejectForeignAndMisshapenTensorsNamingThem() {
+        try (Backend b = start(); Backend cpu = new CpuBackendProvider().create(BackendConfig.defaults())) {
+            Fc.Shape shape = new Fc.Shape(4, 3);
+            Tensor in = b.allocate(4, 2, DType.FLOAT32);
+            Tensor w = b.allocate(4, 3, DType.FLOAT32);
+            Tensor out = b.allocate(3, 2, DType.FLOAT32);
+            var kernel = b.kernels().get(KernelKey.of(Fc.TYPE, Ops.FORWARD, DType.FLOAT32));
+            kernel.launch(new Fc.Forward(shape, 2, false, in, w, out));
+            IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+                    () -> kernel.launch(new Fc.Forward(shape, 2, false, cpu.allocate(4, 2, DType.FLOAT32), w, out)));
+            assertTrue(foreign.getMessage().contains("'input'") && foreign.getMessage().contains("backend 'cpu'"),
+                    foreign.getMessage());
+            IllegalArgumentException misshapen = assertThrows(IllegalArgumentException.class,
+                    () -> kernel.launch(new Fc.Forward(shape, 2, false, in, w, b.allocate(3, 3, DType.FLOAT32))));
+            assertTrue(misshapen.getMessage().contains("'output'") && misshapen.getMessage().contains("3 x 2"),
+                    misshapen.getMessage());
+        }
+    }
+
+    @Test
+    void threadSettingMustBePositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BlasBackendProvider()
+                .create(new BackendConfig(Map.of(BlasBackendProvider.THREADS_KEY, "0"))));
+        assertTrue(e.getMessage().contains(BlasBackendProvider.THREADS_KEY), e.getMessage());
+    }
+}
