@@ -44,11 +44,12 @@ public final class OpenBlas {
             Loader.load(openblas_nolapack.class);
             openblas_nolapack.blas_set_num_threads(1);
             smokeTest();
-            return new Status(true, "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")", null);
+            return new Status(true, openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")", null);
         } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError (jars left out), a wrong product: never a crash
             String why = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-            return new Status(false, "OpenBLAS natives could not be loaded on " + platform + ": " + why
-                    + " (this backend bundles them for linux-x86_64 only; use --backend cpu or opencl)", t);
+            return new Status(false, "OpenBLAS could not be loaded on " + platform + ": " + why
+                    + " (this backend needs the org.bytedeco openblas and javacpp jars with their linux-x86_64"
+                    + " natives, which the GPU bundle leaves out; use --backend cpu or opencl)", t);
         }
     }
 
