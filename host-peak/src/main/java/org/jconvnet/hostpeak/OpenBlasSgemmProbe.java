@@ -2,6 +2,8 @@ package org.jconvnet.hostpeak;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads;
+import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.util.Locale;
@@ -36,12 +38,29 @@ public final class OpenBlasSgemmProbe implements HostSgemmProbe {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "OpenBLAS (org.bytedeco:openblas) sgemm %dx%dx%d, best of %d, default threads",
+        return String.format(Locale.ROOT, "OpenBLAS (org.bytedeco:openblas) sgemm %dx%dx%d, best of %d, one thread per core",
                 side, side, side, calls);
     }
 
+    /**
+     * The rate on one OpenBLAS thread per core. OpenBLAS's thread count is global to the process and
+     * the {@code cpu-blas} backend sets it to one (it splits its products over its own workers), so
+     * the probe sets it for its calls and puts the previous value back.
+     */
     @Override
     public double measureGflops() {
+        int before = blas_get_num_threads();
+        blas_set_num_threads(Runtime.getRuntime().availableProcessors());
+        try {
+            return measureOnAllThreads();
+        } finally {
+            if (before >= 1) { // -1: never set in this process, so the library's default (one per core) stays
+                blas_set_num_threads(before);
+            }
+        }
+    }
+
+    private double measureOnAllThreads() {
         long n = (long) side * side;
         try (FloatPointer a = new FloatPointer(n); FloatPointer b = new FloatPointer(n); FloatPointer c = new FloatPointer(n)) {
             for (long i = 0; i < n; i++) {

@@ -20,8 +20,13 @@ package org.jconvnet.backend.blas.core;
  */
 public record FilterGeometry(boolean local, int channels, int imgSize, int filters, int filterSize, int padding,
                              int stride, int modulesX, int groups, int numCases) {
-    /** Floats of one worker's unfolded chunk the chunking aims at (4 MiB: a share of a core's L2/L3). */
-    static final long CHUNK_FLOATS = 1 << 20;
+    /**
+     * Floats of one worker's unfolded chunk the chunking aims at: 256 KiB, so that the chunk im2col
+     * writes is still in the core's L2 cache when OpenBLAS packs it (with few filters, as in the
+     * shipped nets, the products are bound by that memory traffic rather than by arithmetic). A
+     * module whose unfolded columns alone are larger gets a chunk of its own.
+     */
+    static final long CHUNK_FLOATS = 1 << 16;
     /** Chunks at least this many per launch where there are enough modules, so every worker gets several. */
     static final int MIN_CHUNKS = 8;
 

@@ -79,7 +79,9 @@ public final class FilterOps {
         int f = g.filters();
         int rows = g.unfoldedRows();
         int chunks = g.chunks();
-        int round = workers.count();
+        // Chunks per round: enough that the two phases' barriers are few; the order in which the
+        // chunks are folded back is chunk order whatever the round size.
+        int round = 4 * workers.count();
         for (int first = 0; first < chunks; first += round) {
             int start = first;
             int inRound = Math.min(round, chunks - first);

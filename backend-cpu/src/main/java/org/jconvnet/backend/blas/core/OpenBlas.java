@@ -53,6 +53,17 @@ public final class OpenBlas {
         }
     }
 
+    /**
+     * Puts OpenBLAS back to one thread if something else in the process (bench's sgemm peak probe,
+     * say) changed its global thread count; reading the count is a Java field read, so every launch
+     * can afford the check.
+     */
+    public static void keepSingleThreaded() {
+        if (openblas_nolapack.blas_get_num_threads() != 1) {
+            openblas_nolapack.blas_set_num_threads(1);
+        }
+    }
+
     /** A 2x2 product, so that a library that loads but computes nonsense is caught at probe time. */
     private static void smokeTest() {
         try (NativeFloats a = new NativeFloats().ensure(4); NativeFloats c = new NativeFloats().ensure(4)) {

@@ -28,6 +28,7 @@ import org.jconvnet.backend.blas.BlasBackend;
 import org.jconvnet.backend.blas.BlasBackendProvider;
 import org.jconvnet.backend.blas.BlasTensor;
 import org.jconvnet.backend.blas.core.Compute;
+import org.jconvnet.backend.blas.core.OpenBlas;
 
 /**
  * Registers the {@code cpu-blas} kernels: every key of the built-in contracts
@@ -111,6 +112,7 @@ public final class BlasKernelProvider implements KernelProvider {
             Kernel kernel = call -> {
                 C typed = checked(key, KernelCall.as(callType, key, call));
                 synchronized (compute.lock()) {
+                    OpenBlas.keepSingleThreaded();
                     body.run(typed, compute, key);
                 }
             };
