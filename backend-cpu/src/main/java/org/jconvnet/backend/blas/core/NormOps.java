@@ -54,6 +54,19 @@ public final class NormOps {
         int maxWindow() {
             return acrossMaps ? size : size * size;
         }
+
+        /**
+         * {@code d^-pow}. The shipped nets all use pow 0.75, where {@code d^0.75 = sqrt(d) sqrt(sqrt(d))}:
+         * two square roots (single instructions, vectorised) instead of a call to {@code Math.pow},
+         * which dominated these kernels. Any other pow goes through {@code Math.pow}.
+         */
+        float scaleFactor(float d) {
+            if (pow == 0.75f) {
+                double r = Math.sqrt(d);
+                return (float) (1.0 / (r * Math.sqrt(r)));
+            }
+            return (float) Math.pow(d, -pow);
+        }
     }
 
     /** {@code output}, {@code denoms} (and for cnorm {@code meanDiffs}) from {@code input}. */
@@ -77,7 +90,7 @@ public final class NormOps {
                 int e = r * n + i;
                 float d = g.minDiv() + g.addScale() * acc[i];
                 denoms[e] = d;
-                output[e] = input[e] * (float) Math.pow(d, -g.pow());
+                output[e] = input[e] * g.scaleFactor(d);
             }
         });
     }
@@ -113,7 +126,7 @@ public final class NormOps {
             }
             for (int i = 0; i < n; i++) {
                 int e = r * n + i;
-                float dx = outputGrad[e] * (float) Math.pow(denoms[e], -g.pow()) - twoAp * (m[e] * u[e] - acc[i]);
+                float dx = outputGrad[e] * g.scaleFactor(denoms[e]) - twoAp * (m[e] * u[e] - acc[i]);
                 inputGrad[e] = accumulate ? inputGrad[e] + dx : dx;
             }
         });
