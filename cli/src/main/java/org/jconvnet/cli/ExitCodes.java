@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int RUNTIME_ERROR = 1;
     /** The command line or a configuration file is wrong; the user has to change the input. */
     public static final int USAGE_ERROR = 2;
+    /** Stopped by SIGINT (Ctrl-C) or SIGTERM; {@code train} saved a checkpoint first (as a shell reports Ctrl-C). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

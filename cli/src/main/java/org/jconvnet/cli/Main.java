@@ -4,20 +4,22 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
+import org.jconvnet.train.run.GracefulStop;
 
 /** Entry point of the {@code jconvnet} command (see {@link Cli}). */
 public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its code. */
+    /** Runs the command line and exits with its code (through {@link GracefulStop#exit}). */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args));
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         int code = new Cli(out, err).execute(args);
-        System.exit(code);
+        // Not System.exit: while a stop signal is being handled that would block forever.
+        GracefulStop.exit(code);
     }
 
     /**

@@ -32,6 +32,17 @@ public final class EmbeddedDemo {
     private EmbeddedDemo() {
     }
 
+    /** Prints, before a run on the embedded set, what it is and how to train on real CIFAR-10 instead. */
+    static void printNote(java.io.PrintStream err, TrainOptions o) {
+        err.println("note: no --data-path given, so this trains on the embedded synthetic data set (10 classes of "
+                + "coloured shapes)" + (o.layerDef() == null ? " with the seed net, conv1 initW=" + CONV1_INITW
+                + " and the demo learning rates " + (o.layerParams() != null ? o.layerParams() : PARAMS)
+                + " (cuda-convnet's own need far more data to leave chance)" : "") + ".");
+        err.println("      For real CIFAR-10: jconvnet data download, then jconvnet train --data-path "
+                + "~/.cache/jconvnet/cifar-10-batches-bin --layer-def " + NetCatalog.SEED
+                + " --data-provider cifar-cropped --train-range 1-5 --test-range 6");
+    }
+
     /** The embedded data set. */
     public static SyntheticCifar data() {
         return new SyntheticCifar(BATCHES, IMAGES, TEST_IMAGES);

@@ -8,8 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.train.metrics.Metric;
+import org.jconvnet.train.metrics.TestMetric;
 import org.jconvnet.train.metrics.TrainJson;
 
 /**
@@ -62,6 +64,16 @@ public final class MetricsLog {
     /** Every record so far. */
     public List<Metric> records() {
         return List.copyOf(records);
+    }
+
+    /** The costs of the last test recorded, or none. */
+    public Map<String, List<Double>> lastTestCosts() {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i) instanceof TestMetric t) {
+                return t.costs();
+            }
+        }
+        return Map.of();
     }
 
     /** Reads a {@code metrics.jsonl} file. */

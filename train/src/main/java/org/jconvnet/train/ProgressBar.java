@@ -5,13 +5,18 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on a terminal stream (stderr): redrawn in place with a carriage return,
- * at most every 100 ms, finished with a newline. Used for data batches and downloads.
+ * at most every 100 ms, finished with a newline or cleared. Used for data batches and downloads.
+ *
+ * <p>Drawn in place only on a terminal: on a pipe or a file the redraws would pile up as one
+ * endless line, so a bar made with {@code inPlace = false} draws nothing while running and
+ * {@link #finish} writes one plain line.
  */
 public final class ProgressBar {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final String label;
     private final long total;
+    private final boolean inPlace;
     private final long startNanos = System.nanoTime();
     private long lastDraw;
     private int lastLength;
@@ -22,9 +27,20 @@ public final class ProgressBar {
      * @param total the amount that means 100%, or a value <= 0 when unknown
      */
     public ProgressBar(PrintStream out, String label, long total) {
+        this(out, label, total, true);
+    }
+
+    /**
+     * @param out     where to draw
+     * @param label   text before the bar
+     * @param total   the amount that means 100%, or a value <= 0 when unknown
+     * @param inPlace whether {@code out} is a terminal, so that the bar may be redrawn in place
+     */
+    public ProgressBar(PrintStream out, String label, long total, boolean inPlace) {
         this.out = out;
         this.label = label;
         this.total = total;
+        this.inPlace = inPlace;
     }
 
     /** Seconds since the bar was created. */
@@ -37,6 +53,9 @@ public final class ProgressBar {
      * unless {@code force}.
      */
     public void update(long done, String suffix, boolean force) {
+        if (!inPlace) {
+            return;
+        }
         long now = System.nanoTime();
         if (!force && now - lastDraw < 100_000_000L) {
             return;
@@ -67,9 +86,22 @@ public final class ProgressBar {
 
     /** Draws the final state and ends the line. */
     public void finish(long done, String suffix) {
-        update(done, suffix, true);
-        out.println();
+        if (inPlace) {
+            update(done, suffix, true);
+            out.println();
+        } else {
+            out.println(label + (suffix == null || suffix.isEmpty() ? "" : " " + suffix));
+        }
         out.flush();
+    }
+
+    /** Erases the bar from its line (when it was drawn), leaving the cursor at the line's start. */
+    public void clear() {
+        if (inPlace && lastLength > 0) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+            out.flush();
+            lastLength = 0;
+        }
     }
 
     /** {@code 1h02m}, {@code 3m05s} or {@code 12s}. */

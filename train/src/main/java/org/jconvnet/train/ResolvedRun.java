@@ -146,10 +146,15 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
     private static Path saveDir(TrainOptions given, TrainOptions o) {
         Path from = given.loadFrom();
         if (from != null) {
-            return Files.isRegularFile(from.resolve(CheckpointLayout.MANIFEST)) ? from.toAbsolutePath().getParent() : from;
+            return runDirOf(from);
         }
         return or(o.savePath(), Path.of(TrainDefaults.SAVE_PATH)).resolve(or(o.saveName(),
                 TrainDefaults.SAVE_NAME_PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern(TrainDefaults.SAVE_NAME_TIME))));
+    }
+
+    /** The run directory of {@code -f FROM}: FROM itself, or its parent when FROM is one checkpoint directory. */
+    public static Path runDirOf(Path from) {
+        return Files.isRegularFile(from.resolve(CheckpointLayout.MANIFEST)) ? from.toAbsolutePath().getParent() : from;
     }
 
     /** cuda-convnet re-reads the layer-params file on every start, including resume. */

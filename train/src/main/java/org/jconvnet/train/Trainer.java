@@ -1,6 +1,7 @@
 package org.jconvnet.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.jconvnet.train.data.ServedBatch;
 import org.jconvnet.train.metrics.Metric;
 import org.jconvnet.train.metrics.TestMetric;
 import org.jconvnet.train.metrics.TrainMetric;
+import org.jconvnet.train.run.DivergenceGuard;
+import org.jconvnet.train.run.StopSignal;
+import org.jconvnet.train.run.TrainingStopped;
 import org.jconvnet.train.solver.Solver;
 
 /**
@@ -37,6 +41,16 @@ import org.jconvnet.train.solver.Solver;
  * </ul>
  * A cropped provider draws its crops from a generator seeded by (seed, epoch, batch), so a run
  * and its resumption see exactly the crops an uninterrupted run would.
+ *
+ * <p>Safety: every minibatch's cost is checked ({@link DivergenceGuard}); a NaN or infinite one
+ * stops the run before its update, naming the layer and the minibatch, and nothing is saved after
+ * it. A stop request ({@link StopSignal}, SIGINT/SIGTERM) is honoured after the current minibatch:
+ * the rest of the batch is abandoned, the batch is recorded with the cases it trained, a
+ * checkpoint is saved and {@link TrainingStopped} says where.
+ *
+ * <p>Output: one result line per batch on {@code out} ({@code 1.2... logprob:  2.302585, 0.900000
+ * (160 cases, 1.234 sec, ...)}) and the test summaries; on {@code err} a progress bar redrawn in
+ * place while the batch runs, only when {@code err} is a terminal.
  */
 public final class Trainer {
     /** Evaluates one test batch: its cost sums over its cases. */
@@ -49,8 +63,8 @@ public final class Trainer {
     /** What the trainer needs saved at each test: the position and the metrics so far. */
     @FunctionalInterface
     public interface Saver {
-        /** Saves a checkpoint after batch {@code batchNum} of {@code epoch}. */
-        void save(int epoch, int batchNum, long batchesDone, List<Metric> metrics);
+        /** Saves a checkpoint after batch {@code batchNum} of {@code epoch} and returns its directory. */
+        Path save(int epoch, int batchNum, long batchesDone, List<Metric> metrics);
     }
 
     private final Net net;
@@ -62,6 +76,7 @@ public final class Trainer {
     private final BatchTester tester;
     private final MetricsLog metrics;
     private final Saver saver;
+    private final TrainingEnvironment env;
     private final PrintStream out;
     private final PrintStream err;
     private int testCursor;
@@ -75,11 +90,12 @@ public final class Trainer {
      * @param tester  evaluates one test batch (plainly or multiview)
      * @param metrics the metrics log (with any history)
      * @param saver   saves checkpoints
-     * @param out     test summaries
+     * @param env     whether to draw progress bars, and the stop signal to honour
+     * @param out     per-batch results and test summaries
      * @param err     progress bars
      */
     public Trainer(Net net, Solver solver, TrainerConfig config, BatchTester tester, MetricsLog metrics, Saver saver,
-                   PrintStream out, PrintStream err) {
+                   TrainingEnvironment env, PrintStream out, PrintStream err) {
         this.net = net;
         this.solver = solver;
         this.config = config;
@@ -89,6 +105,7 @@ public final class Trainer {
         this.tester = tester;
         this.metrics = metrics;
         this.saver = saver;
+        this.env = env;
         this.out = out;
         this.err = err;
         this.testCursor = config.testOne() ? rotationAfter(metrics.records(), testRange) : 0;
@@ -158,11 +175,19 @@ public final class Trainer {
         int doneBatch = lastBatch;
         boolean testedLast = true;
         while (doneEpoch <= config.epochs()) {
+            if (env.stop().requested()) {
+                throw stopped(doneEpoch, doneBatch, testedLast ? null : saver.save(doneEpoch, doneBatch,
+                        batchesDone(doneEpoch, doneBatch), metrics.records()), "");
+            }
             int batchNum = trainRange.get(idx);
-            trainBatch(epoch, batchNum);
+            int[] trained = trainBatch(epoch, batchNum);
             doneEpoch = epoch;
             doneBatch = batchNum;
             long done = batchesDone(epoch, batchNum);
+            if (trained[0] < trained[1]) {
+                throw stopped(epoch, batchNum, saver.save(epoch, batchNum, done, metrics.records()),
+                        " (" + trained[0] + " of its " + trained[1] + " images trained; a resumed run goes on with the next batch)");
+            }
             testedLast = done % testFreq == 0;
             if (testedLast) {
                 testAndSave(epoch, batchNum, done);
@@ -178,34 +203,64 @@ public final class Trainer {
         return batchesThisRun;
     }
 
-    private void trainBatch(int epoch, int batchNum) {
+    /** The stop after batch {@code epoch.batchNum}: where its checkpoint is (null: the last one already holds it). */
+    private TrainingStopped stopped(int epoch, int batchNum, Path saved, String partly) {
+        if (batchNum < 0) {
+            return new TrainingStopped("stopped on request before the first batch; nothing was trained or saved");
+        }
+        String at = "stopped on request after batch " + epoch + "." + batchNum + partly;
+        if (saved == null) {
+            return new TrainingStopped(at + "; its checkpoint " + epoch + "." + batchNum
+                    + " was already saved; resume with -f <the run directory>");
+        }
+        return new TrainingStopped(at + "; saved checkpoint " + saved + "; resume with -f " + saved.getParent());
+    }
+
+    /**
+     * Trains one batch, minibatch by minibatch, until its end or a stop request.
+     *
+     * @return {cases trained, cases in the batch}
+     */
+    private int[] trainBatch(int epoch, int batchNum) {
         ServedBatch batch = config.provider().serve(config.source().batch(batchNum), ServeMode.TRAIN,
                 cropSeed(config.seed(), epoch, batchNum));
         long done = batchesDone(epoch, batchNum);
         double progress = Math.min(1.0, done / (double) totalBatches());
-        ProgressBar bar = new ProgressBar(err, epoch + "." + batchNum, batch.numCases());
+        String label = epoch + "." + batchNum;
+        ProgressBar bar = new ProgressBar(err, label, batch.numCases(), env.progressBar());
         CostSums sums = new CostSums();
+        int count = (batch.numCases() + config.mini() - 1) / config.mini();
+        int trained = 0;
         long t0 = System.nanoTime();
         for (Minibatches mbs = new Minibatches(batch, config.mini()); mbs.hasNext(); ) {
             Minibatches.Minibatch mb = mbs.next();
             int n = mb.numCases();
             Map<String, double[]> costs = net.forward(mb.data(), n, PassMode.TRAIN);
+            DivergenceGuard.checkCost(costs, net, "minibatch " + (mb.start() / config.mini() + 1) + " of " + count
+                    + " (cases " + mb.start() + "-" + (mb.start() + n - 1) + ") of batch " + label);
             sums.add(costs, n);
             net.backward();
             solver.step(progress);
             double secs = (System.nanoTime() - t0) / 1e9;
-            int trained = mb.start() + n;
+            trained = mb.start() + n;
             bar.update(trained, sums.format() + String.format(Locale.ROOT, " | %.1f img/s", trained / secs), false);
+            if (mbs.hasNext() && env.stop().requested()) {
+                break;
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         secondsTraining += secs;
         batchesThisRun++;
         long remaining = Math.max(0, totalBatches() + 1 - done);
         double eta = secondsTraining / batchesThisRun * remaining;
-        bar.finish(batch.numCases(), sums.format() + String.format(Locale.ROOT, " (%.3f sec, %.1f img/s, run ETA %s)",
-                secs, batch.numCases() / secs, ProgressBar.formatSeconds(eta)));
+        bar.clear();
+        out.println(label + "... " + sums.format() + String.format(Locale.ROOT, " (%d cases, %.3f sec, %.1f img/s, run ETA %s)",
+                trained, secs, trained / secs, ProgressBar.formatSeconds(eta))
+                + (trained < batch.numCases() ? " stopped on request after " + trained + " of " + batch.numCases() + " images" : ""));
+        out.flush();
         metrics.add(new TrainMetric(epoch, batchNum, done, sums.cases(), sums.means(), Instant.now().toString(), secs,
-                batch.numCases() / secs, progress));
+                trained / secs, progress));
+        return new int[] {trained, batch.numCases()};
     }
 
     private void testAndSave(int epoch, int batchNum, long done) {

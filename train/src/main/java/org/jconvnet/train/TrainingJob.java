@@ -1,6 +1,5 @@
 package org.jconvnet.train;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.jconvnet.layers.net.Net;
 import org.jconvnet.layers.net.NetCatalog;
 import org.jconvnet.train.checkpoint.Checkpoint;
 import org.jconvnet.train.checkpoint.CheckpointLayout;
-import org.jconvnet.train.checkpoint.CheckpointWriter;
 import org.jconvnet.train.checkpoint.NetParams;
 import org.jconvnet.train.data.CroppedCifarProvider;
 import org.jconvnet.train.data.ServeMode;
@@ -27,6 +25,11 @@ import org.jconvnet.train.interop.FeatureWriter;
 import org.jconvnet.train.interop.WeightsIo;
 import org.jconvnet.train.metrics.Metric;
 import org.jconvnet.train.metrics.TestMetric;
+import org.jconvnet.train.run.DivergenceException;
+import org.jconvnet.train.run.RunDirectory;
+import org.jconvnet.train.run.RunDirectoryConflict;
+import org.jconvnet.train.run.StopSignal;
+import org.jconvnet.train.run.TrainingStopped;
 import org.jconvnet.train.solver.SgdSolver;
 import org.jconvnet.train.solver.Solver;
 
@@ -43,18 +46,27 @@ public final class TrainingJob {
     private final LayerPluginRegistry layers;
     private final PrintStream out;
     private final PrintStream err;
+    private final TrainingEnvironment env;
+
+    /** A job for in-process use ({@link TrainingEnvironment#plain()}: no progress bars, no signal handling). */
+    public TrainingJob(Function<String, Backend> backends, LayerPluginRegistry layers, PrintStream out, PrintStream err) {
+        this(backends, layers, out, err, TrainingEnvironment.plain());
+    }
 
     /**
      * @param backends opens a backend by id (null id: automatic choice); the job never closes it
      * @param layers   the layer plugins nets are built from
      * @param out      results
      * @param err      progress and notes
+     * @param env      terminal, stop signal and checkpoint file system
      */
-    public TrainingJob(Function<String, Backend> backends, LayerPluginRegistry layers, PrintStream out, PrintStream err) {
+    public TrainingJob(Function<String, Backend> backends, LayerPluginRegistry layers, PrintStream out, PrintStream err,
+                       TrainingEnvironment env) {
         this.backends = backends;
         this.layers = layers;
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     /**
@@ -62,6 +74,11 @@ public final class TrainingJob {
      * the class loader of jconvnet itself (no plugin folders: the CLI passes its own registries).
      */
     public static TrainingJob withDiscoveredBackends(PrintStream out, PrintStream err) {
+        return withDiscoveredBackends(out, err, TrainingEnvironment.plain());
+    }
+
+    /** The same in the given environment. */
+    public static TrainingJob withDiscoveredBackends(PrintStream out, PrintStream err, TrainingEnvironment env) {
         ClassLoader loader = TrainingJob.class.getClassLoader();
         BackendConfig config = BackendConfig.defaults().withPluginLoader(loader);
         return new TrainingJob(id -> {
@@ -69,7 +86,7 @@ public final class TrainingJob {
             BackendSelector.Choice c = s.choose(id);
             err.println(c.how());
             return c.provider().create(config);
-        }, LayerPluginRegistry.discover(loader), out, err);
+        }, LayerPluginRegistry.discover(loader), out, err, env);
     }
 
     /** What a run ended with. */
@@ -90,8 +107,16 @@ public final class TrainingJob {
 
     /** Resolves {@code given}, lets {@code check} refuse it before any backend starts, then builds the net. */
     private OpenModel open(TrainOptions given, boolean needCheckpoint, Consumer<ResolvedRun> check) {
-        ResolvedRun run = ResolvedRun.resolve(given, needCheckpoint, layers, w -> err.println("warning: " + w));
+        ResolvedRun run = resolve(given, needCheckpoint);
         check.accept(run);
+        return build(run, given);
+    }
+
+    private ResolvedRun resolve(TrainOptions given, boolean needCheckpoint) {
+        return ResolvedRun.resolve(given, needCheckpoint, layers, w -> err.println("warning: " + w));
+    }
+
+    private OpenModel build(ResolvedRun run, TrainOptions given) {
         Backend backend = backends.apply(run.options().backend());
         Net net = new Net(run.def(), backend, run.dtype());
         if (run.checkpoint().isPresent()) {
@@ -106,68 +131,61 @@ public final class TrainingJob {
         return new OpenModel(run, backend, net);
     }
 
-    /** {@code train}: fresh, resumed with {@code -f}, or only tested with {@code --test-only}. */
+    /**
+     * {@code train}: fresh, resumed with {@code -f}, or only tested with {@code --test-only}. The
+     * run directory is locked for the whole run ({@link RunDirectory}): a resumed one before its
+     * checkpoint is read, a fresh one (which must be missing or empty) before the backend starts.
+     *
+     * @throws RunDirectoryConflict when the directory holds a run already or another process uses it
+     * @throws DivergenceException  when a cost or parameter goes non-finite (nothing saved after it)
+     * @throws TrainingStopped      after a stop request, once the checkpoint is saved
+     */
     public Result train(TrainOptions given) {
         if (Boolean.TRUE.equals(given.testOnly())) {
             return test(given);
         }
-        try (OpenModel m = open(given, false); Solver solver = solverFor(m, given)) {
-            ResolvedRun run = m.run();
-            run.def().initMessages().forEach(err::println);
-            err.println("data: " + run.source().describe());
-            if (run.embedded()) {
-                printEmbeddedNote(run.options());
+        RunDirectory dir = given.loadFrom() == null ? null : RunDirectory.lockForResume(ResolvedRun.runDirOf(given.loadFrom()));
+        try {
+            ResolvedRun run = resolve(given, false);
+            if (dir == null) {
+                dir = RunDirectory.claimFresh(run.saveDir());
             }
-            int lastEpoch = 1;
-            int lastBatch = -1;
-            List<Metric> history = new ArrayList<>();
-            if (run.checkpoint().isPresent()) {
-                Checkpoint cp = run.checkpoint().get();
-                lastEpoch = cp.epoch();
-                lastBatch = cp.batchNum();
-                history.addAll(cp.metrics());
-                err.println("resuming from checkpoint " + cp.name() + " in " + run.saveDir() + " (layer params re-read from "
-                        + run.layerParams().name() + ")");
+            return train(run, given);
+        } finally {
+            if (dir != null) {
+                dir.close();
             }
-            MetricsLog metrics = new MetricsLog(run.saveDir().resolve(CheckpointLayout.METRICS), history);
-            int[] last = {lastEpoch, lastBatch};
-            Trainer trainer = new Trainer(m.net(), solver, run.trainerConfig(), testerFor(m, run.multiviewTest()), metrics,
-                    checkpointSaver(m, solver, last), out, err);
-            err.println("training on backend " + m.backend().id() + " (" + m.backend().deviceName() + "), " + run.dtype()
-                    + ", seed " + run.seed() + ", minibatch " + run.mini() + ", epochs " + run.epochs() + ", test every "
-                    + run.testFreq() + " batches; checkpoints in " + run.saveDir());
-            long trained = trainer.run(lastEpoch, lastBatch);
-            return new Result(run.saveDir(), last[0], last[1], trained, lastTest(metrics.records()));
         }
     }
 
-    private void printEmbeddedNote(TrainOptions o) {
-        err.println("note: no --data-path given, so this trains on the embedded synthetic data set (10 classes of "
-                + "coloured shapes)" + (o.layerDef() == null ? " with the seed net, conv1 initW=" + EmbeddedDemo.CONV1_INITW
-                + " and the demo learning rates " + (o.layerParams() != null ? o.layerParams() : EmbeddedDemo.PARAMS)
-                + " (cuda-convnet's own need far more data to leave chance)" : "") + ".");
-        err.println("      For real CIFAR-10: jconvnet data download, then jconvnet train --data-path "
-                + "~/.cache/jconvnet/cifar-10-batches-bin --layer-def " + NetCatalog.SEED
-                + " --data-provider cifar-cropped --train-range 1-5 --test-range 6");
-    }
-
-    /** Saves a crash-safe checkpoint of the model at each test and records where it stands in {@code last}. */
-    private Trainer.Saver checkpointSaver(OpenModel m, Solver solver, int[] last) {
-        ResolvedRun run = m.run();
-        CheckpointWriter writer = new CheckpointWriter();
-        return (epoch, batch, done, records) -> {
-            Checkpoint cp = new Checkpoint(epoch, batch, done, run.dtype(), run.layerDef().name(), run.layerDef().text(),
-                    run.layerParams().name(), run.layerParams().text(), run.savedOptions(), records, run.mean(),
-                    NetParams.snapshot(run.def(), m.net(), solver));
-            try {
-                Path dir = writer.write(run.saveDir(), cp);
-                out.println("saved checkpoint " + dir);
-            } catch (IOException e) {
-                throw new JConvNetException("cannot save checkpoint in " + run.saveDir() + ": " + e.getMessage(), e);
+    private Result train(ResolvedRun run, TrainOptions given) {
+        try (OpenModel m = build(run, given); Solver solver = solverFor(m, given)) {
+            run.def().initMessages().forEach(err::println);
+            err.println("data: " + run.source().describe());
+            if (run.embedded()) {
+                EmbeddedDemo.printNote(err, run.options());
             }
-            last[0] = epoch;
-            last[1] = batch;
-        };
+            List<Metric> history = new ArrayList<>();
+            run.checkpoint().ifPresent(cp -> {
+                history.addAll(cp.metrics());
+                err.println("resuming from checkpoint " + cp.name() + " in " + run.saveDir() + " (layer params re-read from "
+                        + run.layerParams().name() + ")");
+            });
+            MetricsLog metrics = new MetricsLog(run.saveDir().resolve(CheckpointLayout.METRICS), history);
+            CheckpointSaver saver = new CheckpointSaver(run, m.net(), solver, env.checkpointFs(), out);
+            Trainer trainer = new Trainer(m.net(), solver, run.trainerConfig(),
+                    BatchTesters.of(run, m.net(), run.multiviewTest()), metrics, saver, env, out, err);
+            err.println("training on backend " + m.backend().id() + " (" + m.backend().deviceName() + "), " + run.dtype()
+                    + ", seed " + run.seed() + ", minibatch " + run.mini() + ", epochs " + run.epochs() + ", test every "
+                    + run.testFreq() + " batches; checkpoints in " + run.saveDir());
+            long trained;
+            try (StopSignal.Scope watching = env.stop().watch()) {
+                trained = trainer.run(saver.epoch(), saver.batchNum());
+            } catch (DivergenceException e) {
+                throw new DivergenceException(e.getMessage() + "; " + saver.latestNote());
+            }
+            return new Result(run.saveDir(), saver.epoch(), saver.batchNum(), trained, metrics.lastTestCosts());
+        }
     }
 
     /** cuda-convnet's SGD on the opened net, with the checkpoint's momentum buffers on resume. */
@@ -183,34 +201,6 @@ public final class TrainingJob {
         return solver;
     }
 
-    /** The costs of the last test in {@code records}, or none. */
-    private static Map<String, List<Double>> lastTest(List<Metric> records) {
-        for (int i = records.size() - 1; i >= 0; i--) {
-            if (records.get(i) instanceof TestMetric t) {
-                return t.costs();
-            }
-        }
-        return Map.of();
-    }
-
-    /**
-     * How a test batch is evaluated: served as cuda-convnet's test crop, or with {@code multiview}
-     * as its 10 views whose softmax outputs are averaged (cifar-cropped only).
-     *
-     * @throws JConvNetException when multiview is asked of a provider without crops
-     */
-    private static Trainer.BatchTester testerFor(OpenModel m, boolean multiview) {
-        ResolvedRun run = m.run();
-        if (!multiview) {
-            return b -> Evaluator.test(m.net(), run.provider().serve(run.source().batch(b), ServeMode.TEST, 0), run.mini());
-        }
-        if (!(run.provider() instanceof CroppedCifarProvider)) {
-            throw new JConvNetException("--multiview-test needs --data-provider=cifar-cropped (the 10 views are crops)");
-        }
-        return b -> Evaluator.multiview(m.net(), run.def(), run.provider().serve(run.source().batch(b), ServeMode.MULTIVIEW, 0),
-                run.mini(), run.options().logregName());
-    }
-
     /**
      * {@code test}: the loaded model on every batch of the test range (multiview with
      * {@code --multiview-test}); prints cuda-convnet's test output.
@@ -218,7 +208,7 @@ public final class TrainingJob {
     public Result test(TrainOptions given) {
         try (OpenModel m = open(given, true)) {
             ResolvedRun run = m.run();
-            Trainer.BatchTester tester = testerFor(m, run.multiviewTest());
+            Trainer.BatchTester tester = BatchTesters.of(run, m.net(), run.multiviewTest());
             CostSums sums = new CostSums();
             for (int b : run.testRange().batches()) {
                 sums.add(tester.test(b));

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
+import org.jconvnet.cli.UsageException;
 import org.jconvnet.cli.options.Count;
 import org.jconvnet.cli.options.InputDir;
 import org.jconvnet.cli.options.OutputDir;
@@ -11,6 +12,8 @@ import org.jconvnet.cli.options.PlainName;
 import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainingJob;
+import org.jconvnet.train.run.RunDirectoryConflict;
+import org.jconvnet.train.run.TrainingStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Spec;
                 "Without --data-path it trains the seed net on an embedded synthetic data set (seconds on OpenCL, "
                         + "longer on the CPU reference).",
                 "Resume with -f <save-path>/<name>; the layer-params file is re-read. Options that change the net "
-                        + "or its input (--layer-def, --data-provider, --crop-border, --dtype) must match the checkpoint."},
+                        + "or its input (--layer-def, --data-provider, --crop-border, --dtype) must match the checkpoint.",
+                "An existing run directory is never overwritten (exit 2), nor one another train process is using.",
+                "Per-batch results go to stdout; a progress bar to stderr only on a terminal. A NaN or infinite cost "
+                        + "stops the run (exit 1); Ctrl-C or SIGTERM saves a checkpoint after the current minibatch (exit 130)."},
         footer = {"", "Examples:",
                 "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin \\",
                 "      --data-provider cifar-cropped --epochs 10 --save-name run1",
@@ -84,12 +90,27 @@ public final class TrainCommand implements Callable<Integer> {
         this.jobs = jobs;
     }
 
+    /**
+     * Trains; a run directory that holds a run or is in use is a usage error (exit 2), a stop on
+     * SIGINT/SIGTERM ends with the checkpoint's place on stderr and exit 130, a diverged run with
+     * exit 1 (through the error reporter).
+     */
     @Override
     public Integer call() {
         TrainingJob job = jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr());
-        TrainingJob.Result r = job.train(model.builder().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
-                .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
-                .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build());
+        TrainingJob.Result r;
+        try {
+            r = job.train(model.builder().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
+                    .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
+                    .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build());
+        } catch (RunDirectoryConflict e) {
+            throw new UsageException(e.getMessage());
+        } catch (TrainingStopped e) {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println("jconvnet: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INTERRUPTED;
+        }
         if (testOnly != Switch.ON) {
             spec.commandLine().getOut().println(ResultLine.finished(r));
         }

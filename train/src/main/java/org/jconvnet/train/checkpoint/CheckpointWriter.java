@@ -27,6 +27,8 @@ import org.jconvnet.train.metrics.TrainJson;
  *       can never be mistaken for a checkpoint) and then deleted, as are leftovers of
  *       interrupted writes.</li>
  * </ol>
+ * A write that fails (a full disk: {@code No space left on device}) removes its own temporary files
+ * before it throws, so the space comes back and the previous checkpoint stays the latest.
  * Old checkpoints are kept when {@code keep > 1} (cuda-convnet keeps only the newest by default).
  */
 public final class CheckpointWriter {
@@ -55,6 +57,29 @@ public final class CheckpointWriter {
     public Path write(Path root, Checkpoint cp) throws IOException {
         Files.createDirectories(root);
         Path tmp = root.resolve(CheckpointLayout.TMP_PREFIX + cp.name() + "-" + System.nanoTime());
+        Path pointerTmp = root.resolve("." + CheckpointLayout.LATEST + ".tmp-" + System.nanoTime());
+        try {
+            Path target = commit(root, cp, tmp, pointerTmp);
+            pruneOld(root, cp.name());
+            return target;
+        } catch (IOException e) {
+            // A full disk is the usual cause: give the half-written files' space back at once.
+            // Nothing here touches a committed checkpoint; the next write removes what remains.
+            for (Path leftover : new Path[] {tmp, pointerTmp}) {
+                try {
+                    if (Files.exists(leftover)) {
+                        fs.deleteTree(leftover);
+                    }
+                } catch (IOException | RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Steps 1-3: writes {@code tmp}, renames it into place and points {@code latest} at it. */
+    private Path commit(Path root, Checkpoint cp, Path tmp, Path pointerTmp) throws IOException {
         fs.createDirectory(tmp);
         Map<String, Manifest.FileCheck> files = new LinkedHashMap<>();
         put(tmp, files, CheckpointLayout.LAYER_DEF, cp.layerDefText().getBytes(StandardCharsets.UTF_8));
@@ -82,12 +107,9 @@ public final class CheckpointWriter {
         fs.moveAtomically(tmp, target);
         fs.syncDirectory(root);
 
-        Path pointerTmp = root.resolve("." + CheckpointLayout.LATEST + ".tmp-" + System.nanoTime());
         fs.writeDurably(pointerTmp, (cp.name() + "\n").getBytes(StandardCharsets.UTF_8));
         fs.moveAtomically(pointerTmp, root.resolve(CheckpointLayout.LATEST));
         fs.syncDirectory(root);
-
-        pruneOld(root, cp.name());
         return target;
     }
 
