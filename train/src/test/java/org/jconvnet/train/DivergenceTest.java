@@ -40,13 +40,7 @@ class DivergenceTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     private Path netWithParams(String eps) throws IOException {
-        Path def = tmp.resolve("net/layers-tiny.cfg");
-        Files.createDirectories(def.getParent());
-        Files.copy(Path.of(TinyData.tinyNet()), def, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path params = def.resolveSibling("layer-params-tiny.cfg");
-        Files.writeString(params, Files.readString(Path.of(TinyData.tinyNet()).resolveSibling("layer-params-tiny.cfg"))
-                .replaceAll("epsW=[0-9.]+", "epsW=" + eps));
-        return def;
+        return TinyData.tinyNet(tmp.resolve("net"), eps);
     }
 
     private TrainOptions.Builder embedded(Path def, String name) {

@@ -23,6 +23,21 @@ final class TinyData {
         return dir;
     }
 
+    /**
+     * A copy of the tiny net in {@code dir} whose params file has every {@code epsW} set to
+     * {@code epsW} (returns the layer-definition file; the params file lies alongside). The shipped
+     * rates make the tiny net's cost climb to infinity within a few dozen steps on the synthetic
+     * images, which the divergence guard stops; long runs use smaller ones.
+     */
+    static Path tinyNet(Path dir, String epsW) throws IOException {
+        Files.createDirectories(dir);
+        Path def = dir.resolve("layers-tiny.cfg");
+        Files.copy(Path.of(tinyNet()), def, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("layer-params-tiny.cfg"), Files.readString(Path.of(tinyNet())
+                .resolveSibling("layer-params-tiny.cfg")).replaceAll("epsW=[0-9.]+", "epsW=" + epsW));
+        return def;
+    }
+
     /** The tiny net's layer-definition file (its params file lies alongside). */
     static String tinyNet() {
         try {

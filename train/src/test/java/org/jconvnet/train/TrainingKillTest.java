@@ -57,10 +57,10 @@ class TrainingKillTest {
         final AtomicInteger saves = new AtomicInteger();
         final Thread reader;
 
-        Child(Path save) throws IOException {
+        Child(Path net, Path save) throws IOException {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", testClassPath(),
-                    TrainingKillTarget.class.getName(), TinyData.tinyNet(), save.toString());
+                    TrainingKillTarget.class.getName(), net.toString(), save.toString());
             pb.redirectErrorStream(true);
             process = pb.start();
             reader = new Thread(() -> {
@@ -104,15 +104,16 @@ class TrainingKillTest {
     @Test
     void twentyKillsEachFollowedByAResumeNeverLoseOrCorruptACheckpoint() throws Exception {
         Path save = tmp.resolve("save/run");
+        Path net = TinyData.tinyNet(tmp.resolve("net"), "0.0001");
         Random random = new Random(20261126L);
         long lastDone = 0;
         String lastName = null;
         int killsDuringTheFirstSave = 0;
         for (int round = 0; round < KILLS; round++) {
-            Child child = new Child(save);
+            Child child = new Child(net, save);
             child.awaitSaves(1);
             if (round == 0) {
-                secondProcessOnTheSameDirectoryIsRefused(save, child.process.pid());
+                secondProcessOnTheSameDirectoryIsRefused(net, save, child.process.pid());
             } else {
                 Matcher m = RESUMED.matcher(child.log());
                 assertTrue(m.find(), "round " + round + " resumed: " + child.log());
@@ -151,7 +152,7 @@ class TrainingKillTest {
     }
 
     /** While the child holds the lock, a run on its directory is refused, fresh or resumed, and changes nothing. */
-    private void secondProcessOnTheSameDirectoryIsRefused(Path save, long childPid) {
+    private void secondProcessOnTheSameDirectoryIsRefused(Path net, Path save, long childPid) {
         TrainingJob job = TrainingJob.withDiscoveredBackends(new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()));
         RunDirectoryConflict resumed = assertThrows(RunDirectoryConflict.class,
@@ -159,7 +160,7 @@ class TrainingKillTest {
         assertTrue(resumed.getMessage().contains(save + " is in use by another train process (pid " + childPid + ", lock file "
                 + save.resolve(".lock") + "); wait for it to end"), resumed.getMessage());
         RunDirectoryConflict fresh = assertThrows(RunDirectoryConflict.class,
-                () -> job.train(TrainOptions.builder().layerDef(TinyData.tinyNet()).backend("cpu").epochs(1)
+                () -> job.train(TrainOptions.builder().layerDef(net.toString()).backend("cpu").epochs(1)
                         .savePath(save.getParent()).saveName(save.getFileName().toString()).build()));
         assertTrue(fresh.getMessage().contains("is in use by another train process (pid " + childPid), fresh.getMessage());
     }

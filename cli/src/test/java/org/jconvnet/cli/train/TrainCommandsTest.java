@@ -54,7 +54,21 @@ class TrainCommandsTest {
         assertTrue(train.out().contains("Test output"), train.out());
         Path ck = tmp.resolve("save/run");
         assertTrue(Files.isRegularFile(ck.resolve("latest")));
-        assertTrue(train.err().contains("2.1 ["), "progress bar on stderr: " + train.err());
+        // Under surefire stderr is a pipe: one result line per batch on stdout, no bar, no carriage return.
+        for (String batch : new String[] {"1\\.1", "1\\.2", "2\\.1"}) {
+            assertTrue(train.out().lines().anyMatch(l -> l.matches(batch + "\\.\\.\\. logprob: .*")), batch + " in " + train.out());
+        }
+        assertTrue(!train.out().contains("\r") && !train.err().contains("\r"), train.err());
+
+        // The same --save-name again, without -f: refused, nothing touched (exit 2, one line).
+        byte[] metrics = Files.readAllBytes(ck.resolve("metrics.jsonl"));
+        Run again = run("train", "--backend", "cpu", "--data-path", data.toString(), "--layer-def", net, "--train-range", "1-2",
+                "--test-range", "6", "--epochs", "0",
+                "--save-path", tmp.resolve("save").toString(), "--save-name", "run");
+        assertEquals(2, again.code(), again.toString());
+        assertEquals("jconvnet: " + ck + " already holds a run; resume it with -f " + ck + " or choose another --save-name",
+                again.err().strip());
+        assertTrue(java.util.Arrays.equals(metrics, Files.readAllBytes(ck.resolve("metrics.jsonl"))));
 
         Run test = run("test", "--backend", "cpu", "-f", ck.toString());
         assertEquals(0, test.code(), test.toString());
