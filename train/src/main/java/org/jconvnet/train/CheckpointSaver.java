@@ -62,6 +62,11 @@ final class CheckpointSaver implements Trainer.Saver {
         return dir;
     }
 
+    @Override
+    public Path latest() {
+        return latest == null ? null : run.saveDir().resolve(latest);
+    }
+
     /** Where the run stands: the last saved (or loaded) position. */
     int epoch() {
         return epoch;

@@ -65,6 +65,11 @@ public final class Trainer {
     public interface Saver {
         /** Saves a checkpoint after batch {@code batchNum} of {@code epoch} and returns its directory. */
         Path save(int epoch, int batchNum, long batchesDone, List<Metric> metrics);
+
+        /** The directory of the newest checkpoint of the run (saved or resumed from), or null. */
+        default Path latest() {
+            return null;
+        }
     }
 
     private final Net net;
@@ -203,17 +208,15 @@ public final class Trainer {
         return batchesThisRun;
     }
 
-    /** The stop after batch {@code epoch.batchNum}: where its checkpoint is (null: the last one already holds it). */
+    /** The stop after batch {@code epoch.batchNum}: where its checkpoint is (null: the latest one already holds it). */
     private TrainingStopped stopped(int epoch, int batchNum, Path saved, String partly) {
-        if (batchNum < 0) {
+        String at = "stopped on request after batch " + epoch + "." + batchNum + partly;
+        Path latest = saved != null ? saved : saver.latest();
+        if (batchNum < 0 || latest == null) {
             return new TrainingStopped("stopped on request before the first batch; nothing was trained or saved");
         }
-        String at = "stopped on request after batch " + epoch + "." + batchNum + partly;
-        if (saved == null) {
-            return new TrainingStopped(at + "; its checkpoint " + epoch + "." + batchNum
-                    + " was already saved; resume with -f <the run directory>");
-        }
-        return new TrainingStopped(at + "; saved checkpoint " + saved + "; resume with -f " + saved.getParent());
+        return new TrainingStopped(at + (saved != null ? "; saved checkpoint " : "; its checkpoint is ") + latest
+                + "; resume with -f " + latest.getParent());
     }
 
     /**
