@@ -101,6 +101,7 @@ class RunDirectoryTest {
     void aRunInUseIsRefusedUntilItsLockIsReleased() {
         Path run = job.train(fresh("busy").epochs(1).build()).saveDir();
         try (RunDirectory other = RunDirectory.lockForResume(run)) {
+            assertEquals(run, other.path());
             RunDirectoryConflict e = assertThrows(RunDirectoryConflict.class,
                     () -> job.train(TrainOptions.builder().loadFrom(run).backend("cpu").epochs(2).build()));
             assertEquals(run + " is in use by another train process (pid " + ProcessHandle.current().pid() + ", lock file "
