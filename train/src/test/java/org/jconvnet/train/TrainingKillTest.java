@@ -108,7 +108,6 @@ class TrainingKillTest {
         Random random = new Random(20261126L);
         long lastDone = 0;
         String lastName = null;
-        int killsDuringTheFirstSave = 0;
         for (int round = 0; round < KILLS; round++) {
             Child child = new Child(net, save);
             child.awaitSaves(1);
@@ -119,11 +118,9 @@ class TrainingKillTest {
                 assertTrue(m.find(), "round " + round + " resumed: " + child.log());
                 assertEquals(lastName, m.group(1), "round " + round + " resumed from the last good checkpoint");
             }
-            // Anywhere in the next ~3 batches: training, testing or writing a checkpoint.
+            // A seeded random moment after the round's first save: training, testing or writing the
+            // next checkpoint, depending on how fast the child runs (no timing is asserted).
             Thread.sleep(random.nextInt(250));
-            if (child.saves.get() == 1) {
-                killsDuringTheFirstSave++;
-            }
             child.kill();
 
             List<String> warnings = new ArrayList<>();
@@ -139,7 +136,6 @@ class TrainingKillTest {
             lastDone = cp.batchesDone();
             lastName = cp.name();
         }
-        assertTrue(killsDuringTheFirstSave < KILLS, "kills landed at different moments");
 
         // A resume in this JVM goes on with the batch after the last checkpoint.
         Checkpoint before = CheckpointReader.loadLatest(save, s -> { });
