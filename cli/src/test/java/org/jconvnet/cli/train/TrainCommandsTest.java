@@ -63,7 +63,7 @@ class TrainCommandsTest {
         // The same --save-name again, without -f: refused, nothing touched (exit 2, one line).
         byte[] metrics = Files.readAllBytes(ck.resolve("metrics.jsonl"));
         Run again = run("train", "--backend", "cpu", "--data-path", data.toString(), "--layer-def", net, "--train-range", "1-2",
-                "--test-range", "6", "--epochs", "0",
+                "--test-range", "6", "--epochs", "1",
                 "--save-path", tmp.resolve("save").toString(), "--save-name", "run");
         assertEquals(2, again.code(), again.toString());
         assertEquals("jconvnet: " + ck + " already holds a run; resume it with -f " + ck + " or choose another --save-name",
