@@ -1,8 +1,10 @@
 package org.jconvnet.backend.blas;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.jconvnet.api.backend.Backend;
+import org.jconvnet.api.backend.ComputePeak;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
@@ -37,6 +39,12 @@ public final class BlasBackend implements Backend {
     @Override
     public String deviceName() {
         return device;
+    }
+
+    /** Offers {@link ComputePeak}: it computes on the host, so the host's sgemm rate is its peak. */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == ComputePeak.class ? Optional.of(type.cast(ComputePeak.host())) : Optional.empty();
     }
 
     @Override

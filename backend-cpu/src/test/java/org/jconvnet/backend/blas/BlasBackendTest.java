@@ -45,6 +45,14 @@ class BlasBackendTest {
     }
 
     @Test
+    void itsPeakIsTheHostsSgemmRate() {
+        try (Backend b = start()) {
+            assertTrue(b.capability(org.jconvnet.api.backend.ComputePeak.class).orElseThrow().onHost(),
+                    "bench compares cpu-blas with the host's sgemm peak");
+        }
+    }
+
+    @Test
     void prioritySitsBetweenTheReferenceAndTheDevices() {
         int p = new BlasBackendProvider().priority();
         assertTrue(p > new CpuBackendProvider().priority() && p < 200, "priority " + p);
