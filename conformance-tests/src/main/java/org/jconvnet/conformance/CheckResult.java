@@ -52,7 +52,7 @@ public record CheckResult(String backend, String kind, String layer, String case
         sb.append(status).append(' ').append(backend).append(' ').append(kind).append(' ')
                 .append(layer).append(' ').append(caseName).append(' ').append(op);
         if (!Double.isNaN(maxRel)) {
-            sb.append(String.format(" rel=%.3g abs=%.3g tol=%.3g", maxRel, maxAbs, tolerance));
+            sb.append(String.format(" rel-err=%.3g (rel-tol %.3g) abs-err=%.3g", maxRel, tolerance, maxAbs));
         }
         if (!message.isEmpty()) {
             sb.append(": ").append(message);

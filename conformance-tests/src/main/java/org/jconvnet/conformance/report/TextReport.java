@@ -7,11 +7,18 @@ import org.jconvnet.conformance.ConformanceReport;
 
 /** Formats a report as the plain-text table {@code jconvnet conformance} prints. */
 public final class TextReport {
+    /**
+     * Says which figure the tolerance bounds: without it, a row such as {@code 0.000610 0.000300 PASS} reads
+     * as an error above its tolerance when only the (unbounded) absolute error is larger.
+     */
+    static final String LEGEND = "REL-ERR = max |got - expected| / max |expected|; a check passes when REL-ERR <= "
+            + "REL-TOL. ABS-ERR = max |got - expected|, shown for information only (no tolerance applies to it).\n";
+
     private TextReport() {
     }
 
     /**
-     * The whole report: backends, then one row per check, then failures with their full messages,
+     * The whole report: backends, then one row per check and a legend of its figures, then failures with their full messages,
      * then the per-backend counts.
      */
     public static String format(ConformanceReport report) {
@@ -30,13 +37,14 @@ public final class TextReport {
             w[4] = Math.max(w[4], r.op().length());
         }
         String fmt = "%-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %-" + w[4]
-                + "s  %-6s  %10s  %10s  %9s  %s%n";
+                + "s  %-6s  %10s  %10s  %10s  %s%n";
         sb.append('\n').append(String.format(fmt, "BACKEND", "KIND", "LAYER", "CASE", "OP", "STATUS",
-                "MAX-REL", "MAX-ABS", "TOL", "NOTE"));
+                "REL-ERR", "REL-TOL", "ABS-ERR", "NOTE"));
         for (CheckResult r : rows) {
             sb.append(String.format(fmt, r.backend(), r.kind(), r.layer(), r.caseName(), r.op(), r.status(),
-                    num(r.maxRel()), num(r.maxAbs()), num(r.tolerance()), shorten(r.message(), 100)));
+                    num(r.maxRel()), num(r.tolerance()), num(r.maxAbs()), shorten(r.message(), 100)));
         }
+        sb.append(LEGEND);
         List<CheckResult> failures = report.failures();
         if (!failures.isEmpty()) {
             sb.append("\nFailures:\n");

@@ -43,6 +43,23 @@ class ReportWritersTest {
     }
 
     @Test
+    void textTableLabelsRelativeAndAbsoluteErrorsAndSaysWhichOneTheToleranceBounds() {
+        // issue 17: "MAX-ABS 0.000610 TOL 0.000300 PASS" read as a failure.
+        ConformanceReport r = new ConformanceReport();
+        r.add(new CheckResult("cpu", "layer-case", "fc", "c", "forward", Status.PASS, 6.1e-4, 2e-5, 3e-4, "", ""));
+        String t = TextReport.format(r);
+        String header = t.lines().filter(l -> l.startsWith("BACKEND")).findFirst().orElseThrow();
+        assertTrue(header.matches(".*REL-ERR +REL-TOL +ABS-ERR +NOTE.*"), header);
+        String row = t.lines().filter(l -> l.startsWith("cpu")).findFirst().orElseThrow();
+        assertTrue(row.matches(".*PASS +2\\.00e-05 +0\\.000300 +0\\.000610.*"), row);
+        assertTrue(t.contains("passes when REL-ERR <= REL-TOL"), t);
+        assertTrue(t.contains("ABS-ERR = max |got - expected|, shown for information only"), t);
+        assertFalse(t.contains("MAX-ABS"), t);
+        assertEquals("PASS cpu layer-case fc c forward rel-err=2.00e-05 (rel-tol 0.000300) abs-err=0.000610",
+                r.results().get(0).describe());
+    }
+
+    @Test
     void jsonHoldsEveryFieldAndEscapesText(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sub/report.json");
         JsonReport.write(sample(), f);

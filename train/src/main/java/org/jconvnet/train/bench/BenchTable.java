@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The table {@code jconvnet bench} prints while it measures: one row per backend and net. */
 public final class BenchTable {
-    private static final String FORMAT = "%-8s  %-28s  %-22s  %5s  %9s  %-19s  %9s  %8s  %6s  %s";
+    /** DEVICE comes last so that it is printed whole however long the device's name is. */
+    private static final String FORMAT = "%-8s  %-28s  %5s  %9s  %-19s  %9s  %8s  %6s  %5s  %s";
     private final PrintStream out;
 
     /** Prints to {@code out}, flushing after every line so that slow runs show progress. */
@@ -17,19 +18,19 @@ public final class BenchTable {
     public void header(Peaks.Peak hostPeak) {
         out.println("host sgemm peak: " + (Double.isNaN(hostPeak.gflops()) ? ""
                 : String.format(Locale.ROOT, "%.1f GFLOP/s, ", hostPeak.gflops())) + hostPeak.source());
-        line(String.format(Locale.ROOT, FORMAT, "BACKEND", "NET", "DEVICE", "N", "IMAGES/S", "(MIN-MAX)", "FWD IMG/S",
-                "GFLOP/S", "%PEAK", "RATIO"));
+        line(String.format(Locale.ROOT, FORMAT, "BACKEND", "NET", "N", "IMAGES/S", "(MIN-MAX)", "FWD IMG/S",
+                "GFLOP/S", "%PEAK", "RATIO", "DEVICE"));
     }
 
     /** One measured row; RATIO is its training images/s over {@code first}'s, the first backend on the same net. */
     public void row(BenchResult r, BenchResult first) {
         String spread = String.format(Locale.ROOT, "(%.1f-%.1f)", r.trainImagesPerSMin(), r.trainImagesPerSMax());
         String share = Double.isNaN(r.trainShareOfPeak()) ? "?" : String.format(Locale.ROOT, "%.1f", 100 * r.trainShareOfPeak());
-        line(String.format(Locale.ROOT, FORMAT, r.backend(), r.net(), shorten(r.device(), 22), r.mini(),
+        line(String.format(Locale.ROOT, FORMAT, r.backend(), r.net(), r.mini(),
                 String.format(Locale.ROOT, "%.1f", r.trainImagesPerS()), spread,
                 String.format(Locale.ROOT, "%.1f", r.forwardImagesPerS()),
                 String.format(Locale.ROOT, "%.2f", r.trainGflops()), share,
-                String.format(Locale.ROOT, "%.2f", r.trainImagesPerS() / first.trainImagesPerS())));
+                String.format(Locale.ROOT, "%.2f", r.trainImagesPerS() / first.trainImagesPerS()), r.device()));
     }
 
     /** A backend that could not start. */
@@ -50,9 +51,5 @@ public final class BenchTable {
     private void line(String text) {
         out.println(text);
         out.flush();
-    }
-
-    private static String shorten(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 }
