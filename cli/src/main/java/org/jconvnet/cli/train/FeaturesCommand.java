@@ -7,6 +7,7 @@ import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.options.LayerName;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.PlainName;
+import org.jconvnet.train.TrainOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,16 @@ public final class FeaturesCommand implements Callable<Integer> {
     private CheckpointOption checkpoint;
 
     @Mixin
-    private ModelOptions model;
+    private DataOptions data;
+
+    @Mixin
+    private MiniOption mini;
+
+    @Mixin
+    private DTypeOption dtype;
+
+    @Mixin
+    private LayerParamsOption layerParams;
 
     @Option(names = {"--layer", "--write-features"}, required = true, paramLabel = "LAYER", converter = LayerName.class,
             description = "The layer whose outputs to write.")
@@ -50,7 +60,17 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .features(model.builder().loadFrom(checkpoint.dir).build(), layer, dir, name != null ? name : layer);
+                .features(modelOptions().loadFrom(checkpoint.dir).build(), layer, dir, name != null ? name : layer);
         return ExitCodes.OK;
+    }
+
+    /** The options of this command's mixins, as one builder. */
+    private TrainOptions.Builder modelOptions() {
+        TrainOptions.Builder b = TrainOptions.builder();
+        data.applyTo(b);
+        mini.applyTo(b);
+        dtype.applyTo(b);
+        layerParams.applyTo(b);
+        return b;
     }
 }

@@ -8,6 +8,7 @@ import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.options.LayerName;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.Switch;
+import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.show.ShowJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,13 @@ public final class ShowCommand implements Callable<Integer> {
     private CheckpointOption checkpoint;
 
     @Mixin
-    private ModelOptions model;
+    private DataOptions data;
+
+    @Mixin
+    private DTypeOption dtype;
+
+    @Mixin
+    private LayerParamsOption layerParams;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", converter = OutputDir.class, description = "Output directory (default: ./show).")
     Path out;
@@ -59,10 +66,19 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = ShowJob.run(jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr()),
-                model.builder().loadFrom(checkpoint.dir).build(), new ShowJob.Request(out != null ? out : Path.of("show"),
+                modelOptions().loadFrom(checkpoint.dir).build(), new ShowJob.Request(out != null ? out : Path.of("show"),
                         costLayer, filters, !noPreds, onlyErrors == Switch.ON, 1));
         files.forEach(f -> spec.commandLine().getOut().println("wrote " + f));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** The options of this command's mixins, as one builder. */
+    private TrainOptions.Builder modelOptions() {
+        TrainOptions.Builder b = TrainOptions.builder();
+        data.applyTo(b);
+        dtype.applyTo(b);
+        layerParams.applyTo(b);
+        return b;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.options.Switch;
+import org.jconvnet.train.TrainOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,19 @@ public final class TestCommand implements Callable<Integer> {
     private CheckpointOption checkpoint;
 
     @Mixin
-    private ModelOptions model;
+    private DataOptions data;
+
+    @Mixin
+    private MiniOption mini;
+
+    @Mixin
+    private DTypeOption dtype;
+
+    @Mixin
+    private LayerParamsOption layerParams;
+
+    @Mixin
+    private LogregOption logreg;
 
     @Option(names = "--multiview-test", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1",
             fallbackValue = "1", description = "10-view test (needs a cifar-cropped model).")
@@ -41,7 +54,18 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .test(model.builder().loadFrom(checkpoint.dir).multiviewTest(Switch.value(multiviewTest)).build());
+                .test(modelOptions().loadFrom(checkpoint.dir).multiviewTest(Switch.value(multiviewTest)).build());
         return ExitCodes.OK;
+    }
+
+    /** The options of this command's mixins, as one builder. */
+    private TrainOptions.Builder modelOptions() {
+        TrainOptions.Builder b = TrainOptions.builder();
+        data.applyTo(b);
+        mini.applyTo(b);
+        dtype.applyTo(b);
+        layerParams.applyTo(b);
+        logreg.applyTo(b);
+        return b;
     }
 }

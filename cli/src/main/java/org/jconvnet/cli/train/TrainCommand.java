@@ -11,6 +11,7 @@ import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.PlainName;
 import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.TrainDefaults;
+import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.TrainingJob;
 import org.jconvnet.train.run.RunDirectoryConflict;
 import org.jconvnet.train.run.TrainingStopped;
@@ -42,7 +43,22 @@ public final class TrainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ModelOptions model;
+    private DataOptions data;
+
+    @Mixin
+    private MiniOption mini;
+
+    @Mixin
+    private DTypeOption dtype;
+
+    @Mixin
+    private LayerParamsOption layerParams;
+
+    @Mixin
+    private LogregOption logreg;
+
+    @Mixin
+    private NewModelOptions newModel;
 
     @Option(names = "-f", paramLabel = "DIR", converter = InputDir.class,
             description = "Resume from this checkpoint directory (<save-path>/<save-name>); with --test-only=1, test it.")
@@ -100,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingJob job = jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr());
         TrainingJob.Result r;
         try {
-            r = job.train(model.builder().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
+            r = job.train(modelOptions().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
                     .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
                     .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build());
         } catch (RunDirectoryConflict e) {
@@ -116,5 +132,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** The options of this command's mixins, as one builder. */
+    private TrainOptions.Builder modelOptions() {
+        TrainOptions.Builder b = TrainOptions.builder();
+        data.applyTo(b);
+        mini.applyTo(b);
+        dtype.applyTo(b);
+        layerParams.applyTo(b);
+        logreg.applyTo(b);
+        newModel.applyTo(b);
+        return b;
     }
 }

@@ -126,7 +126,7 @@ class UsageErrorsTest {
         String line = usageError("train", "--backend", "cpu", "-f", checkpoint.toString(), "--layer-def", "layers-18pct");
         assertTrue(line.contains("--layer-def layers-18pct conflicts with checkpoint") && line.contains("trained with the net"),
                 line);
-        line = usageError("test", "--backend", "cpu", "-f", checkpoint.toString(), "--data-provider", "cifar-cropped");
+        line = usageError("train", "--backend", "cpu", "-f", checkpoint.toString(), "--data-provider", "cifar-cropped");
         assertTrue(line.contains("--data-provider cifar-cropped conflicts with checkpoint")
                 && line.contains("trained with --data-provider cifar"), line);
     }
