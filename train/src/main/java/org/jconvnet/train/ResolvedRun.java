@@ -21,6 +21,7 @@ import org.jconvnet.train.data.BatchSource;
 import org.jconvnet.train.data.CifarDirectory;
 import org.jconvnet.train.data.DataMean;
 import org.jconvnet.train.data.DataProvider;
+import org.jconvnet.train.interop.WeightsIo;
 
 /**
  * Everything a run needs, decided once before it starts: the options after the resume rule, every
@@ -95,7 +96,10 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
             layerDef = new NetSource(cp.get().layerDefName(), cp.get().layerDefText());
             layerParams = reReadParams(o, cp.get(), warn);
         } else {
-            mean = DataMean.compute(source, trainRange.batches());
+            // Exported weights carry the mean they were trained with: no need for the training batches then.
+            Optional<double[]> exported = o.initFrom() != null && Files.isDirectory(o.initFrom())
+                    ? WeightsIo.readDataMean(o.initFrom()) : Optional.empty();
+            mean = exported.isPresent() ? exported.get() : DataMean.compute(source, trainRange.batches());
             boolean demoNet = embedded && o.layerDef() == null;
             layerDef = demoNet ? EmbeddedDemo.layerDef() : NetCatalog.layerDef(or(o.layerDef(), TrainDefaults.LAYER_DEF));
             layerParams = o.layerParams() != null ? NetSource.file(Path.of(o.layerParams()))

@@ -238,21 +238,24 @@ public final class TrainingJob {
     }
 
     /**
-     * {@code export-weights}: every parameter as {@code DIR/<layer>.<param>.npy}. From a checkpoint
+     * {@code export-weights}: every parameter as {@code DIR/<layer>.<param>.npy}, and the data mean as
+     * {@code DIR/}{@value WeightsIo#DATA_MEAN} (read back by {@code --init-from}). From a checkpoint
      * the values are read from its files, so no backend starts.
      */
     public List<Path> exportWeights(TrainOptions given, Path dir) {
         if (given.loadFrom() != null) {
             ResolvedRun run = ResolvedRun.resolve(given, true, layers, w -> err.println("warning: " + w));
             Checkpoint cp = run.checkpoint().orElseThrow();
-            List<Path> files = WeightsIo.export(run.def(), (layer, param) -> savedValues(cp, layer, param, run.def()),
-                    run.dtype(), dir);
-            out.println("wrote " + files.size() + " parameter files to " + dir);
+            List<Path> files = new ArrayList<>(WeightsIo.export(run.def(),
+                    (layer, param) -> savedValues(cp, layer, param, run.def()), run.dtype(), dir));
+            files.add(WeightsIo.exportDataMean(run.mean(), dir));
+            out.println("wrote " + (files.size() - 1) + " parameter files and the data mean to " + dir);
             return files;
         }
         try (OpenModel m = open(given, true)) {
-            List<Path> files = WeightsIo.export(m.run().def(), m.net(), m.run().dtype(), dir);
-            out.println("wrote " + files.size() + " parameter files to " + dir);
+            List<Path> files = new ArrayList<>(WeightsIo.export(m.run().def(), m.net(), m.run().dtype(), dir));
+            files.add(WeightsIo.exportDataMean(m.run().mean(), dir));
+            out.println("wrote " + (files.size() - 1) + " parameter files and the data mean to " + dir);
             return files;
         }
     }

@@ -20,6 +20,7 @@ import org.jconvnet.api.io.NpyArray;
 import org.jconvnet.train.checkpoint.Checkpoint;
 import org.jconvnet.train.checkpoint.CheckpointReader;
 import org.jconvnet.train.checkpoint.SavedParam;
+import org.jconvnet.train.interop.WeightsIo;
 import org.jconvnet.train.metrics.Metric;
 import org.jconvnet.train.metrics.TestMetric;
 import org.jconvnet.train.metrics.TrainMetric;
@@ -138,6 +139,36 @@ class TrainingJobTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void exportedWeightsCarryTheDataMeanSoInitFromNeedsNoTrainingBatches() throws IOException {
+        // issue 17: --init-from recomputed the mean from the training batches, so it failed without them.
+        TrainingJob.Result r = job.train(base("m").epochs(1).testFreq(100).build());
+        Path exported = tmp.resolve("weights");
+        List<Path> files = job.exportWeights(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(), exported);
+        assertTrue(files.contains(exported.resolve(WeightsIo.DATA_MEAN)), files::toString);
+        Checkpoint cp = CheckpointReader.loadLatest(r.saveDir(), s -> { });
+        assertArrayEquals(cp.dataMean(), Npy.read(exported.resolve(WeightsIo.DATA_MEAN)).data());
+        assertEquals("(3072, 1)", Npy.read(exported.resolve(WeightsIo.DATA_MEAN)).shapeText());
+
+        Path testOnly = Files.createDirectories(tmp.resolve("test-batch-only"));
+        try (var names = Files.list(data)) {
+            for (Path f : names.filter(f -> f.getFileName().toString().startsWith("test_batch")).toList()) {
+                Files.copy(f, testOnly.resolve(f.getFileName()));
+            }
+        }
+        Path f1 = job.features(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build(), "fc10",
+                tmp.resolve("f1"), "fc10");
+        Path f2 = job.features(base("unused").dataPath(testOnly).initFrom(exported).build(), "fc10",
+                tmp.resolve("f2"), "fc10");
+        assertArrayEquals(Npy.read(f1).data(), Npy.read(f2).data());
+
+        Npy.write(exported.resolve(WeightsIo.DATA_MEAN), NpyArray.matrix(5, 1, org.jconvnet.api.tensor.DType.FLOAT64,
+                new double[5]));
+        JConvNetException e = assertThrows(JConvNetException.class, () -> job.features(base("bad").dataPath(testOnly)
+                .initFrom(exported).build(), "fc10", tmp.resolve("f3"), "fc10"));
+        assertTrue(e.getMessage().contains("data-mean.npy has shape (5, 1)"), e.getMessage());
     }
 
     @Test

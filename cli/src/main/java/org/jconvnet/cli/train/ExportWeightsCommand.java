@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code jconvnet export-weights}: every parameter as a numpy file in cuda-convnet's shapes. */
 @Command(name = "export-weights", mixinStandardHelpOptions = true,
         description = "Write every parameter of a checkpoint (-f DIR) as OUT/<layer>.weights.npy and "
-                + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders; train --init-from reads them back.",
+                + "<layer>.biases.npy, in cuda-convnet's shapes and memory orders, and the data mean as OUT/data-mean.npy; "
+                + "train --init-from reads them back (with the mean it needs no training batches).",
         footer = {"", "Example:", "  jconvnet export-weights -f checkpoints/run1 -o weights"})
 public final class ExportWeightsCommand implements Callable<Integer>, StartsNoBackend {
     private final Jobs jobs;

@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-from", paramLabel = "DIR", converter = InputDir.class,
             description = "Initial weights from DIR/<layer>.weights.npy and <layer>.biases.npy (cuda-convnet shapes), "
-                    + "as export-weights writes them.")
+                    + "as export-weights writes them; DIR/data-mean.npy, when there, is the data mean to use.")
     Path initFrom;
 
     @Option(names = "--test-freq", paramLabel = "N", converter = Count.class, description = "Test and save every N training batches (default "

@@ -23,9 +23,46 @@ import org.jconvnet.train.checkpoint.NetParams;
  * biases {@code (F, 1)}, fc biases {@code (1, D_out)}. Reading honours the file's
  * {@code fortran_order}: a C-ordered file of the right shape for a Fortran-ordered parameter is
  * reordered, so numpy users need not care.
+ *
+ * <p>Beside them, {@value #DATA_MEAN} holds the per-pixel mean the model was trained with (as
+ * cuda-convnet's {@code batches.meta} {@code data_mean}, shape {@code (3072, 1)}, float64 so that it is
+ * exact): {@code --init-from} subtracts that mean instead of recomputing it from the training batches,
+ * so a model can be evaluated where only the test batch is.
  */
 public final class WeightsIo {
+    /** The data mean's file name in an exported directory. */
+    public static final String DATA_MEAN = "data-mean.npy";
+
+    /** One mean value per CIFAR-10 pixel and channel. */
+    private static final int DATA_MEAN_VALUES = 3 * 32 * 32;
+
     private WeightsIo() {
+    }
+
+    /** Writes the data mean as {@code dir/}{@value #DATA_MEAN}; returns the file. */
+    public static Path exportDataMean(double[] mean, Path dir) {
+        Path f = dir.resolve(DATA_MEAN);
+        Npy.write(f, new NpyArray(new int[] {mean.length, 1}, false, DType.FLOAT64, mean));
+        return f;
+    }
+
+    /**
+     * The data mean of an exported directory, empty when {@code dir} has no {@value #DATA_MEAN}
+     * (weights exported by an older version or written by other tools).
+     *
+     * @throws JConvNetException when the file does not hold one value per CIFAR-10 pixel and channel
+     */
+    public static java.util.Optional<double[]> readDataMean(Path dir) {
+        Path f = dir.resolve(DATA_MEAN);
+        if (!Files.isRegularFile(f)) {
+            return java.util.Optional.empty();
+        }
+        NpyArray a = Npy.read(f);
+        if (a.data().length != DATA_MEAN_VALUES) {
+            throw new JConvNetException("--init-from " + dir + ": " + DATA_MEAN + " has shape " + a.shapeText()
+                    + ", a data mean has " + DATA_MEAN_VALUES + " values (one per CIFAR-10 pixel and channel)");
+        }
+        return java.util.Optional.of(a.data());
     }
 
     /** The file name of a parameter, e.g. {@code conv1.weights.npy}. */
