@@ -69,4 +69,60 @@ class CudaProbeHereTest {
         JConvNetException e = assertThrows(JConvNetException.class, () -> s.choose("cuda"));
         assertTrue(e.getMessage().contains(ProbeFailure.NO_LIBCUDA), e.getMessage());
     }
+    /**
+     * After cuda's probe has failed for the missing libcuda.so.1 in this JVM, automatic selection
+     * must still work and pick the next available backend: the failure is cuda's reason, not a
+     * broken JVM or registry. A stand-in provider below cuda's priority makes this independent of
+     * whether OpenCL is installed; with the discovered providers, whatever else is available wins.
+     */
+    @Test
+    void afterCudaFailsToLoadAutomaticSelectionPicksTheNextAvailableBackend() {
+        Assumptions.assumeFalse(driverPresent(), "an NVIDIA driver is installed here");
+        CudaBackendProvider cuda = new CudaBackendProvider();
+        assertFalse(cuda.probe().available(), "cuda's probe has run (and failed) in this JVM first");
+        BackendProvider next = new StandInProvider();
+        BackendSelector s = new BackendSelector(BackendRegistry.of(List.of(cuda, next), getClass().getClassLoader()),
+                k -> null);
+        BackendSelector.Choice c = s.choose(null);
+        assertTrue(c.provider() == next, c.how());
+        assertEquals("using backend 'stand-in' (highest-priority available) on a stand-in device", c.how());
+        JConvNetException e = assertThrows(JConvNetException.class, () -> s.choose("cuda"));
+        assertEquals("backend 'cuda' was requested but is unavailable: " + ProbeFailure.NO_LIBCUDA
+                + " (explicit choices never fall back; drop the choice to pick automatically)", e.getMessage());
+        assertTrue(s.choose(null).provider() == next, "a failed explicit choice leaves automatic selection as it was");
+
+        BackendRegistry discovered = BackendRegistry.discover(getClass().getClassLoader());
+        Assumptions.assumeTrue(discovered.statuses().stream().anyMatch(st -> st.availability().available()),
+                "no other backend is available here");
+        BackendSelector.Choice real = new BackendSelector(discovered, k -> null).choose(null);
+        assertFalse(real.provider().id().equals("cuda"), real.how());
+    }
+
+    /** An always-available provider below cuda's priority. */
+    private static final class StandInProvider implements BackendProvider {
+        @Override
+        public int apiVersion() {
+            return org.jconvnet.api.ApiVersion.CURRENT;
+        }
+
+        @Override
+        public String id() {
+            return "stand-in";
+        }
+
+        @Override
+        public int priority() {
+            return 100;
+        }
+
+        @Override
+        public Availability probe() {
+            return Availability.available("a stand-in device");
+        }
+
+        @Override
+        public org.jconvnet.api.backend.Backend create(BackendConfig config) {
+            throw new UnsupportedOperationException("selection only; never started");
+        }
+    }
 }

@@ -32,10 +32,20 @@ public final class OpenClProbe {
     }
 
     private static Availability run() {
+        return outcomeOf(() -> OpenClDevices.choose(OpenClDevices.list(),
+                BackendConfig.defaults().get(OpenClDevices.DEVICE_KEY)));
+    }
+
+    /** What opens the device; a seam so tests can inject the native layer's failures. */
+    @FunctionalInterface
+    interface DeviceOpener {
+        OpenClDevice open();
+    }
+
+    /** The probe's outcome for one attempt to open the device; never throws. */
+    static Availability outcomeOf(DeviceOpener opener) {
         try {
-            OpenClDevice d = OpenClDevices.choose(OpenClDevices.list(),
-                    BackendConfig.defaults().get(OpenClDevices.DEVICE_KEY));
-            return Availability.available(d.describe());
+            return Availability.available(opener.open().describe());
         } catch (LinkageError e) {
             // JOCL says "Implementation library could not be loaded" when libOpenCL.so is missing;
             // anything else means its own native (extracted to java.io.tmpdir) failed to load.

@@ -100,7 +100,7 @@ public final class OpenClRuntime implements AutoCloseable {
         }
         cl_program program = programs.get(key);
         if (program == null) {
-            program = build(source, name);
+            program = build(source, name, function);
             programs.put(key, program);
         }
         try {
@@ -113,14 +113,15 @@ public final class OpenClRuntime implements AutoCloseable {
         return k;
     }
 
-    private cl_program build(String source, String name) {
+    private cl_program build(String source, String name, String function) {
         cl_program program = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
             clBuildProgram(program, 1, new cl_device_id[] {device.device()}, BUILD_OPTIONS, null, null);
         } catch (CLException e) {
             String log = buildLog(program);
             clReleaseProgram(program);
-            throw new JConvNetException("OpenCL program " + name + " failed to build on " + device.name().trim()
+            throw new JConvNetException("OpenCL program " + name + " failed to build (wanted for kernel '" + function
+                    + "') on " + device.name().trim()
                     + " (" + e.getMessage() + "): " + log.trim(), e);
         }
         return program;

@@ -127,6 +127,31 @@ class OpenClDeviceCodeTest {
         assertTrue(e.getMessage().contains("undefined_name"), e.getMessage());
     }
 
+    /**
+     * A plugin's kernel that fails to build is that plugin's error only: the message names the
+     * program and the entry point and carries the compiler's log, and the same backend goes on
+     * building and running good kernels afterwards (no poisoned context, cache or queue).
+     */
+    @Test
+    void aFailedBuildNamesTheEntryPointAndLeavesTheBackendUsable() {
+        byte[] broken = String.join("\n",
+                "KERNEL void half_done(GLOBAL float *y, int n) {",
+                "    if (GLOBAL_ID_X < n) { y[GLOBAL_ID_X] = 1.0f }",
+                "}").getBytes(StandardCharsets.UTF_8);
+        DeviceCode code = deviceCode();
+        JConvNetException e = assertThrows(JConvNetException.class, () -> code.load("half_done.kc", broken, "half_done"));
+        assertTrue(e.getMessage().startsWith("OpenCL program half_done.kc failed to build (wanted for kernel 'half_done')"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("half_done.kc:2"), "the build log points at the plugin's own line: "
+                + e.getMessage());
+        // The same broken source again fails the same way (no half-built program was cached) ...
+        JConvNetException again = assertThrows(JConvNetException.class,
+                () -> code.load("half_done.kc", broken, "half_done"));
+        assertTrue(again.getMessage().startsWith("OpenCL program half_done.kc failed to build"), again.getMessage());
+        // ... and a good kernel still builds and runs on the same backend.
+        compilesPortableSourceAndLaunchesWithPositionalArguments();
+    }
+
     @Test
     void anUnsupportedArgumentTypeNamesItsPosition() {
         DeviceCode.DeviceFunction f = deviceCode().load("axpb.kc", SOURCE.getBytes(StandardCharsets.UTF_8), "axpb");

@@ -38,6 +38,52 @@ class ProbeTest {
         }
     }
 
+    /**
+     * A missing {@code libOpenCL.so}, injected: JOCL throws {@link UnsatisfiedLinkError} with
+     * "Implementation library could not be loaded". The probe must turn it into an unavailable
+     * result naming the library, the cause and the install hint, and throw nothing.
+     */
+    @Test
+    void aMissingLibOpenClIsUnavailableWithTheLibraryNamedAndTheCause() {
+        Availability a = OpenClProbe.outcomeOf(() -> {
+            throw new UnsatisfiedLinkError("Error while loading native library \"JOCL_2_0_5-linux-x86_64\"\n"
+                    + "Implementation library could not be loaded");
+        });
+        assertFalse(a.available());
+        assertTrue(a.detail().startsWith("OpenCL library libOpenCL.so could not be loaded (UnsatisfiedLinkError: "),
+                a.detail());
+        assertTrue(a.detail().contains("Implementation library could not be loaded"), a.detail());
+        assertFalse(a.detail().contains("\n"), "one line: " + a.detail());
+        assertTrue(a.detail().endsWith(OpenClProbe.INSTALL_HINT), a.detail());
+    }
+
+    /** JOCL's own native failing to load (not the OpenCL loader) is told apart from a missing libOpenCL.so. */
+    @Test
+    void aJoclNativeThatFailsToLoadIsToldApart() {
+        Availability a = OpenClProbe.outcomeOf(() -> {
+            throw new UnsatisfiedLinkError("/tmp/libJOCL_2_0_5-linux-x86_64.so: cannot open shared object file");
+        });
+        assertFalse(a.available());
+        assertTrue(a.detail().startsWith("JOCL's native library could not be loaded"), a.detail());
+        assertTrue(a.detail().contains("cannot open shared object file"), a.detail());
+    }
+
+    /** Any other failure of the native layer, even an unchecked one, is a reason, never a thrown error. */
+    @Test
+    void anyOtherNativeFailureIsAReasonNotAThrow() {
+        Availability a = OpenClProbe.outcomeOf(() -> {
+            throw new org.jocl.CLException("clGetPlatformIDs failed", org.jocl.CL.CL_PLATFORM_NOT_FOUND_KHR);
+        });
+        assertFalse(a.available());
+        assertTrue(a.detail().startsWith("OpenCL unavailable: no OpenCL platform found (CL_PLATFORM_NOT_FOUND_KHR"),
+                a.detail());
+        Availability b = OpenClProbe.outcomeOf(() -> {
+            throw new IllegalStateException("driver crashed");
+        });
+        assertFalse(b.available());
+        assertTrue(b.detail().contains("IllegalStateException: driver crashed"), b.detail());
+    }
+
     @Test
     void backendReportsDeviceAndFloat32Only() {
         OpenClBackend b = OpenClTestSupport.backend();

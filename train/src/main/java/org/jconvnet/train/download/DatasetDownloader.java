@@ -22,6 +22,7 @@ import org.jconvnet.api.JConvNetException;
 import org.jconvnet.train.ProgressBar;
 import org.jconvnet.train.checkpoint.CheckpointFs;
 import org.jconvnet.train.data.CifarDirectory;
+import org.jconvnet.train.run.Terminal;
 
 /**
  * Downloads the CIFAR-10 binary tarball, checks its MD5, and unpacks {@code cifar-10-batches-bin/}
@@ -44,18 +45,34 @@ public final class DatasetDownloader {
     private final String md5;
     private final Path cache;
     private final PrintStream progress;
+    private final boolean progressInPlace;
 
     /**
+     * A downloader whose progress bar is redrawn in place only when stderr is a terminal (as
+     * training decides), so that a log redirected to a file gets one line, not a {@code \r} pile.
+     *
      * @param url      where to fetch the tarball
      * @param md5      its expected MD5 (hex)
      * @param cache    the cache directory
      * @param progress where the progress bar goes (stderr)
      */
     public DatasetDownloader(URI url, String md5, Path cache, PrintStream progress) {
+        this(url, md5, cache, progress, Terminal.stderrIsTerminal());
+    }
+
+    /**
+     * @param url             where to fetch the tarball
+     * @param md5             its expected MD5 (hex)
+     * @param cache           the cache directory
+     * @param progress        where the progress bar goes
+     * @param progressInPlace whether {@code progress} is a terminal, so the bar may be redrawn in place
+     */
+    public DatasetDownloader(URI url, String md5, Path cache, PrintStream progress, boolean progressInPlace) {
         this.url = url;
         this.md5 = md5.toLowerCase(Locale.ROOT);
         this.cache = cache;
         this.progress = progress;
+        this.progressInPlace = progressInPlace;
     }
 
     /** The official data set into the default cache. */
@@ -164,7 +181,7 @@ public final class DatasetDownloader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks MD5", e);
         }
-        ProgressBar bar = new ProgressBar(progress, label, total);
+        ProgressBar bar = new ProgressBar(progress, label, total, progressInPlace);
         long done = 0;
         try (InputStream in = new DigestInputStream(body, digest);
              OutputStream out = Files.newOutputStream(file)) {

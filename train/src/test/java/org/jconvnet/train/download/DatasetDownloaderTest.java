@@ -127,7 +127,7 @@ class DatasetDownloaderTest {
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(tarball));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         DatasetDownloader d = new DatasetDownloader(uri("/cifar-10-binary.tar.gz"), md5, cache,
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+                new PrintStream(log, true, StandardCharsets.UTF_8), true);
         assertFalse(d.isPresent());
         Path dir = d.fetch(false);
         assertEquals(cache.resolve("cifar-10-batches-bin"), dir);
@@ -144,6 +144,31 @@ class DatasetDownloaderTest {
         try (var l = Files.list(cache)) {
             assertEquals(1, l.count(), "no leftovers in the cache");
         }
+    }
+
+    @Test
+    void onAPipeTheProgressIsOnePlainLineWithoutCarriageReturns() throws Exception {
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(tarball));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new DatasetDownloader(uri("/cifar-10-binary.tar.gz"), md5, cache,
+                new PrintStream(log, true, StandardCharsets.UTF_8), false).fetch(false);
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertFalse(text.contains("\r"), text);
+        assertTrue(text.startsWith("downloading cifar-10-binary.tar.gz "), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("downloading")).count(), text);
+    }
+
+    @Test
+    void theDefaultFollowsWhetherStderrIsATerminal() throws Exception {
+        // Surefire's forked JVM writes stderr to a pipe, so the default must draw no bar in place.
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.jconvnet.train.run.Terminal.stderrIsTerminal(),
+                "stderr is a terminal here");
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(tarball));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new DatasetDownloader(uri("/cifar-10-binary.tar.gz"), md5, cache,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).fetch(false);
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertFalse(text.contains("\r"), text);
     }
 
     @Test
