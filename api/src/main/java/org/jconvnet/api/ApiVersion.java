@@ -21,12 +21,22 @@ public final class ApiVersion {
     private ApiVersion() {
     }
 
-    /** Whether a plugin compiled against {@code pluginVersion} can run against this build. */
+    /**
+     * Whether a plugin compiled against {@code pluginVersion} can run against this build.
+     *
+     * @param pluginVersion the API version the plugin reports (its {@code apiVersion()})
+     * @return whether a plugin compiled against {@code pluginVersion} can run against this build
+     */
     public static boolean isCompatible(int pluginVersion) {
         return pluginVersion == CURRENT;
     }
 
-    /** Throws a {@link JConvNetException} naming the plugin when its version is incompatible. */
+    /**
+     * Throws a {@link JConvNetException} naming the plugin when its version is incompatible.
+     *
+     * @param what the plugin as the error should name it, e.g. {@code backend provider com.example.Foo}
+     * @param pluginVersion the API version the plugin reports
+     */
     public static void check(String what, int pluginVersion) {
         if (!isCompatible(pluginVersion)) {
             throw new JConvNetException(what + " was compiled against jconvnet plugin API version "

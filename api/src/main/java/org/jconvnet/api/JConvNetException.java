@@ -7,12 +7,21 @@ package org.jconvnet.api;
 public class JConvNetException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception whose message is shown to the user verbatim. */
+    /**
+     * Creates an exception whose message is shown to the user verbatim.
+     *
+     * @param message what is wrong and where, in one line
+     */
     public JConvNetException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a cause kept for diagnostics; the message alone must still explain. */
+    /**
+     * Creates an exception with a cause kept for diagnostics; the message alone must still explain.
+     *
+     * @param message what is wrong and where, in one line
+     * @param cause the underlying failure
+     */
     public JConvNetException(String message, Throwable cause) {
         super(message, cause);
     }

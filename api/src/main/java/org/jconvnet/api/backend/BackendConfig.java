@@ -20,27 +20,47 @@ import java.util.Optional;
  */
 public record BackendConfig(Map<String, String> settings, ClassLoader pluginLoader) {
 
-    /** Copies the settings defensively. */
+    /**
+     * Copies the settings defensively.
+     *
+     * @param settings explicit settings; they win over system properties
+     * @param pluginLoader the class loader of the application's plug-ins (the one its registries were
+     *     discovered on), or {@code null} when the caller has none
+     */
     public BackendConfig {
         settings = Map.copyOf(settings);
     }
 
-    /** Explicit settings and no plugin class loader. */
+    /**
+     * Explicit settings and no plugin class loader.
+     *
+     * @param settings explicit settings; they win over system properties
+     */
     public BackendConfig(Map<String, String> settings) {
         this(settings, null);
     }
 
-    /** A configuration with no explicit settings and no plugin class loader. */
+    /** {@return a configuration with no explicit settings and no plugin class loader} */
     public static BackendConfig defaults() {
         return new BackendConfig(Map.of());
     }
 
-    /** A copy whose backend discovers its kernels on {@code loader}. */
+    /**
+     * A copy whose backend discovers its kernels on {@code loader}.
+     *
+     * @param loader the plug-ins' class loader
+     * @return a copy whose backend discovers its kernels on {@code loader}
+     */
     public BackendConfig withPluginLoader(ClassLoader loader) {
         return new BackendConfig(settings, Objects.requireNonNull(loader, "loader"));
     }
 
-    /** The setting for {@code key}, or the system property {@code jconvnet.<key>}. */
+    /**
+     * The setting for {@code key}, or the system property {@code jconvnet.<key>}.
+     *
+     * @param key the setting's name without the {@code jconvnet.} prefix
+     * @return the setting for {@code key}, or the system property {@code jconvnet.<key>}
+     */
     public Optional<String> get(String key) {
         String v = settings.get(key);
         if (v == null) {
@@ -53,6 +73,9 @@ public record BackendConfig(Map<String, String> settings, ClassLoader pluginLoad
      * The class loader a backend started by {@code provider} discovers its kernels (and kernel
      * resources) on: the {@link #pluginLoader} when one was given, else the loader of the provider's
      * own class, which sees at least the kernels shipped beside the backend.
+     *
+     * @param provider the provider starting the backend
+     * @return the class loader the backend's kernels are discovered on
      */
     public ClassLoader kernelLoader(BackendProvider provider) {
         return pluginLoader != null ? pluginLoader : provider.getClass().getClassLoader();

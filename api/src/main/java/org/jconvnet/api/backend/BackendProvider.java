@@ -9,21 +9,31 @@ package org.jconvnet.api.backend;
  */
 public interface BackendProvider {
 
-    /** The plugin API version this provider was compiled against: return {@code ApiVersion.CURRENT}. */
+    /** {@return the plugin API version this provider was compiled against: return {@code ApiVersion.CURRENT}} */
     int apiVersion();
 
-    /** Stable id used on the command line ({@code cpu}, {@code opencl}, {@code cuda}). */
+    /** {@return stable id used on the command line ({@code cpu}, {@code opencl}, {@code cuda})} */
     String id();
 
-    /** Higher wins in automatic selection: cuda (300) &gt; opencl (200) &gt; cpu (100). */
+    /**
+     * Higher wins in automatic selection: cuda (300) &gt; opencl (200) &gt; cpu (100).
+     *
+     * @return the priority in automatic selection: higher wins
+     */
     int priority();
 
-    /** Checks whether this backend can run here. Never throws; cached after the first call. */
+    /**
+     * Checks whether this backend can run here. Never throws; cached after the first call.
+     *
+     * @return whether the backend can run here: the device when it can, else the reason
+     */
     Availability probe();
 
     /**
      * Starts the backend. Only called after {@link #probe()} said available.
      *
+     * @param config explicit settings and the plugin class loader the backend discovers its kernels on
+     * @return the started backend; close it to release its device memory
      * @throws org.jconvnet.api.JConvNetException if the device cannot be opened
      */
     Backend create(BackendConfig config);

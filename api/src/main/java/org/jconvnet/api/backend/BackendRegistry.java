@@ -31,7 +31,12 @@ public final class BackendRegistry {
         this.loader = loader;
     }
 
-    /** Discovers providers through {@link ServiceLoader} on the given class loader. */
+    /**
+     * Discovers providers through {@link ServiceLoader} on the given class loader.
+     *
+     * @param loader the class loader whose {@code META-INF/services} are read
+     * @return a registry of every provider found, in selection order
+     */
     public static BackendRegistry discover(ClassLoader loader) {
         List<BackendProvider> found = new ArrayList<>();
         try {
@@ -44,7 +49,13 @@ public final class BackendRegistry {
         return of(found, loader);
     }
 
-    /** Builds a registry from explicit providers (tests, embedding applications). */
+    /**
+     * Builds a registry from explicit providers (tests, embedding applications).
+     *
+     * @param list the providers; their ids must be distinct
+     * @param loader the class loader kernels will be discovered on
+     * @return a registry of {@code list}, in selection order
+     */
     public static BackendRegistry of(List<BackendProvider> list, ClassLoader loader) {
         Map<String, BackendProvider> byId = new LinkedHashMap<>();
         list.stream()
@@ -69,27 +80,36 @@ public final class BackendRegistry {
         }
     }
 
-    /** Providers in selection order (priority descending, then id). */
+    /** {@return providers in selection order (priority descending, then id)} */
     public List<BackendProvider> providers() {
         return List.copyOf(providers.values());
     }
 
-    /** The provider with this id, if discovered. */
+    /**
+     * The provider with this id, if discovered.
+     *
+     * @param id a backend id, e.g. {@code opencl}
+     * @return the provider with this id, if discovered
+     */
     public Optional<BackendProvider> find(String id) {
         return Optional.ofNullable(providers.get(id));
     }
 
-    /** The known ids, sorted. */
+    /** {@return the known ids, sorted} */
     public Set<String> ids() {
         return new TreeSet<>(providers.keySet());
     }
 
-    /** The class loader kernels are discovered from. */
+    /** {@return the class loader kernels are discovered from} */
     public ClassLoader classLoader() {
         return loader;
     }
 
-    /** Probes every provider and returns one row per backend, in selection order. */
+    /**
+     * Probes every provider and returns one row per backend, in selection order.
+     *
+     * @return one row per backend (id, priority, availability), in selection order
+     */
     public List<BackendStatus> statuses() {
         Map<String, Set<KernelKey>> keys = KernelRegistry.declaredKeys(loader);
         Set<KernelKey> reference = keys.getOrDefault("cpu", Set.of()).stream()
@@ -104,7 +124,12 @@ public final class BackendRegistry {
         return rows;
     }
 
-    /** Formats statuses as the table {@code jconvnet backends} prints. */
+    /**
+     * Formats statuses as the table {@code jconvnet backends} prints.
+     *
+     * @param rows the statuses to print
+     * @return the table, one line per backend
+     */
     public static String table(List<BackendStatus> rows) {
         int idW = Math.max(7, rows.stream().mapToInt(r -> r.id().length()).max().orElse(0));
         StringBuilder sb = new StringBuilder();

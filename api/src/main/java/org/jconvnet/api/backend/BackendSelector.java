@@ -26,12 +26,21 @@ public final class BackendSelector {
     private final BackendRegistry registry;
     private final Function<String, String> environment;
 
-    /** A selector reading the real environment. */
+    /**
+     * A selector reading the real environment.
+     *
+     * @param registry the backends to choose from
+     */
     public BackendSelector(BackendRegistry registry) {
         this(registry, System::getenv);
     }
 
-    /** A selector with an injectable environment (for tests). */
+    /**
+     * A selector with an injectable environment (for tests).
+     *
+     * @param registry the backends to choose from
+     * @param environment reads an environment variable by name ({@code System::getenv} in production)
+     */
     public BackendSelector(BackendRegistry registry, Function<String, String> environment) {
         this.registry = registry;
         this.environment = environment;
@@ -46,7 +55,12 @@ public final class BackendSelector {
     public record Choice(BackendProvider provider, String how) {
     }
 
-    /** Resolves the explicit choice, if any: the argument, else the property, else the environment. */
+    /**
+     * Resolves the explicit choice, if any: the argument, else the property, else the environment.
+     *
+     * @param requested the API-level choice, or {@code null}/blank for "not given"
+     * @return the explicitly chosen backend id, or empty when no choice was made anywhere
+     */
     public Optional<String> explicitChoice(String requested) {
         if (requested != null && !requested.isBlank()) {
             return Optional.of(requested.trim());
@@ -63,6 +77,7 @@ public final class BackendSelector {
      * Chooses a provider.
      *
      * @param requested the API-level choice, or {@code null}/blank for "not given"
+     * @return the chosen provider and a line saying how it was chosen
      * @throws JConvNetException when the explicit choice is unknown or unavailable, or nothing is available
      */
     public Choice choose(String requested) {
@@ -89,7 +104,13 @@ public final class BackendSelector {
                 + BackendRegistry.table(rows));
     }
 
-    /** Chooses and starts the backend. */
+    /**
+     * Chooses and starts the backend.
+     *
+     * @param requested the API-level choice, or {@code null}/blank for "not given"
+     * @param config the settings passed to the backend's {@link BackendProvider#create}
+     * @return the started backend
+     */
     public Backend open(String requested, BackendConfig config) {
         return choose(requested).provider().create(config);
     }

@@ -11,24 +11,26 @@ import java.util.OptionalDouble;
  */
 public interface ComputePeak {
 
-    /** Whether the backend computes on the host's CPU cores (then the host's sgemm rate is its peak). */
+    /** {@return whether the backend computes on the host's CPU cores (then the host's sgemm rate is its peak)} */
     boolean onHost();
 
     /**
      * Measures the device's float32 sgemm rate now, in GFLOP/s (a short probe, well under a
      * second). Empty when the device is the host (see {@link #onHost()}) or when this backend has
      * no such probe.
+     *
+     * @return the measured rate in GFLOP/s, or empty (see above)
      */
     default OptionalDouble measureDeviceSgemmGflops() {
         return OptionalDouble.empty();
     }
 
-    /** The capability of a backend that computes on the host's CPU. */
+    /** {@return the capability of a backend that computes on the host's CPU} */
     static ComputePeak host() {
         return () -> true;
     }
 
-    /** The capability of a backend on a device with no sgemm probe: its peak is unknown. */
+    /** {@return the capability of a backend on a device with no sgemm probe: its peak is unknown} */
     static ComputePeak unknownDevice() {
         return () -> false;
     }

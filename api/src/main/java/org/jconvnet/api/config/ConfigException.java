@@ -8,9 +8,13 @@ import org.jconvnet.api.JConvNetException;
  */
 public class ConfigException extends JConvNetException {
     private static final long serialVersionUID = 1L;
+    /** The file path as the user gave it, or null when the error is not from a file. */
     private final String file;
+    /** The section name, or null for a file-level error. */
     private final String section;
+    /** The key, or null for a section-level error. */
     private final String key;
+    /** What is wrong, without the location. */
     private final String problem;
 
     /**
@@ -29,12 +33,18 @@ public class ConfigException extends JConvNetException {
         this.problem = problem;
     }
 
-    /** What is wrong, without the location. */
+    /** {@return what is wrong, without the location} */
     public String problem() {
         return problem;
     }
 
-    /** The same problem, located elsewhere (e.g. at the section a generated section came from). */
+    /**
+     * The same problem, located elsewhere (e.g. at the section a generated section came from).
+     *
+     * @param newSection the section to name instead
+     * @param newKey the key to name instead, or {@code null}
+     * @return a new exception with the same file and problem
+     */
     public ConfigException relocate(String newSection, String newKey) {
         return new ConfigException(file, newSection, newKey, problem);
     }
@@ -53,17 +63,17 @@ public class ConfigException extends JConvNetException {
         return sb.append(' ').append(problem).toString();
     }
 
-    /** The file, or null. */
+    /** {@return the file, or null} */
     public String file() {
         return file;
     }
 
-    /** The section, or null. */
+    /** {@return the section, or null} */
     public String section() {
         return section;
     }
 
-    /** The key, or null. */
+    /** {@return the key, or null} */
     public String key() {
         return key;
     }

@@ -38,121 +38,225 @@ public final class ConfigSection {
         this.values = Collections.unmodifiableMap(lower);
     }
 
-    /** The file this section came from. */
+    /** {@return the file this section came from} */
     public String file() {
         return file;
     }
 
-    /** The section name. */
+    /** {@return the section name} */
     public String name() {
         return name;
     }
 
-    /** The (lower-cased) keys present, in file order. */
+    /** {@return the (lower-cased) keys present, in file order} */
     public Set<String> keys() {
         return values.keySet();
     }
 
-    /** The raw values by lower-cased key. */
+    /** {@return the raw values by lower-cased key} */
     public Map<String, String> values() {
         return values;
     }
 
-    /** Whether {@code key} is present. */
+    /**
+     * Whether {@code key} is present.
+     *
+     * @param key the key, in any case
+     * @return whether {@code key} is present
+     */
     public boolean has(String key) {
         return values.containsKey(norm(key));
     }
 
-    /** A copy of this section with {@code key} set to {@code value}. */
+    /**
+     * A copy of this section with {@code key} set to {@code value}.
+     *
+     * @param key the key, in any case
+     * @param value its raw value
+     * @return a copy of this section with {@code key} set to {@code value}
+     */
     public ConfigSection with(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.put(norm(key), value);
         return new ConfigSection(file, name, copy);
     }
 
-    /** A copy of this section without {@code key}. */
+    /**
+     * A copy of this section without {@code key}.
+     *
+     * @param key the key, in any case
+     * @return a copy of this section without {@code key}
+     */
     public ConfigSection without(String key) {
         Map<String, String> copy = new LinkedHashMap<>(values);
         copy.remove(norm(key));
         return new ConfigSection(file, name, copy);
     }
 
-    /** An error located at {@code key} of this section. */
+    /**
+     * An error located at {@code key} of this section.
+     *
+     * @param key the key the problem is at
+     * @param problem what is wrong
+     * @return an error located at {@code key} of this section
+     */
     public ConfigException error(String key, String problem) {
         return new ConfigException(file, name, key, problem);
     }
 
-    /** An error located at this section. */
+    /**
+     * An error located at this section.
+     *
+     * @param problem what is wrong
+     * @return an error located at this section
+     */
     public ConfigException error(String problem) {
         return new ConfigException(file, name, null, problem);
     }
 
-    /** The raw value of {@code key}, if present. */
+    /**
+     * The raw value of {@code key}, if present.
+     *
+     * @param key the key, in any case
+     * @return the raw value of {@code key}, if present
+     */
     public Optional<String> optional(String key) {
         return Optional.ofNullable(values.get(norm(key)));
     }
 
-    /** The raw value of a required key. */
+    /**
+     * The raw value of a required key.
+     *
+     * @param key the key, in any case
+     * @return the raw value
+     */
     public String string(String key) {
         return optional(key).orElseThrow(() -> error(key, "required key is missing"));
     }
 
-    /** The raw value, or {@code def}. */
+    /**
+     * The raw value, or {@code def}.
+     *
+     * @param key the key, in any case
+     * @param def the value when the key is absent
+     * @return the raw value, or {@code def}
+     */
     public String string(String key, String def) {
         return optional(key).orElse(def);
     }
 
-    /** A required integer. */
+    /**
+     * A required integer.
+     *
+     * @param key the key, in any case
+     * @return the value
+     */
     public int integer(String key) {
         return parseInt(key, string(key));
     }
 
-    /** An integer, or {@code def} when absent. */
+    /**
+     * An integer, or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the value when the key is absent
+     * @return the value, or {@code def}
+     */
     public int integer(String key, int def) {
         return optional(key).map(v -> parseInt(key, v)).orElse(def);
     }
 
-    /** A required real. */
+    /**
+     * A required real.
+     *
+     * @param key the key, in any case
+     * @return the value
+     */
     public double real(String key) {
         return parseReal(key, string(key));
     }
 
-    /** A real, or {@code def} when absent. */
+    /**
+     * A real, or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the value when the key is absent
+     * @return the value, or {@code def}
+     */
     public double real(String key, double def) {
         return optional(key).map(v -> parseReal(key, v)).orElse(def);
     }
 
-    /** A boolean (1/yes/true/on, 0/no/false/off), or {@code def} when absent. */
+    /**
+     * A boolean (1/yes/true/on, 0/no/false/off), or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the value when the key is absent
+     * @return the value, or {@code def}
+     */
     public boolean bool(String key, boolean def) {
         return optional(key).map(v -> parseBool(key, v)).orElse(def);
     }
 
-    /** A required comma-separated list of integers. */
+    /**
+     * A required comma-separated list of integers.
+     *
+     * @param key the key, in any case
+     * @return the values, in order
+     */
     public List<Integer> intList(String key) {
         return list(key, string(key), v -> parseInt(key, v));
     }
 
-    /** A comma-separated list of integers, or {@code def} when absent. */
+    /**
+     * A comma-separated list of integers, or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the values when the key is absent
+     * @return the values, in order, or {@code def}
+     */
     public List<Integer> intList(String key, List<Integer> def) {
         return optional(key).map(v -> list(key, v, s -> parseInt(key, s))).orElse(def);
     }
 
-    /** A required comma-separated list of reals. */
+    /**
+     * A required comma-separated list of reals.
+     *
+     * @param key the key, in any case
+     * @return the values, in order
+     */
     public List<Double> realList(String key) {
         return list(key, string(key), v -> parseReal(key, v));
     }
 
-    /** A comma-separated list of reals, or {@code def} when absent. */
+    /**
+     * A comma-separated list of reals, or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the values when the key is absent
+     * @return the values, in order, or {@code def}
+     */
     public List<Double> realList(String key, List<Double> def) {
         return optional(key).map(v -> list(key, v, s -> parseReal(key, s))).orElse(def);
     }
 
-    /** A required comma-separated list of strings (blank entries are an error). */
+    /**
+     * A required comma-separated list of strings (blank entries are an error).
+     *
+     * @param key the key, in any case
+     * @return the values, in order
+     */
     public List<String> stringList(String key) {
         return list(key, string(key), s -> s);
     }
 
-    /** A comma-separated list of strings, or {@code def} when absent. */
+    /**
+     * A comma-separated list of strings, or {@code def} when absent.
+     *
+     * @param key the key, in any case
+     * @param def the values when the key is absent
+     * @return the values, in order, or {@code def}
+     */
     public List<String> stringList(String key, List<String> def) {
         return optional(key).map(v -> list(key, v, s -> s)).orElse(def);
     }
@@ -160,6 +264,12 @@ public final class ConfigSection {
     /**
      * Checks that a per-input list has one entry per input, or a single entry that is repeated.
      * cuda-convnet requires exactly one per input; a single value for a one-input layer is that.
+     *
+     * @param <T> the element type
+     * @param key the key the list was read from, for the error message
+     * @param list the values read
+     * @param inputs the layer's number of inputs
+     * @return {@code list}, when its size is {@code inputs}
      */
     public <T> List<T> perInput(String key, List<T> list, int inputs) {
         if (list.size() != inputs) {

@@ -29,7 +29,12 @@ public final class Npy {
     private Npy() {
     }
 
-    /** Reads a file. */
+    /**
+     * Reads a file.
+     *
+     * @param file the {@code .npy} file
+     * @return the array
+     */
     public static NpyArray read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
@@ -38,7 +43,14 @@ public final class Npy {
         }
     }
 
-    /** Reads from a stream; {@code name} is used in error messages. */
+    /**
+     * Reads from a stream; {@code name} is used in error messages.
+     *
+     * @param in the stream, positioned at the magic bytes
+     * @param name the stream's name, for error messages
+     * @return the array
+     * @throws IOException when the stream cannot be read
+     */
     public static NpyArray read(InputStream in, String name) throws IOException {
         byte[] magic = in.readNBytes(8);
         for (int i = 0; i < MAGIC.length; i++) {
@@ -112,7 +124,12 @@ public final class Npy {
         return dims.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Encodes an array as .npy version 1.0 bytes, in its own dtype. */
+    /**
+     * Encodes an array as .npy version 1.0 bytes, in its own dtype.
+     *
+     * @param a the array
+     * @return the file's bytes
+     */
     public static byte[] encode(NpyArray a) {
         String shape = a.shapeText();
         String dict = "{'descr': '" + (a.dtype() == DType.FLOAT32 ? "<f4" : "<f8") + "', 'fortran_order': "
@@ -140,7 +157,13 @@ public final class Npy {
         return out.toByteArray();
     }
 
-    /** Writes an array to a stream. */
+    /**
+     * Writes an array to a stream.
+     *
+     * @param out the stream
+     * @param a the array
+     * @throws IOException when the stream cannot be written
+     */
     public static void write(OutputStream out, NpyArray a) throws IOException {
         out.write(encode(a));
     }
@@ -148,6 +171,9 @@ public final class Npy {
     /**
      * Writes an array to {@code file}. Not atomic by itself: checkpoint code writes to a temporary
      * file, syncs and renames.
+     *
+     * @param file the file, replaced when it exists
+     * @param a the array
      */
     public static void write(Path file, NpyArray a) {
         try {

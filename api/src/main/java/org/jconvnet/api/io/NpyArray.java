@@ -15,7 +15,14 @@ import org.jconvnet.api.tensor.DType;
  */
 public record NpyArray(int[] shape, boolean fortranOrder, DType dtype, double[] data) {
 
-    /** Validates that the data length matches the shape. */
+    /**
+     * Validates that the data length matches the shape.
+     *
+     * @param shape numpy shape
+     * @param fortranOrder numpy's {@code fortran_order} flag
+     * @param dtype element type on disk
+     * @param data elements in file order, widened to double
+     */
     public NpyArray {
         shape = shape.clone();
         long n = 1;
@@ -28,22 +35,34 @@ public record NpyArray(int[] shape, boolean fortranOrder, DType dtype, double[] 
         }
     }
 
-    /** A C-ordered 2-D array. */
+    /**
+     * A C-ordered 2-D array.
+     *
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param dtype element type on disk
+     * @param data {@code rows*cols} elements, row-major
+     * @return the array
+     */
     public static NpyArray matrix(int rows, int cols, DType dtype, double[] data) {
         return new NpyArray(new int[] {rows, cols}, false, dtype, data);
     }
 
-    /** Number of rows of a 2-D array (or the length of a 1-D one). */
+    /** {@return number of rows of a 2-D array (or the length of a 1-D one)} */
     public int rows() {
         return shape.length == 0 ? 1 : shape[0];
     }
 
-    /** Number of columns of a 2-D array (1 for a 1-D one). */
+    /** {@return number of columns of a 2-D array (1 for a 1-D one)} */
     public int cols() {
         return shape.length < 2 ? 1 : shape[1];
     }
 
-    /** numpy's shape text, e.g. {@code (75, 64)}. */
+    /**
+     * numpy's shape text, e.g. {@code (75, 64)}.
+     *
+     * @return numpy's shape text, e.g. {@code (75, 64)}
+     */
     public String shapeText() {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {

@@ -14,7 +14,7 @@ package org.jconvnet.api.kernel;
  */
 public interface DeviceCode {
 
-    /** What {@link #load} expects: {@code "opencl-source"} or {@code "cuda-ptx"}. */
+    /** {@return what {@link #load} expects: {@code "opencl-source"} or {@code "cuda-ptx"}} */
     String codeKind();
 
     /**
@@ -23,6 +23,7 @@ public interface DeviceCode {
      * @param programName name for caches and error messages
      * @param code        source text or binary, as {@link #codeKind()} says
      * @param entryPoint  kernel function name
+     * @return the entry point, ready to launch
      */
     DeviceFunction load(String programName, byte[] code, String entryPoint);
 
@@ -38,6 +39,7 @@ public interface DeviceCode {
          * counts on one). Launches run in order on the backend's queue or stream and return at once;
          * a kernel's own failure surfaces at the next synchronising call.
          *
+         * @param launch the arguments and geometry of the launch
          * @throws IllegalArgumentException when an argument does not suit this backend (a tensor
          *         of another backend)
          * @throws org.jconvnet.api.JConvNetException when the device refuses the launch (a
@@ -50,6 +52,9 @@ public interface DeviceCode {
          * choice, with positional arguments: {@link org.jconvnet.api.tensor.Tensor}s of this backend,
          * {@link Integer}s (passed as 32-bit int) and {@link Float}s or {@link Double}s (passed as
          * 32-bit float). See {@link DeviceLaunch#positional}.
+         *
+         * @param globalSize the number of work-items
+         * @param args the kernel's arguments, in its parameter order
          */
         default void launch(int globalSize, Object... args) {
             launch(DeviceLaunch.positional(globalSize, args));

@@ -31,7 +31,16 @@ import org.jconvnet.api.tensor.Tensor;
  */
 public record DeviceLaunch(List<Arg> args, long items, int group, int preferredGroup) {
 
-    /** Copies the argument list and checks the geometry. */
+    /**
+     * Copies the argument list and checks the geometry.
+     *
+     * @param args arguments in the kernel's parameter order
+     * @param items work-items to launch; zero or fewer means nothing to do
+     * @param group the work-group (CUDA block) size the kernel requires, or 0 when any size works
+     *     and the backend picks one; required when an argument is local memory
+     * @param preferredGroup a work-group size that runs the kernel best on CPU OpenCL devices
+     *     (PoCL), or 0; a hint that GPU devices ignore
+     */
     public DeviceLaunch {
         args = List.copyOf(args);
         if (group < 0 || preferredGroup < 0) {
@@ -78,7 +87,15 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
      * @param elements floats of a {@link Kind#SCRATCH} buffer or of {@link Kind#LOCAL} memory; otherwise 0
      */
     public record Arg(String param, Kind kind, Object value, long elements) {
-        /** Checks that the value fits the kind. */
+        /**
+         * Checks that the value fits the kind.
+         *
+         * @param param the parameter name in the kernel source
+         * @param kind what it is
+         * @param value the value, of the type {@code kind} calls for
+         * @param elements floats of a {@link Kind#SCRATCH} buffer or of {@link Kind#LOCAL} memory;
+         *     otherwise 0
+         */
         public Arg {
             boolean fits = switch (kind) {
                 case TENSOR -> value instanceof Tensor;
@@ -95,12 +112,20 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
         }
     }
 
-    /** Bytes of local memory one work-group of this launch needs (its {@link Kind#LOCAL} arguments). */
+    /**
+     * Bytes of local memory one work-group of this launch needs (its {@link Kind#LOCAL} arguments).
+     *
+     * @return bytes of local memory one work-group of this launch needs
+     */
     public long localBytes() {
         return args.stream().filter(a -> a.kind() == Kind.LOCAL).mapToLong(a -> a.elements() * Float.BYTES).sum();
     }
 
-    /** Starts a launch description. */
+    /**
+     * Starts a launch description.
+     *
+     * @return an empty builder; add the arguments in parameter order, then set the geometry
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,6 +135,9 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
      * a launch of {@code items} work-items in work-groups of the backend's choice: {@link Tensor}s,
      * {@link Integer}s, and {@link Float}s or {@link Double}s (narrowed to float).
      *
+     * @param items work-items to launch; zero or fewer means nothing to do
+     * @param values the arguments, in the kernel's parameter order
+     * @return the launch description
      * @throws IllegalArgumentException naming the position of an argument of another type
      */
     public static DeviceLaunch positional(long items, Object... values) {
@@ -146,7 +174,12 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
         protected Arguments() {
         }
 
-        /** Wraps the finished description into what the geometry methods return. */
+        /**
+         * Wraps the finished description into what the geometry methods return.
+         *
+         * @param launch the finished launch description
+         * @return what the geometry methods return
+         */
         protected abstract R finish(DeviceLaunch launch);
 
         @SuppressWarnings("unchecked") // B is the class of this object by the type's contract
@@ -155,7 +188,13 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
             return (B) this;
         }
 
-        /** A tensor parameter. */
+        /**
+         * A tensor parameter.
+         *
+         * @param param the parameter name in the kernel source
+         * @param t the tensor, of the launching backend
+         * @return this builder
+         */
         public B tensor(String param, Tensor t) {
             return add(new Arg(param, Kind.TENSOR, t, 0));
         }
@@ -165,17 +204,34 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
          * least {@code elements} floats (contents undefined) and passes it; launches run in order,
          * so one launch may leave results there for the next. Plugins should prefix the name with
          * their program's.
+         *
+         * @param param the parameter name in the kernel source
+         * @param name the buffer's name, shared by the launches that use it
+         * @param elements the least number of floats the buffer holds
+         * @return this builder
          */
         public B scratch(String param, String name, long elements) {
             return add(new Arg(param, Kind.SCRATCH, name, elements));
         }
 
-        /** An int parameter. */
+        /**
+         * An int parameter.
+         *
+         * @param param the parameter name in the kernel source
+         * @param value the value, passed as a 32-bit int
+         * @return this builder
+         */
         public B integer(String param, int value) {
             return add(new Arg(param, Kind.INT, value, 0));
         }
 
-        /** A float parameter, narrowed from a double once, here. */
+        /**
+         * A float parameter, narrowed from a double once, here.
+         *
+         * @param param the parameter name in the kernel source
+         * @param value the value, passed as a 32-bit float
+         * @return this builder
+         */
         public B real(String param, double value) {
             return add(new Arg(param, Kind.FLOAT, (float) value, 0));
         }
@@ -183,22 +239,44 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
         /**
          * A local-memory parameter of {@code floats} floats per work-group (OpenCL {@code __local},
          * CUDA dynamic shared memory). The launch must have a fixed work-group size.
+         *
+         * @param param the parameter name in the kernel source
+         * @param floats floats of local memory per work-group
+         * @return this builder
          */
         public B local(String param, int floats) {
             return add(new Arg(param, Kind.LOCAL, null, floats));
         }
 
-        /** Finishes with the number of work-items, in work-groups of the backend's choice. */
+        /**
+         * Finishes with the number of work-items, in work-groups of the backend's choice.
+         *
+         * @param items work-items to launch; zero or fewer means nothing to do
+         * @return the finished launch
+         */
         public R items(long items) {
             return finish(new DeviceLaunch(args, items, 0, 0));
         }
 
-        /** Finishes with the number of work-items and a work-group size CPU devices run it best in. */
+        /**
+         * Finishes with the number of work-items and a work-group size CPU devices run it best in.
+         *
+         * @param items work-items to launch; zero or fewer means nothing to do
+         * @param preferredGroup a work-group size that runs the kernel best on CPU OpenCL devices
+         *     (PoCL), or 0; a hint that GPU devices ignore
+         * @return the finished launch
+         */
         public R items(long items, int preferredGroup) {
             return finish(new DeviceLaunch(args, items, 0, preferredGroup));
         }
 
-        /** Finishes with {@code groups} work-groups of exactly {@code size} work-items. */
+        /**
+         * Finishes with {@code groups} work-groups of exactly {@code size} work-items.
+         *
+         * @param groups the number of work-groups
+         * @param size work-items per work-group
+         * @return the finished launch
+         */
         public R groups(long groups, int size) {
             return finish(new DeviceLaunch(args, groups * size, size, 0));
         }
@@ -206,6 +284,10 @@ public record DeviceLaunch(List<Arg> args, long items, int group, int preferredG
         /**
          * Finishes with enough work-groups of exactly {@code size} work-items to cover {@code items}
          * (the kernel bounds-checks the rest of the last group).
+         *
+         * @param items work-items the kernel needs
+         * @param size work-items per work-group
+         * @return the finished launch
          */
         public R itemsInGroupsOf(long items, int size) {
             if (size <= 0) {

@@ -11,6 +11,7 @@ public interface Kernel {
      * Runs the operation on the tensors and scalars of {@code call}, a record of this kernel's
      * contract ({@link KernelCall#as} checks that).
      *
+     * @param call the call's tensors and scalars
      * @throws IllegalArgumentException when the call is of another contract, or a tensor is misshapen
      *                                  or of another dtype or backend
      */

@@ -19,16 +19,21 @@ import org.jconvnet.api.tensor.Tensor;
  */
 public interface KernelCall {
 
-    /** The kernel key's layer type (contract family), e.g. {@code pool}. */
+    /**
+     * The kernel key's layer type (contract family), e.g. {@code pool}.
+     *
+     * @return the kernel key's layer type (contract family), e.g. {@code pool}
+     */
     String layerType();
 
-    /** The kernel key's op ({@link Ops}). */
+    /** {@return the kernel key's op ({@link Ops})} */
     String op();
 
     /**
      * The call's tensors by contract name, in the contract's order, leaving out optional tensors
      * the call does not pass.
      *
+     * @return the call's tensors by contract name, in the contract's order
      * @throws IllegalArgumentException naming the argument when a required tensor is null
      */
     Map<String, Tensor> tensors();
@@ -37,6 +42,9 @@ public interface KernelCall {
      * The map {@link #tensors()} returns, from alternating names and tensors:
      * {@code named("input", input, "output", output)}.
      *
+     * @param nameThenTensor a name, its tensor (or {@code null} for an optional tensor not passed),
+     *     the next name, ...
+     * @return the tensors by name, in the order given, without the {@code null} ones
      * @throws IllegalArgumentException naming the argument when a tensor is null
      */
     static Map<String, Tensor> named(Object... nameThenTensor) {
@@ -51,7 +59,12 @@ public interface KernelCall {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The key this call launches for element type {@code dtype}. */
+    /**
+     * The key this call launches for element type {@code dtype}.
+     *
+     * @param dtype the element type of the call's tensors
+     * @return the key this call launches for element type {@code dtype}
+     */
     default KernelKey key(DType dtype) {
         return KernelKey.of(layerType(), op(), dtype);
     }
@@ -60,6 +73,11 @@ public interface KernelCall {
      * {@code call} as the record type a kernel for {@code key} takes: what each backend's kernel
      * table does once per launch, so kernel bodies receive their own record.
      *
+     * @param <C> the contract's record type
+     * @param type the contract's record class
+     * @param key the key being launched, for the error message
+     * @param call the call to cast
+     * @return {@code call}, cast to {@code type}
      * @throws IllegalArgumentException when the call is of another type or for another key
      */
     static <C extends KernelCall> C as(Class<C> type, KernelKey key, KernelCall call) {

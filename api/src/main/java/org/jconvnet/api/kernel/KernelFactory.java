@@ -6,6 +6,11 @@ import org.jconvnet.api.backend.Backend;
 @FunctionalInterface
 public interface KernelFactory {
 
-    /** Builds the kernel for {@code backend}, which is of the provider's backend id. */
+    /**
+     * Builds the kernel for {@code backend}, which is of the provider's backend id.
+     *
+     * @param backend the started backend the kernel runs on
+     * @return the kernel
+     */
     Kernel create(Backend backend);
 }

@@ -13,14 +13,27 @@ import org.jconvnet.api.tensor.DType;
  */
 public record KernelKey(String layerType, String op, DType dtype) implements Comparable<KernelKey> {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param layerType contract family, usually a cuda-convnet {@code type=}
+     * @param op operation name
+     * @param dtype element type of the tensors
+     */
     public KernelKey {
         Objects.requireNonNull(layerType, "layerType");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(dtype, "dtype");
     }
 
-    /** Shorthand constructor. */
+    /**
+     * Shorthand constructor.
+     *
+     * @param layerType contract family, usually a cuda-convnet {@code type=}
+     * @param op operation name
+     * @param dtype element type of the tensors
+     * @return the key
+     */
     public static KernelKey of(String layerType, String op, DType dtype) {
         return new KernelKey(layerType, op, dtype);
     }

@@ -12,12 +12,16 @@ import java.util.Map;
  */
 public interface KernelProvider {
 
-    /** The plugin API version this provider was compiled against: return {@code ApiVersion.CURRENT}. */
+    /** {@return the plugin API version this provider was compiled against: return {@code ApiVersion.CURRENT}} */
     int apiVersion();
 
-    /** Id of the backend these kernels run on. */
+    /** {@return id of the backend these kernels run on} */
     String backendId();
 
-    /** The kernels, by key. Creating them is deferred to the factories. */
+    /**
+     * The kernels, by key. Creating them is deferred to the factories.
+     *
+     * @return the kernels' factories, by key
+     */
     Map<KernelKey, KernelFactory> kernels();
 }

@@ -36,6 +36,9 @@ public final class KernelRegistry {
     /**
      * Gathers the kernels for {@code backend} from the providers visible to {@code loader}.
      *
+     * @param backend the started backend
+     * @param loader the class loader whose kernel providers are read
+     * @return the registry of {@code backend}'s kernels
      * @throws JConvNetException if two providers claim one key, or a provider has the wrong API version
      */
     public static KernelRegistry discover(Backend backend, ClassLoader loader) {
@@ -59,7 +62,12 @@ public final class KernelRegistry {
         return new KernelRegistry(backend, mine, backendsByKey);
     }
 
-    /** The keys every discovered provider declares, by backend id (no natives are touched). */
+    /**
+     * The keys every discovered provider declares, by backend id (no natives are touched).
+     *
+     * @param loader the class loader whose kernel providers are read
+     * @return the declared keys, by backend id
+     */
     public static Map<String, Set<KernelKey>> declaredKeys(ClassLoader loader) {
         Map<String, Set<KernelKey>> out = new TreeMap<>();
         for (KernelProvider p : load(loader)) {
@@ -87,12 +95,17 @@ public final class KernelRegistry {
         return list;
     }
 
-    /** Whether this backend has a kernel for {@code key}. */
+    /**
+     * Whether this backend has a kernel for {@code key}.
+     *
+     * @param key the kernel key
+     * @return whether this backend has a kernel for {@code key}
+     */
     public boolean has(KernelKey key) {
         return factories.containsKey(key);
     }
 
-    /** The keys this backend has, sorted. */
+    /** {@return the keys this backend has, sorted} */
     public Set<KernelKey> keys() {
         return Collections.unmodifiableSet(new TreeSet<>(factories.keySet()));
     }
@@ -100,6 +113,8 @@ public final class KernelRegistry {
     /**
      * The kernel for {@code key}.
      *
+     * @param key the kernel key
+     * @return the kernel, created on first use
      * @throws MissingKernelException naming layer, op, backend and the backends that have it
      */
     public Kernel get(KernelKey key) {

@@ -10,11 +10,18 @@ public interface DataDims {
     /**
      * Rows per case of data matrix {@code dataIdx}.
      *
+     * @param dataIdx the index of the data matrix ({@code dataIdx=} of a data layer)
+     * @return rows per case of that matrix
      * @throws IllegalArgumentException when the provider has no such matrix
      */
     int dims(int dataIdx);
 
-    /** The CIFAR-10 provider's dims for square images of {@code imageSize} (32, or 24 when cropped). */
+    /**
+     * The CIFAR-10 provider's dims for square images of {@code imageSize} (32, or 24 when cropped).
+     *
+     * @param imageSize the side of the square images
+     * @return the dims of the images matrix (index 0) and the labels matrix (index 1)
+     */
     static DataDims cifar(int imageSize) {
         return idx -> {
             switch (idx) {

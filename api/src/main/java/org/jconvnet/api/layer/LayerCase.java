@@ -21,13 +21,30 @@ import java.util.Map;
 public record LayerCase(String name, String layer, String layersCfg, String paramsCfg, List<CaseInput> inputs,
                         int numCases, long seed, Map<String, Tolerance> tolerances) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param name case name, unique within the layer type, e.g. {@code stride2-pad0-odd}
+     * @param layer the section under test
+     * @param layersCfg layer-definition text (data sections first)
+     * @param paramsCfg layer-parameter text ("" when no section needs one)
+     * @param inputs one entry per data index, in {@code dataIdx} order
+     * @param numCases minibatch size N
+     * @param seed seed of the random inputs and weights
+     * @param tolerances per-op relative tolerance for float32 backends, each with its reason; ops
+     *     not listed use {@link Tolerance#DEFAULT}
+     */
     public LayerCase {
         inputs = List.copyOf(inputs);
         tolerances = Map.copyOf(tolerances);
     }
 
-    /** The tolerance for {@code op}. */
+    /**
+     * The tolerance for {@code op}.
+     *
+     * @param op the operation
+     * @return the tolerance for {@code op}
+     */
     public Tolerance tolerance(String op) {
         return tolerances.getOrDefault(op, Tolerance.DEFAULT);
     }

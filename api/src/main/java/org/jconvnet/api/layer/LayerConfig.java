@@ -18,12 +18,21 @@ import org.jconvnet.api.config.ConfigSection;
 public record LayerConfig(ConfigSection definition, Optional<ConfigSection> params, String paramsFile,
                           List<LayerInput> inputs, DataDims dataDims) {
 
-    /** Copies the input list. */
+    /**
+     * Copies the input list.
+     *
+     * @param definition the layer's section of the layer-definition file (after {@code neuron=}
+     *     detaching and input rewiring)
+     * @param params the layer's section of the layer-parameter file, if the file has one
+     * @param paramsFile path of the layer-parameter file, for error messages
+     * @param inputs the layers named by {@code inputs=}, in order
+     * @param dataDims the data provider's dimensions, for {@code type=data}
+     */
     public LayerConfig {
         inputs = List.copyOf(inputs);
     }
 
-    /** The layer's name. */
+    /** {@return the layer's name} */
     public String name() {
         return definition.name();
     }
@@ -31,6 +40,7 @@ public record LayerConfig(ConfigSection definition, Optional<ConfigSection> para
     /**
      * The layer-params section, which this layer type requires (cuda-convnet.md §4.3).
      *
+     * @return the layer-params section
      * @throws ConfigException naming the params file and the missing section
      */
     public ConfigSection requireParams() {
@@ -39,7 +49,13 @@ public record LayerConfig(ConfigSection definition, Optional<ConfigSection> para
                         + definition.name() + "] in the layer-parameter file, and there is none"));
     }
 
-    /** An error located at {@code key} of the definition section. */
+    /**
+     * An error located at {@code key} of the definition section.
+     *
+     * @param key the key the problem is at
+     * @param problem what is wrong
+     * @return an error located at {@code key} of the definition section
+     */
     public ConfigException error(String key, String problem) {
         return definition.error(key, problem);
     }

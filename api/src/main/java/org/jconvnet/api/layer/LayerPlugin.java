@@ -11,20 +11,26 @@ import java.util.List;
  */
 public interface LayerPlugin {
 
-    /** The plugin API version this plugin was compiled against: return {@code ApiVersion.CURRENT}. */
+    /** {@return the plugin API version this plugin was compiled against: return {@code ApiVersion.CURRENT}} */
     int apiVersion();
 
-    /** The {@code type=} value handled, e.g. {@code conv} or {@code cost.logreg}. */
+    /**
+     * The {@code type=} value handled, e.g. {@code conv} or {@code cost.logreg}.
+     *
+     * @return the {@code type=} value handled, e.g. {@code conv} or {@code cost.logreg}
+     */
     String type();
 
     /**
      * Builds the layer from its configuration.
      *
+     * @param config the layer's sections, its inputs and the data dimensions
+     * @return the configured layer
      * @throws org.jconvnet.api.config.ConfigException for any bad key, value or input shape
      */
     Layer configure(LayerConfig config);
 
-    /** The conformance cases for this layer type (may be empty for layers with no kernels). */
+    /** {@return the conformance cases for this layer type (may be empty for layers with no kernels)} */
     default List<LayerCase> conformanceCases() {
         return List.of();
     }

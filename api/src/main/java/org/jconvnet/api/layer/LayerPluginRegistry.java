@@ -24,7 +24,12 @@ public final class LayerPluginRegistry {
         this.byType = byType;
     }
 
-    /** Discovers the plugins visible to {@code loader}. */
+    /**
+     * Discovers the plugins visible to {@code loader}.
+     *
+     * @param loader the class loader whose {@code META-INF/services} are read
+     * @return a registry of every plugin found
+     */
     public static LayerPluginRegistry discover(ClassLoader loader) {
         List<LayerPlugin> found = new ArrayList<>();
         try {
@@ -37,7 +42,12 @@ public final class LayerPluginRegistry {
         return of(found);
     }
 
-    /** Builds a registry from explicit plugins. */
+    /**
+     * Builds a registry from explicit plugins.
+     *
+     * @param plugins the plugins; their types must be distinct
+     * @return a registry of {@code plugins}
+     */
     public static LayerPluginRegistry of(List<LayerPlugin> plugins) {
         Map<String, LayerPlugin> map = new TreeMap<>();
         for (LayerPlugin p : plugins) {
@@ -58,12 +68,12 @@ public final class LayerPluginRegistry {
         return new LayerPluginRegistry(map);
     }
 
-    /** The known types, sorted. */
+    /** {@return the known types, sorted} */
     public Set<String> types() {
         return map().keySet();
     }
 
-    /** All plugins, by type. */
+    /** {@return all plugins, by type} */
     public Map<String, LayerPlugin> map() {
         return java.util.Collections.unmodifiableMap(byType);
     }
@@ -71,6 +81,8 @@ public final class LayerPluginRegistry {
     /**
      * The plugin for the {@code type=} of {@code section}.
      *
+     * @param section a section of a layer-definition file
+     * @return the plugin for its type
      * @throws ConfigException naming the section, the unknown type and the known ones
      */
     public LayerPlugin forSection(ConfigSection section) {

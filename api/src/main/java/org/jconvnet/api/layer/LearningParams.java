@@ -10,7 +10,7 @@ package org.jconvnet.api.layer;
  */
 public record LearningParams(LearningRate eps, double mom, double wc) {
 
-    /** Parameters that never change the matrix. */
+    /** {@return parameters that never change the matrix} */
     public static LearningParams frozen() {
         return new LearningParams(LearningRate.constant(0), 0, 0);
     }

@@ -15,7 +15,12 @@ import org.jconvnet.api.config.ConfigSection;
  */
 public record LearningRate(String kind, double base, double tgtFactor, int numSteps) {
 
-    /** A constant rate. */
+    /**
+     * A constant rate.
+     *
+     * @param base the rate
+     * @return a constant rate
+     */
     public static LearningRate constant(double base) {
         return new LearningRate("const", base, 1, 1);
     }
@@ -24,6 +29,9 @@ public record LearningRate(String kind, double base, double tgtFactor, int numSt
      * The rate at training progress {@code p} in [0, 1] (batches done / total batches).
      * {@code linear} interpolates to {@code base*tgtFactor}; {@code exp} decays geometrically;
      * {@code dexp} decays geometrically in {@code numSteps} discrete steps.
+     *
+     * @param p the training progress in [0, 1]
+     * @return the rate at {@code p}
      */
     public double at(double p) {
         double q = Math.max(0, Math.min(1, p));
@@ -44,7 +52,7 @@ public record LearningRate(String kind, double base, double tgtFactor, int numSt
         }
     }
 
-    /** Whether this rate is zero throughout (the layer is frozen and its gradient skipped). */
+    /** {@return whether this rate is zero throughout (the layer is frozen and its gradient skipped)} */
     public boolean isZero() {
         return base == 0;
     }
@@ -52,6 +60,10 @@ public record LearningRate(String kind, double base, double tgtFactor, int numSt
     /**
      * Parses {@code key} of a layer-params section: a number, or a schedule as above.
      *
+     * @param section the section, for error messages
+     * @param key the key, for error messages
+     * @param raw the key's raw value
+     * @return the rate
      * @throws org.jconvnet.api.config.ConfigException naming file, section and key
      */
     public static LearningRate parse(ConfigSection section, String key, String raw) {

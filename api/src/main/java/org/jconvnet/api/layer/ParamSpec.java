@@ -19,12 +19,18 @@ import org.jconvnet.api.tensor.MatrixOrder;
 public record ParamSpec(String name, ParamRole role, int inputIndex, int rows, int cols, MatrixOrder order,
                         double initStd, double initValue, LearningParams learning) {
 
-    /** Number of elements. */
+    /** {@return number of elements} */
     public long size() {
         return (long) rows * cols;
     }
 
-    /** The conventional name of the weights of input {@code i} of a layer with {@code inputs} inputs. */
+    /**
+     * The conventional name of the weights of input {@code i} of a layer with {@code inputs} inputs.
+     *
+     * @param i the input's index
+     * @param inputs the layer's number of inputs
+     * @return {@code weights} for a one-input layer, else {@code weights<i>}
+     */
     public static String weightsName(int i, int inputs) {
         return inputs == 1 ? "weights" : "weights." + i;
     }

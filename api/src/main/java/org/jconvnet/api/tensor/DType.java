@@ -18,17 +18,26 @@ public enum DType {
         this.bytes = bytes;
     }
 
-    /** The lower-case name used in configs, reports and kernel keys, e.g. {@code float32}. */
+    /**
+     * The lower-case name used in configs, reports and kernel keys, e.g. {@code float32}.
+     *
+     * @return the lower-case name used in configs, reports and kernel keys, e.g. {@code float32}
+     */
     public String label() {
         return label;
     }
 
-    /** Bytes per element. */
+    /** {@return bytes per element} */
     public int bytes() {
         return bytes;
     }
 
-    /** Parses {@code float32}/{@code f32}/{@code float64}/{@code f64}, case-insensitively. */
+    /**
+     * Parses {@code float32}/{@code f32}/{@code float64}/{@code f64}, case-insensitively.
+     *
+     * @param text the name, e.g. from a command-line option
+     * @return the element type
+     */
     public static DType parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {

@@ -12,7 +12,15 @@ public enum MatrixOrder {
     /** Column-major: element (r, c) at {@code c*rows + r}. */
     FORTRAN;
 
-    /** The flat offset of logical element (r, c) of a {@code rows x cols} matrix. */
+    /**
+     * The flat offset of logical element (r, c) of a {@code rows x cols} matrix.
+     *
+     * @param r logical row
+     * @param c logical column
+     * @param rows the matrix's rows
+     * @param cols the matrix's columns
+     * @return the flat offset in this order
+     */
     public long offset(int r, int c, int rows, int cols) {
         return this == C ? (long) r * cols + c : (long) c * rows + r;
     }

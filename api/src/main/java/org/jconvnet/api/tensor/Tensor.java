@@ -11,37 +11,50 @@ package org.jconvnet.api.tensor;
  */
 public interface Tensor extends AutoCloseable {
 
-    /** Number of logical rows. */
+    /** {@return number of logical rows} */
     int rows();
 
-    /** Number of logical columns (for activations: the number of cases). */
+    /** {@return number of logical columns (for activations: the number of cases)} */
     int cols();
 
-    /** Element type. */
+    /** {@return element type} */
     DType dtype();
 
-    /** Total number of elements, {@code rows*cols}. */
+    /** {@return total number of elements, {@code rows*cols}} */
     default long size() {
         return (long) rows() * cols();
     }
 
-    /** Id of the backend that owns this tensor. */
+    /** {@return id of the backend that owns this tensor} */
     String backendId();
 
     /**
      * Copies {@code size()} values from the host into this tensor, converting to its dtype.
      *
+     * @param values {@code size()} values, row-major
      * @throws IllegalArgumentException if the array length differs from {@link #size()}
      */
     void upload(double[] values);
 
-    /** Float variant of {@link #upload(double[])}. */
+    /**
+     * Float variant of {@link #upload(double[])}.
+     *
+     * @param values {@code size()} values, row-major
+     */
     void upload(float[] values);
 
-    /** Copies the whole tensor to a new host array, widening float32 to double exactly. */
+    /**
+     * Copies the whole tensor to a new host array, widening float32 to double exactly.
+     *
+     * @return a new array of {@code size()} values, row-major
+     */
     double[] download();
 
-    /** Copies the whole tensor to a new float array (narrowing float64 by rounding). */
+    /**
+     * Copies the whole tensor to a new float array (narrowing float64 by rounding).
+     *
+     * @return a new array of {@code size()} values, row-major
+     */
     float[] downloadFloats();
 
     /** Sets every element to zero. */
@@ -51,7 +64,7 @@ public interface Tensor extends AutoCloseable {
     @Override
     void close();
 
-    /** {@code rows x cols dtype}, for messages. */
+    /** {@return {@code rows x cols dtype}, for messages} */
     default String describe() {
         return rows() + "x" + cols() + " " + dtype().label();
     }

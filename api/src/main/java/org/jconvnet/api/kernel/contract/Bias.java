@@ -69,7 +69,11 @@ public final class Bias {
         }
     }
 
-    /** The sample calls of {@code bias} (see {@link KernelSample}): repeats 1 and more, case counts past a chunk. */
+    /**
+     * The sample calls of {@code bias} (see {@link KernelSample}): repeats 1 and more, case counts past a chunk.
+     *
+     * @return the sample calls of {@code bias}
+     */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);
         for (int repeat : new int[] {1, 4}) {

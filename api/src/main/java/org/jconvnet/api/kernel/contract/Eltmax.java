@@ -74,6 +74,8 @@ public final class Eltmax {
      * The sample calls of {@code eltmax} (see {@link KernelSample}). Backward first takes the
      * maximum of its input and output, so about half of the elements are the maximum and pass
      * their gradient.
+     *
+     * @return the sample calls of {@code eltmax}
      */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);

@@ -70,7 +70,11 @@ public final class Eltsum {
         }
     }
 
-    /** The sample calls of {@code eltsum} (see {@link KernelSample}). */
+    /**
+     * The sample calls of {@code eltsum} (see {@link KernelSample}).
+     *
+     * @return the sample calls of {@code eltsum}
+     */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);
         add(s, 4, 6, KernelSample.Kind.EDGE);

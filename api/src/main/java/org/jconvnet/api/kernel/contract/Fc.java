@@ -113,6 +113,8 @@ public final class Fc {
     /**
      * The sample calls of {@code fc} (see {@link KernelSample}): odd sizes, and long sums that GPU
      * backends cut into parts (forward over 300 inputs, weights over 200 cases).
+     *
+     * @return the sample calls of {@code fc}
      */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);

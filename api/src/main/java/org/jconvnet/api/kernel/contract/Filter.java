@@ -38,27 +38,27 @@ public final class Filter {
      */
     public record Shape(boolean local, int channels, int imgSize, int filters, int filterSize, int padding,
                         int stride, int modulesX, int groups) {
-        /** The kernel key's layer type. */
+        /** {@return the kernel key's layer type} */
         public String layerType() {
             return local ? LOCAL : CONV;
         }
 
-        /** Cf = C/G, the channels each filter reads. */
+        /** {@return cf = C/G, the channels each filter reads} */
         public int filterChannels() {
             return channels / groups;
         }
 
-        /** Rows of the input: {@code C*S*S}. */
+        /** {@return rows of the input: {@code C*S*S}} */
         public long inputRows() {
             return (long) channels * imgSize * imgSize;
         }
 
-        /** Rows of the output: {@code F*M*M}. */
+        /** {@return rows of the output: {@code F*M*M}} */
         public long outputRows() {
             return (long) filters * modulesX * modulesX;
         }
 
-        /** Rows of the weights: {@code Cf*fs*fs}, times {@code M*M} for local. */
+        /** {@return rows of the weights: {@code Cf*fs*fs}, times {@code M*M} for local} */
         public long weightRows() {
             return (long) filterChannels() * filterSize * filterSize * (local ? modulesX * modulesX : 1);
         }
@@ -165,7 +165,11 @@ public final class Filter {
         {64, 8, 32, 3, 1, 1}};
     private static final String[] SEED_NAMES = {"conv1", "conv2", "local3", "local4"};
 
-    /** The sample calls of {@code conv} and {@code local} (see {@link KernelSample}). */
+    /**
+     * The sample calls of {@code conv} and {@code local} (see {@link KernelSample}).
+     *
+     * @return the sample calls of {@code conv} and {@code local}
+     */
     public static List<KernelSample> samples() {
         List<KernelSample> out = new java.util.ArrayList<>();
         for (boolean local : new boolean[] {false, true}) {

@@ -45,23 +45,34 @@ public record KernelSample(String layerType, String op, String label, Kind kind,
      * @param call    the call under test
      */
     public record Calls(List<KernelCall> prepare, KernelCall call) {
-        /** A call needing no preparation. */
+        /**
+         * A call needing no preparation.
+         *
+         * @param call the call under test
+         * @return the calls
+         */
         public static Calls of(KernelCall call) {
             return new Calls(List.of(), call);
         }
 
-        /** A call whose data {@code prepare} fills first. */
+        /**
+         * A call whose data {@code prepare} fills first.
+         *
+         * @param prepare the call that fills the sample's data, run on the reference before the sample
+         * @param call the call under test
+         * @return the calls
+         */
         public static Calls after(KernelCall prepare, KernelCall call) {
             return new Calls(List.of(prepare), call);
         }
     }
 
-    /** The key's {@code layerType/op}. */
+    /** {@return the key's {@code layerType/op}} */
     public String key() {
         return layerType + "/" + op;
     }
 
-    /** A seed for the harness's random values, fixed per sample. */
+    /** {@return a seed for the harness's random values, fixed per sample} */
     public long seed() {
         return (key() + " " + label).hashCode();
     }

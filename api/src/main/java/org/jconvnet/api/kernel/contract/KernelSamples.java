@@ -34,18 +34,23 @@ public final class KernelSamples {
         return Collections.unmodifiableList(all);
     }
 
-    /** Every sample, family by family. */
+    /** {@return every sample, family by family} */
     public static List<KernelSample> all() {
         return ALL;
     }
 
-    /** The samples of {@code kinds}, in table order. */
+    /**
+     * The samples of {@code kinds}, in table order.
+     *
+     * @param kinds the kinds wanted
+     * @return the samples of {@code kinds}, in table order
+     */
     public static List<KernelSample> of(KernelSample.Kind... kinds) {
         List<KernelSample.Kind> wanted = List.of(kinds);
         return ALL.stream().filter(s -> wanted.contains(s.kind())).toList();
     }
 
-    /** The first {@link KernelSample.Kind#SEED} sample of each {@code layerType/op}, by key. */
+    /** {@return the first {@link KernelSample.Kind#SEED} sample of each {@code layerType/op}, by key} */
     public static Map<String, KernelSample> seedByKey() {
         Map<String, KernelSample> m = new TreeMap<>();
         for (KernelSample s : of(KernelSample.Kind.SEED)) {

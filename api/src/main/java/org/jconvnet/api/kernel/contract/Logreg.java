@@ -82,6 +82,8 @@ public final class Logreg {
      * The sample calls of {@code cost.logreg} (see {@link KernelSample}). Probabilities are a
      * softmax of random logits (run first); case 0's logits are all equal, so every class ties and
      * its error is {@code 1 - 1/K}; case 1's label is class 2 with a clearly largest logit, error 0.
+     *
+     * @return the sample calls of {@code cost.logreg}
      */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);

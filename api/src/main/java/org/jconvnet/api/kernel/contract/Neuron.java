@@ -87,6 +87,8 @@ public final class Neuron {
     /**
      * The sample calls of {@code neuron} (see {@link KernelSample}): every function, sqrt on
      * positive inputs, softrelu on both sides of its x > 4 branch. Backward runs its forward first.
+     *
+     * @return the sample calls of {@code neuron}
      */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);

@@ -38,7 +38,7 @@ public final class Norm {
             this.layerType = layerType;
         }
 
-        /** The kernel key's layer type. */
+        /** {@return the kernel key's layer type} */
         public String layerType() {
             return layerType;
         }
@@ -58,14 +58,25 @@ public final class Norm {
      */
     public record Shape(Kind kind, int channels, int imgSize, int size, boolean blocked, double addScale, double pow,
                         double minDiv) {
-        /** Checks that only cmrnorm is blocked. */
+        /**
+         * Checks that only cmrnorm is blocked.
+         *
+         * @param kind the family
+         * @param channels C
+         * @param imgSize S
+         * @param size window size
+         * @param blocked cmrnorm's non-overlapping blocks (false for the others)
+         * @param addScale {@code scale/size} (cmrnorm) or {@code scale/size^2}
+         * @param pow the exponent
+         * @param minDiv the additive constant of the denominator
+         */
         public Shape {
             if (blocked && kind != Kind.CMRNORM) {
                 throw new IllegalArgumentException(kind.layerType() + " has no blocked windows");
             }
         }
 
-        /** Rows of every tensor: {@code C*S*S}. */
+        /** {@return rows of every tensor: {@code C*S*S}} */
         public long rows() {
             return (long) channels * imgSize * imgSize;
         }
@@ -150,6 +161,8 @@ public final class Norm {
      * The sample calls of the three norms (see {@link KernelSample}): windows clipped at both ends,
      * cmrnorm's blocks, case counts past a chunk, and a pow other than 0.75 (the exp/log path of
      * the GPU kernels). Backward runs its forward first.
+     *
+     * @return the sample calls of {@code rnorm}, {@code cmrnorm} and {@code cnorm}
      */
     public static List<KernelSample> samples() {
         List<KernelSample> out = new java.util.ArrayList<>();

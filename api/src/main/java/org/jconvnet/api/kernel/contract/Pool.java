@@ -31,12 +31,12 @@ public final class Pool {
      * @param average  avg pooling, else max
      */
     public record Shape(int channels, int imgSize, int sizeX, int start, int stride, int outputsX, boolean average) {
-        /** Rows of the input: {@code C*S*S}. */
+        /** {@return rows of the input: {@code C*S*S}} */
         public long inputRows() {
             return (long) channels * imgSize * imgSize;
         }
 
-        /** Rows of the output: {@code C*O*O}. */
+        /** {@return rows of the output: {@code C*O*O}} */
         public long outputRows() {
             return (long) channels * outputsX * outputsX;
         }
@@ -100,8 +100,10 @@ public final class Pool {
 
     /**
      * The sample calls of {@code pool} (see {@link KernelSample}), max and avg: clipped windows, a
-     * negative start, case counts past a chunk, gaps between windows (sizeX < stride), start > 0.
-     * Backward runs its forward first, so max ties are real.
+     * negative start, case counts past a chunk, gaps between windows ({@code sizeX < stride}),
+     * {@code start > 0}. Backward runs its forward first, so max ties are real.
+     *
+     * @return the sample calls of {@code pool}
      */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);

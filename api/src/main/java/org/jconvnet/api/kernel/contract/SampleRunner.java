@@ -22,6 +22,10 @@ public final class SampleRunner {
      * The starting contents of every tensor of {@code sample}: its seeded fills, after its
      * {@link KernelSample.Calls#prepare()} calls ran on {@code reference} in float64, rounded to
      * float32 so that every backend and dtype starts from the same values.
+     *
+     * @param sample the sample
+     * @param reference the float64 CPU reference backend
+     * @return the contents by tensor name
      */
     public static Map<String, double[]> data(KernelSample sample, Backend reference) {
         Random random = new Random(sample.seed());
@@ -52,6 +56,12 @@ public final class SampleRunner {
     /**
      * Runs {@code sample}'s call (not its preparation) on {@code backend} in {@code dtype}, its
      * tensors starting from {@code data}, and returns every tensor's contents afterwards.
+     *
+     * @param sample the sample
+     * @param backend the backend under test
+     * @param dtype the element type to run in
+     * @param data the starting contents by tensor name, from {@link #data}
+     * @return the contents afterwards by tensor name
      */
     public static Map<String, double[]> run(KernelSample sample, Backend backend, DType dtype, Map<String, double[]> data) {
         Allocator a = new Allocator(backend, dtype);

@@ -38,7 +38,11 @@ public record Sgd(Tensor weights, Tensor grad, Tensor inc, double gradScale, dou
         return KernelCall.named("weights", weights, "grad", grad, "inc", inc);
     }
 
-    /** The sample calls of {@code tensor/sgd} (see {@link KernelSample}). */
+    /**
+     * The sample calls of {@code tensor/sgd} (see {@link KernelSample}).
+     *
+     * @return the sample calls of {@code tensor/sgd}
+     */
     public static List<KernelSample> samples() {
         return Samples.of(TYPE)
                 .add(Ops.SGD, "7x13", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(

@@ -70,7 +70,11 @@ public final class Softmax {
         }
     }
 
-    /** The sample calls of {@code softmax} (see {@link KernelSample}); backward runs its forward first. */
+    /**
+     * The sample calls of {@code softmax} (see {@link KernelSample}); backward runs its forward first.
+     *
+     * @return the sample calls of {@code softmax}
+     */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);
         add(s, 10, 6, KernelSample.Kind.EDGE);

@@ -68,7 +68,11 @@ public final class Sum2 {
         }
     }
 
-    /** The sample calls of {@code cost.sum2} (see {@link KernelSample}). */
+    /**
+     * The sample calls of {@code cost.sum2} (see {@link KernelSample}).
+     *
+     * @return the sample calls of {@code cost.sum2}
+     */
     public static List<KernelSample> samples() {
         Samples s = Samples.of(TYPE);
         add(s, 6, 5, KernelSample.Kind.EDGE);
