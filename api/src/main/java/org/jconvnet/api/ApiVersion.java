@@ -14,9 +14,12 @@ public final class ApiVersion {
     /**
      * The contract version of this build. Bump on any incompatible SPI change. Version 2: kernels
      * take typed {@code KernelCall} records instead of string-named arguments, and plugin device
-     * functions launch a {@code DeviceLaunch} (work-group size, local memory).
+     * functions launch a {@code DeviceLaunch} (work-group size, local memory). Version 3: a
+     * {@code KernelCall} implements {@code kernelOp()} (its {@code KernelOp} constant), from which
+     * {@code layerType()} and {@code op()} are derived, and {@code tensors()} defaults to a record's
+     * tensor components.
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     private ApiVersion() {
     }

@@ -12,31 +12,39 @@ import org.jconvnet.api.tensor.Tensor;
  * components are the contract's arguments, so a layer that forgets or misspells one does not
  * compile, and a kernel reads typed fields instead of looking names up.
  *
- * <p>Besides its fields, a call names the kernel it is for ({@link #layerType()}, {@link #op()};
- * the dtype comes from the run) and lists its tensors by their contract names
- * ({@link #tensors()}), so a backend checks dtype and ownership of every tensor in one place
- * whatever the op, and error messages name the argument.
+ * <p>A record implements one method, {@link #kernelOp()}: the constant of the op it is a call
+ * of. Everything else is derived: the key ({@link #layerType()}, {@link #op()}, the dtype comes
+ * from the run) and the tensors by their contract names ({@link #tensors()}: the record's
+ * {@link Tensor} components), so a backend checks dtype and ownership of every tensor in one
+ * place whatever the op, and error messages name the argument.
  */
 public interface KernelCall {
 
-    /**
-     * The kernel key's layer type (contract family), e.g. {@code pool}.
-     *
-     * @return the kernel key's layer type (contract family), e.g. {@code pool}
-     */
-    String layerType();
+    /** {@return the op this is a call of (a constant of its contract, e.g. {@code KernelOps.POOL_FORWARD})} */
+    KernelOp<?> kernelOp();
+
+    /** {@return the kernel key's layer type (contract family), e.g. {@code pool}} */
+    default String layerType() {
+        return kernelOp().layerType();
+    }
 
     /** {@return the kernel key's op ({@link Ops})} */
-    String op();
+    default String op() {
+        return kernelOp().op();
+    }
 
     /**
-     * The call's tensors by contract name, in the contract's order, leaving out optional tensors
-     * the call does not pass.
+     * The call's tensors by contract name, in the contract's order. By default, for a record: its
+     * {@link Tensor} components, named as the components are, in declaration order; a record with
+     * optional tensors overrides this to leave out the ones a call does not pass (and a call that
+     * is not a record must override it).
      *
      * @return the call's tensors by contract name, in the contract's order
      * @throws IllegalArgumentException naming the argument when a required tensor is null
      */
-    Map<String, Tensor> tensors();
+    default Map<String, Tensor> tensors() {
+        return CallTensors.of(this);
+    }
 
     /**
      * The map {@link #tensors()} returns, from alternating names and tensors:
@@ -71,7 +79,8 @@ public interface KernelCall {
 
     /**
      * {@code call} as the record type a kernel for {@code key} takes: what each backend's kernel
-     * table does once per launch, so kernel bodies receive their own record.
+     * table does once per launch, so kernel bodies receive their own record
+     * ({@link KernelOp#cast} does this for an op's record type).
      *
      * @param <C> the contract's record type
      * @param type the contract's record class

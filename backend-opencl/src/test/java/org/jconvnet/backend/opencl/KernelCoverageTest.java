@@ -3,20 +3,19 @@ package org.jconvnet.backend.opencl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.jconvnet.api.kernel.KernelKey;
-import org.jconvnet.api.kernel.KernelRegistry;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.contract.KernelSample;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.opencl.kernels.OpenClKernelProvider;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Key coverage, checked without a device: every key the OpenCL provider declares has parity cases
- * in the contracts' sample table that {@link KernelParityTest} runs, and every float32 key of the CPU reference has an OpenCL kernel.
+ * in the contracts' sample table that {@link KernelParityTest} runs, and every op of the built-in table ({@link KernelOps}) has an OpenCL kernel.
  */
 class KernelCoverageTest {
     @Test
@@ -30,13 +29,9 @@ class KernelCoverageTest {
     }
 
     @Test
-    void coversEveryFloat32KeyOfTheCpuReference() {
-        Set<KernelKey> cpuKeys = KernelRegistry.declaredKeys(getClass().getClassLoader()).getOrDefault("cpu", Set.of())
-                .stream().filter(k -> k.dtype() == DType.FLOAT32).collect(Collectors.toCollection(TreeSet::new));
-        Assumptions.assumeFalse(cpuKeys.isEmpty(), "the CPU reference declares no kernels yet");
-        Set<KernelKey> missing = new TreeSet<>(cpuKeys);
-        missing.removeAll(new OpenClKernelProvider().kernels().keySet());
-        assertEquals(Set.of(), missing, "CPU reference keys without an OpenCL kernel");
+    void coversEveryOpOfTheTable() {
+        assertEquals(List.of(), KernelOps.missing(new OpenClKernelProvider().kernels().keySet(), DType.FLOAT32),
+                "ops of the table without an OpenCL kernel");
+        assertEquals(KernelOps.all().size(), new OpenClKernelProvider().kernels().size(), "no keys beyond the table");
     }
-
 }

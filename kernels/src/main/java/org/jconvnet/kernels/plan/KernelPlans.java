@@ -13,23 +13,14 @@ import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
-import org.jconvnet.api.kernel.Ops;
-import org.jconvnet.api.kernel.contract.Bias;
-import org.jconvnet.api.kernel.contract.Eltmax;
-import org.jconvnet.api.kernel.contract.Eltsum;
-import org.jconvnet.api.kernel.contract.Fc;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.contract.Filter;
-import org.jconvnet.api.kernel.contract.Logreg;
-import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.contract.Norm;
-import org.jconvnet.api.kernel.contract.Pool;
-import org.jconvnet.api.kernel.contract.Sgd;
-import org.jconvnet.api.kernel.contract.Softmax;
-import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.tensor.DType;
 
 /**
- * The launch plan of every key of the contracts of {@link org.jconvnet.api.kernel.contract} (float32), shared by the GPU
+ * The launch plan of every op of the built-in table ({@link KernelOps}, float32), shared by the GPU
  * backends (the plans themselves live per family in {@link ConvPlans}, {@code FcPlans},
  * {@code WindowPlans} and {@code ElementwisePlans}; the block and tile sizes they use are here): which entry points of which {@code .kc} source run, with which arguments in parameter
  * order, over how many work-items (as each source's {@code LAUNCH:} comment states). The OpenCL
@@ -109,38 +100,44 @@ public final class KernelPlans {
 
     private static Map<KernelKey, KernelPlan> build() {
         Map<KernelKey, KernelPlan> m = new LinkedHashMap<>();
-        put(m, Sgd.TYPE, Ops.SGD, Sgd.class, ElementwisePlans::sgd);
-        put(m, Bias.TYPE, Ops.FORWARD, Bias.Forward.class, ElementwisePlans::biasForward);
-        put(m, Bias.TYPE, Ops.BACKWARD_WEIGHTS, Bias.BackwardWeights.class, ElementwisePlans::biasBackwardWeights);
-        for (String layer : List.of(Filter.CONV, Filter.LOCAL)) {
-            put(m, layer, Ops.FORWARD, Filter.Forward.class, (call, o) -> ConvPlans.convForward(call, o.convKernels()));
-            put(m, layer, Ops.BACKWARD_INPUT, Filter.BackwardInput.class,
-                    (call, o) -> ConvPlans.convBackwardInput(call, o.convKernels()));
-            put(m, layer, Ops.BACKWARD_WEIGHTS, Filter.BackwardWeights.class,
-                    (call, o) -> ConvPlans.convBackwardWeights(call, o.convKernels(), o.splitItems()));
-        }
-        put(m, Fc.TYPE, Ops.FORWARD, Fc.Forward.class, FcPlans::fcForward);
-        put(m, Fc.TYPE, Ops.BACKWARD_INPUT, Fc.BackwardInput.class, FcPlans::fcBackwardInput);
-        put(m, Fc.TYPE, Ops.BACKWARD_WEIGHTS, Fc.BackwardWeights.class, FcPlans::fcBackwardWeights);
-        put(m, Pool.TYPE, Ops.FORWARD, Pool.Forward.class, WindowPlans::poolForward);
-        put(m, Pool.TYPE, Ops.BACKWARD_INPUT, Pool.BackwardInput.class, WindowPlans::poolBackwardInput);
+        put(m, KernelOps.SGD, ElementwisePlans::sgd);
+        put(m, KernelOps.BIAS_FORWARD, ElementwisePlans::biasForward);
+        put(m, KernelOps.BIAS_BACKWARD_WEIGHTS, ElementwisePlans::biasBackwardWeights);
+        // conv and local share their plans: the call's geometry says which weights layout it has
+        BiFunction<Filter.Forward, PlanOptions, List<Launch>> filterForward =
+                (call, o) -> ConvPlans.convForward(call, o.convKernels());
+        BiFunction<Filter.BackwardInput, PlanOptions, List<Launch>> filterBackwardInput =
+                (call, o) -> ConvPlans.convBackwardInput(call, o.convKernels());
+        BiFunction<Filter.BackwardWeights, PlanOptions, List<Launch>> filterBackwardWeights =
+                (call, o) -> ConvPlans.convBackwardWeights(call, o.convKernels(), o.splitItems());
+        put(m, KernelOps.CONV_FORWARD, filterForward);
+        put(m, KernelOps.CONV_BACKWARD_INPUT, filterBackwardInput);
+        put(m, KernelOps.CONV_BACKWARD_WEIGHTS, filterBackwardWeights);
+        put(m, KernelOps.LOCAL_FORWARD, filterForward);
+        put(m, KernelOps.LOCAL_BACKWARD_INPUT, filterBackwardInput);
+        put(m, KernelOps.LOCAL_BACKWARD_WEIGHTS, filterBackwardWeights);
+        put(m, KernelOps.FC_FORWARD, FcPlans::fcForward);
+        put(m, KernelOps.FC_BACKWARD_INPUT, FcPlans::fcBackwardInput);
+        put(m, KernelOps.FC_BACKWARD_WEIGHTS, FcPlans::fcBackwardWeights);
+        put(m, KernelOps.POOL_FORWARD, WindowPlans::poolForward);
+        put(m, KernelOps.POOL_BACKWARD_INPUT, WindowPlans::poolBackwardInput);
         for (Norm.Kind kind : Norm.Kind.values()) {
-            put(m, kind.layerType(), Ops.FORWARD, Norm.Forward.class, WindowPlans::normForward);
-            put(m, kind.layerType(), Ops.BACKWARD_INPUT, Norm.BackwardInput.class, WindowPlans::normBackwardInput);
+            put(m, kind.forward(), WindowPlans::normForward);
+            put(m, kind.backwardInput(), WindowPlans::normBackwardInput);
         }
-        put(m, Neuron.TYPE, Ops.FORWARD, Neuron.Forward.class, ElementwisePlans::neuronForward);
-        put(m, Neuron.TYPE, Ops.BACKWARD_INPUT, Neuron.BackwardInput.class, ElementwisePlans::neuronBackwardInput);
-        put(m, Softmax.TYPE, Ops.FORWARD, Softmax.Forward.class, ElementwisePlans::softmaxForward);
-        put(m, Softmax.TYPE, Ops.BACKWARD_INPUT, Softmax.BackwardInput.class, ElementwisePlans::softmaxBackwardInput);
-        put(m, Logreg.TYPE, Ops.FORWARD, Logreg.Forward.class, ElementwisePlans::logregForward);
-        put(m, Logreg.TYPE, Ops.BACKWARD_INPUT, Logreg.Backward.class, ElementwisePlans::logregBackward);
-        put(m, Logreg.TYPE, Ops.BACKWARD_SOFTMAX, Logreg.Backward.class, ElementwisePlans::logregBackward);
-        put(m, Sum2.TYPE, Ops.FORWARD, Sum2.Forward.class, ElementwisePlans::sum2Forward);
-        put(m, Sum2.TYPE, Ops.BACKWARD_INPUT, Sum2.BackwardInput.class, ElementwisePlans::sum2BackwardInput);
-        put(m, Eltsum.TYPE, Ops.FORWARD, Eltsum.Forward.class, ElementwisePlans::eltsumForward);
-        put(m, Eltsum.TYPE, Ops.BACKWARD_INPUT, Eltsum.BackwardInput.class, ElementwisePlans::eltsumBackwardInput);
-        put(m, Eltmax.TYPE, Ops.FORWARD, Eltmax.Forward.class, ElementwisePlans::eltmaxForward);
-        put(m, Eltmax.TYPE, Ops.BACKWARD_INPUT, Eltmax.BackwardInput.class, ElementwisePlans::eltmaxBackwardInput);
+        put(m, KernelOps.NEURON_FORWARD, ElementwisePlans::neuronForward);
+        put(m, KernelOps.NEURON_BACKWARD_INPUT, ElementwisePlans::neuronBackwardInput);
+        put(m, KernelOps.SOFTMAX_FORWARD, ElementwisePlans::softmaxForward);
+        put(m, KernelOps.SOFTMAX_BACKWARD_INPUT, ElementwisePlans::softmaxBackwardInput);
+        put(m, KernelOps.LOGREG_FORWARD, ElementwisePlans::logregForward);
+        put(m, KernelOps.LOGREG_BACKWARD_INPUT, ElementwisePlans::logregBackward);
+        put(m, KernelOps.LOGREG_BACKWARD_SOFTMAX, ElementwisePlans::logregBackward);
+        put(m, KernelOps.SUM2_FORWARD, ElementwisePlans::sum2Forward);
+        put(m, KernelOps.SUM2_BACKWARD_INPUT, ElementwisePlans::sum2BackwardInput);
+        put(m, KernelOps.ELTSUM_FORWARD, ElementwisePlans::eltsumForward);
+        put(m, KernelOps.ELTSUM_BACKWARD_INPUT, ElementwisePlans::eltsumBackwardInput);
+        put(m, KernelOps.ELTMAX_FORWARD, ElementwisePlans::eltmaxForward);
+        put(m, KernelOps.ELTMAX_BACKWARD_INPUT, ElementwisePlans::eltmaxBackwardInput);
         return Collections.unmodifiableMap(m);
     }
 
@@ -149,20 +146,16 @@ public final class KernelPlans {
         return rows * ceil(numCases, CASE_CHUNK);
     }
 
-    /** Binds {@code layer/op} to a plan of call record type {@code type} that needs no {@link PlanOptions}. */
-    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, String layer, String op, Class<C> type,
+    /** Binds {@code op} (float32) to a plan of its call records that needs no {@link PlanOptions}. */
+    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, KernelOp<C> op,
                                                    Function<C, List<Launch>> plan) {
-        put(m, layer, op, type, (call, options) -> plan.apply(call));
+        put(m, op, (call, options) -> plan.apply(call));
     }
 
-    /** Binds {@code layer/op} to a plan of call record type {@code type}: the one place a call is cast. */
-    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, String layer, String op, Class<C> type,
+    /** Binds {@code op} (float32) to a plan of its call records: the one place a call is cast. */
+    private static <C extends KernelCall> void put(Map<KernelKey, KernelPlan> m, KernelOp<C> op,
                                                    BiFunction<C, PlanOptions, List<Launch>> plan) {
-        KernelKey key = key(layer, op);
-        m.put(key, (call, options) -> plan.apply(KernelCall.as(type, key, call), options));
-    }
-
-    private static KernelKey key(String layer, String op) {
-        return KernelKey.of(layer, op, DType.FLOAT32);
+        KernelKey key = op.key(DType.FLOAT32);
+        m.put(key, (call, options) -> plan.apply(op.cast(key, call), options));
     }
 }

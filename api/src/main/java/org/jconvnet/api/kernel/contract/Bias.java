@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -28,18 +27,8 @@ public final class Bias {
      */
     public record Forward(int numCases, int repeat, Tensor output, Tensor biases) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("output", output, "biases", biases);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.BIAS_FORWARD;
         }
     }
 
@@ -54,18 +43,8 @@ public final class Bias {
      */
     public record BackwardWeights(int numCases, int repeat, Tensor outputGrad, Tensor biasesGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_WEIGHTS;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("outputGrad", outputGrad, "biasesGrad", biasesGrad);
+        public KernelOp<BackwardWeights> kernelOp() {
+            return KernelOps.BIAS_BACKWARD_WEIGHTS;
         }
     }
 
@@ -75,21 +54,21 @@ public final class Bias {
      * @return the sample calls of {@code bias}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         for (int repeat : new int[] {1, 4}) {
             int r = repeat;
-            s.add(Ops.FORWARD, "repeat=" + r, KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
+            s.add(KernelOps.BIAS_FORWARD, "repeat=" + r, KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
                     t -> KernelSample.Calls.of(new Forward(5, r, t.random("output", 12, 5), t.random("biases", 12 / r, 1))));
-            s.add(Ops.BACKWARD_WEIGHTS, "repeat=" + r, KernelSample.Kind.EDGE, 1e-5, "sums of 60 float32 values",
+            s.add(KernelOps.BIAS_BACKWARD_WEIGHTS, "repeat=" + r, KernelSample.Kind.EDGE, 1e-5, "sums of 60 float32 values",
                     t -> KernelSample.Calls.of(new BackwardWeights(5, r, t.random("outputGrad", 12, 5),
                             t.random("biasesGrad", 12 / r, 1))));
         }
-        s.add(Ops.FORWARD, "repeat=2 N=11", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
+        s.add(KernelOps.BIAS_FORWARD, "repeat=2 N=11", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON,
                 t -> KernelSample.Calls.of(new Forward(11, 2, t.random("output", 6, 11), t.random("biases", 3, 1))));
         // the seed net's conv1 biases: 32 shared biases over 8 x 8 modules
-        s.add(Ops.FORWARD, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
+        s.add(KernelOps.BIAS_FORWARD, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
                 t -> KernelSample.Calls.of(new Forward(8, 64, t.random("output", 32 * 64, 8), t.random("biases", 32, 1))));
-        s.add(Ops.BACKWARD_WEIGHTS, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, 1e-5, "sums of 512 float32 values",
+        s.add(KernelOps.BIAS_BACKWARD_WEIGHTS, "seed conv 32 maps of 8x8", KernelSample.Kind.SEED, 1e-5, "sums of 512 float32 values",
                 t -> KernelSample.Calls.of(new BackwardWeights(8, 64, t.random("outputGrad", 32 * 64, 8),
                         t.random("biasesGrad", 32, 1))));
         return s.list();

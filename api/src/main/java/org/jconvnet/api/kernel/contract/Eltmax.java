@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -27,18 +26,8 @@ public final class Eltmax {
     public record Forward(int numCases, boolean accumulate, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.ELTMAX_FORWARD;
         }
     }
 
@@ -55,18 +44,8 @@ public final class Eltmax {
     public record BackwardInput(int numCases, boolean accumulate, Tensor input, Tensor output, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.ELTMAX_BACKWARD_INPUT;
         }
     }
 
@@ -78,7 +57,7 @@ public final class Eltmax {
      * @return the sample calls of {@code eltmax}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         add(s, 4, 6, KernelSample.Kind.EDGE);
         add(s, 64, 8, KernelSample.Kind.SEED);
         return s.list();
@@ -86,9 +65,9 @@ public final class Eltmax {
 
     private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
         String label = rows + "x" + n;
-        s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+        s.bothAccumulates(KernelOps.ELTMAX_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
                 new Forward(n, acc, t.random("input", rows, n), t.random("output", rows, n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+        s.bothAccumulates(KernelOps.ELTMAX_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
             Tensor in = t.random("input", rows, n);
             Tensor out = t.random("output", rows, n);
             return KernelSample.Calls.after(new Forward(n, true, in, out), new BackwardInput(n, acc, in, out,

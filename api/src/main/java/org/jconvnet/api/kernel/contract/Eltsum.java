@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -28,18 +27,8 @@ public final class Eltsum {
     public record Forward(int numCases, double coeff, boolean accumulate, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.ELTSUM_FORWARD;
         }
     }
 
@@ -55,18 +44,8 @@ public final class Eltsum {
     public record BackwardInput(int numCases, double coeff, boolean accumulate, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.ELTSUM_BACKWARD_INPUT;
         }
     }
 
@@ -76,7 +55,7 @@ public final class Eltsum {
      * @return the sample calls of {@code eltsum}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         add(s, 4, 6, KernelSample.Kind.EDGE);
         add(s, 64, 8, KernelSample.Kind.SEED);
         return s.list();
@@ -84,9 +63,9 @@ public final class Eltsum {
 
     private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
         String label = rows + "x" + n;
-        s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+        s.bothAccumulates(KernelOps.ELTSUM_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
                 new Forward(n, 0.7, acc, t.random("input", rows, n), t.random("output", rows, n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
+        s.bothAccumulates(KernelOps.ELTSUM_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
                 new BackwardInput(n, -1.3, acc, t.random("outputGrad", rows, n), t.random("inputGrad", rows, n))));
     }
 }

@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -39,18 +38,8 @@ public final class Fc {
     public record Forward(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor weights, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "weights", weights, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.FC_FORWARD;
         }
     }
 
@@ -67,18 +56,8 @@ public final class Fc {
     public record BackwardInput(Shape shape, int numCases, boolean accumulate, Tensor outputGrad, Tensor weights,
                                 Tensor inputGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("outputGrad", outputGrad, "weights", weights, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.FC_BACKWARD_INPUT;
         }
     }
 
@@ -95,18 +74,8 @@ public final class Fc {
     public record BackwardWeights(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor outputGrad,
                                   Tensor weightsGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_WEIGHTS;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "outputGrad", outputGrad, "weightsGrad", weightsGrad);
+        public KernelOp<BackwardWeights> kernelOp() {
+            return KernelOps.FC_BACKWARD_WEIGHTS;
         }
     }
 
@@ -117,7 +86,7 @@ public final class Fc {
      * @return the sample calls of {@code fc}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         int[][] edges = {{6, 11, 7}, {9, 4, 13}, {5, 300, 10}, {200, 7, 3}}; // N, Din, Dout
         for (int[] e : edges) {
             add(s, "", e[0], new Shape(e[1], e[2]), KernelSample.Kind.EDGE, true);
@@ -139,13 +108,13 @@ public final class Fc {
         Samples.AccumulatingBuild weights = (t, acc) -> KernelSample.Calls.of(new BackwardWeights(g, n, acc,
                 t.random("input", din, n), t.random("outputGrad", dout, n), t.random("weightsGrad", din, dout)));
         if (bothAccumulates) {
-            s.bothAccumulates(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, forward)
-                    .bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, input)
-                    .bothAccumulates(Ops.BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, weights);
+            s.bothAccumulates(KernelOps.FC_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, forward)
+                    .bothAccumulates(KernelOps.FC_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, input)
+                    .bothAccumulates(KernelOps.FC_BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, weights);
         } else {
-            s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> forward.build(t, false))
-                    .add(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, t -> input.build(t, false))
-                    .add(Ops.BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, t -> weights.build(t, false));
+            s.add(KernelOps.FC_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> forward.build(t, false))
+                    .add(KernelOps.FC_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, t -> input.build(t, false))
+                    .add(KernelOps.FC_BACKWARD_WEIGHTS, label, kind, Samples.FEW, Samples.FEW_REASON, t -> weights.build(t, false));
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -43,6 +42,21 @@ public final class Filter {
             return local ? LOCAL : CONV;
         }
 
+        /** {@return the op of {@code forward} for this geometry: {@code conv/forward} or {@code local/forward}} */
+        public KernelOp<Forward> forwardOp() {
+            return local ? KernelOps.LOCAL_FORWARD : KernelOps.CONV_FORWARD;
+        }
+
+        /** {@return the op of {@code backward-input} for this geometry} */
+        public KernelOp<BackwardInput> backwardInputOp() {
+            return local ? KernelOps.LOCAL_BACKWARD_INPUT : KernelOps.CONV_BACKWARD_INPUT;
+        }
+
+        /** {@return the op of {@code backward-weights} for this geometry} */
+        public KernelOp<BackwardWeights> backwardWeightsOp() {
+            return local ? KernelOps.LOCAL_BACKWARD_WEIGHTS : KernelOps.CONV_BACKWARD_WEIGHTS;
+        }
+
         /** {@return cf = C/G, the channels each filter reads} */
         public int filterChannels() {
             return channels / groups;
@@ -78,18 +92,8 @@ public final class Filter {
     public record Forward(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor weights, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return shape.layerType();
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "weights", weights, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return shape.forwardOp();
         }
     }
 
@@ -106,18 +110,8 @@ public final class Filter {
     public record BackwardInput(Shape shape, int numCases, boolean accumulate, Tensor outputGrad, Tensor weights,
                                 Tensor inputGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return shape.layerType();
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("outputGrad", outputGrad, "weights", weights, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return shape.backwardInputOp();
         }
     }
 
@@ -135,18 +129,8 @@ public final class Filter {
     public record BackwardWeights(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor outputGrad,
                                   Tensor weightsGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return shape.layerType();
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_WEIGHTS;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "outputGrad", outputGrad, "weightsGrad", weightsGrad);
+        public KernelOp<BackwardWeights> kernelOp() {
+            return shape.backwardWeightsOp();
         }
     }
 
@@ -173,7 +157,7 @@ public final class Filter {
     public static List<KernelSample> samples() {
         List<KernelSample> out = new java.util.ArrayList<>();
         for (boolean local : new boolean[] {false, true}) {
-            Samples s = Samples.of(local ? LOCAL : CONV);
+            Samples s = new Samples();
             for (int[] g : EDGES) {
                 int m = 1 + (2 * g[5] + g[2] - g[4] + g[6] - 1) / g[6];
                 add(s, "", new Shape(local, g[1], g[2], g[3], g[4], g[5], g[6], m, g[7]), g[0], KernelSample.Kind.EDGE, true);
@@ -208,13 +192,13 @@ public final class Filter {
                 t.random("input", g.inputRows(), n), t.random("outputGrad", g.outputRows(), n),
                 t.random("weightsGrad", g.weightRows(), g.filters())));
         if (bothAccumulates) {
-            s.bothAccumulates(Ops.FORWARD, label, kind, 1e-5, why, forward)
-                    .bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 1e-5, why, input)
-                    .bothAccumulates(Ops.BACKWARD_WEIGHTS, label, kind, 1e-5, why, weights);
+            s.bothAccumulates(g.forwardOp(), label, kind, 1e-5, why, forward)
+                    .bothAccumulates(g.backwardInputOp(), label, kind, 1e-5, why, input)
+                    .bothAccumulates(g.backwardWeightsOp(), label, kind, 1e-5, why, weights);
         } else {
-            s.add(Ops.FORWARD, label, kind, 1e-5, why, t -> forward.build(t, false))
-                    .add(Ops.BACKWARD_INPUT, label, kind, 1e-5, why, t -> input.build(t, false))
-                    .add(Ops.BACKWARD_WEIGHTS, label, kind, 1e-5, why, t -> weights.build(t, false));
+            s.add(g.forwardOp(), label, kind, 1e-5, why, t -> forward.build(t, false))
+                    .add(g.backwardInputOp(), label, kind, 1e-5, why, t -> input.build(t, false))
+                    .add(g.backwardWeightsOp(), label, kind, 1e-5, why, t -> weights.build(t, false));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.jconvnet.api.kernel.contract;
 import java.util.List;
 import java.util.function.Function;
 import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.KernelOp;
 
 /**
  * One sample call of a contract, the way PyTorch's OpInfo samples are: the backends' parity tests,
@@ -16,8 +17,7 @@ import org.jconvnet.api.kernel.KernelCall;
  * max-pool output holds values its gradient can match. Every tensor the sample allocates is
  * compared after the call; a tensor the call does not write compares equal by construction.
  *
- * @param layerType the key's layer type
- * @param op        the key's op
+ * @param kernelOp  the op it is a sample of ({@link KernelOps}); its call is a call of that op
  * @param label     what is special about the case (geometry, edge)
  * @param kind      which runs use it
  * @param tolerance allowed difference of a float32 result from the float64 reference, relative to
@@ -25,7 +25,7 @@ import org.jconvnet.api.kernel.KernelCall;
  * @param reason    why that tolerance (the roundings involved)
  * @param build     the calls over the tensors it allocates
  */
-public record KernelSample(String layerType, String op, String label, Kind kind, double tolerance, String reason,
+public record KernelSample(KernelOp<?> kernelOp, String label, Kind kind, double tolerance, String reason,
                            Function<SampleTensors, Calls> build) {
 
     /** Which runs a sample is for. */
@@ -67,9 +67,19 @@ public record KernelSample(String layerType, String op, String label, Kind kind,
         }
     }
 
+    /** {@return the key's layer type} */
+    public String layerType() {
+        return kernelOp.layerType();
+    }
+
+    /** {@return the key's op} */
+    public String op() {
+        return kernelOp.op();
+    }
+
     /** {@return the key's {@code layerType/op}} */
     public String key() {
-        return layerType + "/" + op;
+        return kernelOp.name();
     }
 
     /** {@return a seed for the harness's random values, fixed per sample} */

@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -31,18 +30,8 @@ public final class Logreg {
     public record Forward(int numCases, int classes, Tensor labels, Tensor probs, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("labels", labels, "probs", probs, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.LOGREG_FORWARD;
         }
     }
 
@@ -63,18 +52,8 @@ public final class Logreg {
     public record Backward(int numCases, int classes, double coeff, boolean accumulate, boolean throughSoftmax, Tensor labels, Tensor probs, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return throughSoftmax ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("labels", labels, "probs", probs, "inputGrad", inputGrad);
+        public KernelOp<Backward> kernelOp() {
+            return throughSoftmax ? KernelOps.LOGREG_BACKWARD_SOFTMAX : KernelOps.LOGREG_BACKWARD_INPUT;
         }
     }
 
@@ -86,7 +65,7 @@ public final class Logreg {
      * @return the sample calls of {@code cost.logreg}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         add(s, 5, 9, KernelSample.Kind.EDGE);
         add(s, 10, 8, KernelSample.Kind.SEED);
         return s.list();
@@ -96,13 +75,13 @@ public final class Logreg {
         String label = "K=" + k + " N=" + n;
         SampleTensors.Fill logits = (i, u) -> i % n == 0 ? 0 : i % n == 1 && i / n == 2 ? 3 : u;
         SampleTensors.Fill labels = (i, u) -> i == 1 ? 2 : Math.min(k - 1, Math.floor((u + 1) / 2 * k));
-        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> {
+        s.add(KernelOps.LOGREG_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> {
             Tensor probs = t.random("probs", k, n);
             return KernelSample.Calls.after(new Softmax.Forward(n, k, t.tensor("logits", k, n, logits), probs),
                     new Forward(n, k, t.tensor("labels", 1, n, labels), probs, t.random("output", 2, n)));
         });
         for (boolean throughSoftmax : new boolean[] {false, true}) {
-            s.bothAccumulates(throughSoftmax ? Ops.BACKWARD_SOFTMAX : Ops.BACKWARD_INPUT, label, kind, Samples.FEW,
+            s.bothAccumulates(throughSoftmax ? KernelOps.LOGREG_BACKWARD_SOFTMAX : KernelOps.LOGREG_BACKWARD_INPUT, label, kind, Samples.FEW,
                     Samples.FEW_REASON, (t, acc) -> {
                         Tensor probs = t.random("probs", k, n);
                         return KernelSample.Calls.after(new Softmax.Forward(n, k, t.tensor("logits", k, n, logits), probs),

@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -40,18 +39,8 @@ public final class Neuron {
     public record Forward(Function neuron, int numCases, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.NEURON_FORWARD;
         }
     }
 
@@ -69,18 +58,8 @@ public final class Neuron {
     public record BackwardInput(Function neuron, int numCases, boolean accumulate, Tensor input, Tensor output, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.NEURON_BACKWARD_INPUT;
         }
     }
 
@@ -91,7 +70,7 @@ public final class Neuron {
      * @return the sample calls of {@code neuron}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         double[][] ab = {{0, 0}, {0, 0}, {0, 0}, {1.7159, 0.6666}, {0, 0}, {0, 0}, {0, 0}, {2, -0.5}, {0, 0}, {0.6, 0}};
         for (int code = 0; code <= 9; code++) {
             Function f = new Function(code, ab[code][0], ab[code][1]);
@@ -105,9 +84,9 @@ public final class Neuron {
 
     private static void add(Samples s, Function f, int rows, int n, SampleTensors.Fill fill, KernelSample.Kind kind) {
         String label = "function=" + f.function() + (kind == KernelSample.Kind.SEED ? " seed " + rows + "x" + n : "");
-        s.add(Ops.FORWARD, label, kind, 1e-6, "one float32 transcendental", t -> KernelSample.Calls.of(
+        s.add(KernelOps.NEURON_FORWARD, label, kind, 1e-6, "one float32 transcendental", t -> KernelSample.Calls.of(
                 new Forward(f, n, t.tensor("input", rows, n, fill), t.random("output", rows, n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 1e-6, "one float32 transcendental", (t, acc) -> {
+        s.bothAccumulates(KernelOps.NEURON_BACKWARD_INPUT, label, kind, 1e-6, "one float32 transcendental", (t, acc) -> {
             Tensor in = t.tensor("input", rows, n, fill);
             Tensor out = t.random("output", rows, n);
             return KernelSample.Calls.after(new Forward(f, n, in, out), new BackwardInput(f, n, acc, in, out,

@@ -3,7 +3,7 @@ package org.jconvnet.api.kernel.contract;
 import java.util.List;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -41,6 +41,24 @@ public final class Norm {
         /** {@return the kernel key's layer type} */
         public String layerType() {
             return layerType;
+        }
+
+        /** {@return this family's {@code forward} op} */
+        public KernelOp<Forward> forward() {
+            return switch (this) {
+                case CMRNORM -> KernelOps.CMRNORM_FORWARD;
+                case RNORM -> KernelOps.RNORM_FORWARD;
+                case CNORM -> KernelOps.CNORM_FORWARD;
+            };
+        }
+
+        /** {@return this family's {@code backward-input} op} */
+        public KernelOp<BackwardInput> backwardInput() {
+            return switch (this) {
+                case CMRNORM -> KernelOps.CMRNORM_BACKWARD_INPUT;
+                case RNORM -> KernelOps.RNORM_BACKWARD_INPUT;
+                case CNORM -> KernelOps.CNORM_BACKWARD_INPUT;
+            };
         }
     }
 
@@ -111,13 +129,8 @@ public final class Norm {
     public record Forward(Shape shape, int numCases, Tensor input, Tensor output, Tensor denoms, Tensor meanDiffs)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return shape.kind().layerType();
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
+        public KernelOp<Forward> kernelOp() {
+            return shape.kind().forward();
         }
 
         @Override
@@ -142,13 +155,8 @@ public final class Norm {
     public record BackwardInput(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor output, Tensor denoms, Tensor meanDiffs, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return shape.kind().layerType();
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
+        public KernelOp<BackwardInput> kernelOp() {
+            return shape.kind().backwardInput();
         }
 
         @Override
@@ -167,7 +175,7 @@ public final class Norm {
     public static List<KernelSample> samples() {
         List<KernelSample> out = new java.util.ArrayList<>();
         for (Kind kind : Kind.values()) {
-            Samples s = Samples.of(kind.layerType());
+            Samples s = new Samples();
             Object[][] edges = kind == Kind.CMRNORM // maps, S, N, size, blocked, pow
                     ? new Object[][] {{7, 3, 4, 3, false, 0.75}, {7, 3, 4, 4, false, 0.75}, {7, 2, 3, 3, true, 0.75},
                         {9, 3, 11, 5, false, 0.75}, {6, 2, 16, 3, true, 0.75}, {5, 3, 9, 3, false, 0.6}}
@@ -194,10 +202,10 @@ public final class Norm {
                 g.blocked() ? " blocked" : "");
         long rows = g.rows();
         boolean cnorm = g.kind() == Kind.CNORM;
-        s.add(Ops.FORWARD, label, kind, 1e-5, "float32 pow of a short sum", t -> KernelSample.Calls.of(new Forward(g, n,
+        s.add(g.kind().forward(), label, kind, 1e-5, "float32 pow of a short sum", t -> KernelSample.Calls.of(new Forward(g, n,
                 t.random("input", rows, n), t.random("output", rows, n), t.random("denoms", rows, n),
                 cnorm ? t.random("meanDiffs", rows, n) : null)));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, 2e-5, "float32 pow and a two-level windowed sum", (t, acc) -> {
+        s.bothAccumulates(g.kind().backwardInput(), label, kind, 2e-5, "float32 pow and a two-level windowed sum", (t, acc) -> {
             Tensor in = t.random("input", rows, n);
             Tensor out = t.random("output", rows, n);
             Tensor denoms = t.random("denoms", rows, n);

@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -53,18 +52,8 @@ public final class Pool {
     public record Forward(Shape shape, int numCases, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.POOL_FORWARD;
         }
     }
 
@@ -83,18 +72,8 @@ public final class Pool {
     public record BackwardInput(Shape shape, int numCases, boolean accumulate, Tensor input, Tensor output, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.POOL_BACKWARD_INPUT;
         }
     }
 
@@ -106,7 +85,7 @@ public final class Pool {
      * @return the sample calls of {@code pool}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         int[][] edges = { // channels, S, sizeX, start, stride, outputsX, N
             {3, 7, 3, 0, 2, 3, 5}, {2, 6, 3, -1, 2, 3, 4}, {2, 5, 2, 0, 2, 3, 3}, {3, 6, 3, 0, 2, 3, 13},
             {2, 8, 2, 0, 3, 3, 9}, {2, 7, 3, 1, 1, 5, 4}};
@@ -122,9 +101,9 @@ public final class Pool {
     private static void add(Samples s, Shape g, int n, KernelSample.Kind kind) {
         String label = String.format("%s C=%d S=%d sizeX=%d start=%d stride=%d O=%d N=%d", g.average() ? "avg" : "max",
                 g.channels(), g.imgSize(), g.sizeX(), g.start(), g.stride(), g.outputsX(), n);
-        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
+        s.add(KernelOps.POOL_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
                 new Forward(g, n, t.random("input", g.inputRows(), n), t.random("output", g.outputRows(), n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+        s.bothAccumulates(KernelOps.POOL_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
             Tensor in = t.random("input", g.inputRows(), n);
             Tensor out = t.random("output", g.outputRows(), n);
             return KernelSample.Calls.after(new Forward(g, n, in, out), new BackwardInput(g, n, acc, in, out,

@@ -76,6 +76,10 @@ public final class SampleRunner {
                     return a.allocate(name, rows, cols, index -> v[index]);
                 }
             }).call();
+            if (!call.kernelOp().equals(sample.kernelOp())) {
+                throw new IllegalArgumentException(sample + ": its call is a call of " + call.kernelOp()
+                        + ", not of the op it is filed under");
+            }
             backend.kernels().get(call.key(dtype)).launch(call);
             backend.synchronize();
             return a.download();

@@ -3,6 +3,7 @@ package org.jconvnet.api.kernel.contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jconvnet.api.kernel.KernelOp;
 
 /** Builds the families' sample lists: a case, and a case once per value of its accumulate flag. */
 final class Samples {
@@ -11,27 +12,21 @@ final class Samples {
     /** Its reason. */
     static final String FEW_REASON = "a few float32 roundings";
 
-    private final String layerType;
     private final List<KernelSample> out = new ArrayList<>();
 
-    private Samples(String layerType) {
-        this.layerType = layerType;
+    /** An empty list. */
+    Samples() {
     }
 
-    /** A list for the family of {@code layerType}. */
-    static Samples of(String layerType) {
-        return new Samples(layerType);
-    }
-
-    /** Adds one sample. */
-    Samples add(String op, String label, KernelSample.Kind kind, double tolerance, String reason,
+    /** Adds one sample of {@code op}. */
+    Samples add(KernelOp<?> op, String label, KernelSample.Kind kind, double tolerance, String reason,
                 Function<SampleTensors, KernelSample.Calls> build) {
-        out.add(new KernelSample(layerType, op, label, kind, tolerance, reason, build));
+        out.add(new KernelSample(op, label, kind, tolerance, reason, build));
         return this;
     }
 
     /** Adds a sample with {@code accumulate} false and one with true (the label says which). */
-    Samples bothAccumulates(String op, String label, KernelSample.Kind kind, double tolerance, String reason,
+    Samples bothAccumulates(KernelOp<?> op, String label, KernelSample.Kind kind, double tolerance, String reason,
                             AccumulatingBuild build) {
         for (boolean acc : new boolean[] {false, true}) {
             add(op, label + " acc=" + (acc ? 1 : 0), kind, tolerance, reason, t -> build.build(t, acc));

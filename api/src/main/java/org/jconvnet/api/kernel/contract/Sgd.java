@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -24,18 +23,8 @@ public record Sgd(Tensor weights, Tensor grad, Tensor inc, double gradScale, dou
     public static final String TYPE = "tensor";
 
     @Override
-    public String layerType() {
-        return TYPE;
-    }
-
-    @Override
-    public String op() {
-        return Ops.SGD;
-    }
-
-    @Override
-    public Map<String, Tensor> tensors() {
-        return KernelCall.named("weights", weights, "grad", grad, "inc", inc);
+    public KernelOp<Sgd> kernelOp() {
+        return KernelOps.SGD;
     }
 
     /**
@@ -44,11 +33,11 @@ public record Sgd(Tensor weights, Tensor grad, Tensor inc, double gradScale, dou
      * @return the sample calls of {@code tensor/sgd}
      */
     public static List<KernelSample> samples() {
-        return Samples.of(TYPE)
-                .add(Ops.SGD, "7x13", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
+        return new Samples()
+                .add(KernelOps.SGD, "7x13", KernelSample.Kind.EDGE, Samples.FEW, Samples.FEW_REASON, t -> KernelSample.Calls.of(
                         new Sgd(t.random("weights", 7, 13), t.random("grad", 7, 13), t.random("inc", 7, 13), 0.01, 0.9,
                                 0.0005)))
-                .add(Ops.SGD, "seed conv1 weights 75x32", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
+                .add(KernelOps.SGD, "seed conv1 weights 75x32", KernelSample.Kind.SEED, Samples.FEW, Samples.FEW_REASON,
                         t -> KernelSample.Calls.of(new Sgd(t.random("weights", 75, 32), t.random("grad", 75, 32),
                                 t.random("inc", 75, 32), 0.01, 0.9, 0.0)))
                 .list();

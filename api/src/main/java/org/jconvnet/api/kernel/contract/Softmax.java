@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -27,18 +26,8 @@ public final class Softmax {
     public record Forward(int numCases, int classes, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.SOFTMAX_FORWARD;
         }
     }
 
@@ -55,18 +44,8 @@ public final class Softmax {
     public record BackwardInput(int numCases, int classes, boolean accumulate, Tensor output, Tensor outputGrad, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.SOFTMAX_BACKWARD_INPUT;
         }
     }
 
@@ -76,7 +55,7 @@ public final class Softmax {
      * @return the sample calls of {@code softmax}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         add(s, 10, 6, KernelSample.Kind.EDGE);
         add(s, 10, 8, KernelSample.Kind.SEED);
         return s.list();
@@ -84,9 +63,9 @@ public final class Softmax {
 
     private static void add(Samples s, int d, int n, KernelSample.Kind kind) {
         String label = "D=" + d + " N=" + n;
-        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
+        s.add(KernelOps.SOFTMAX_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
                 t -> KernelSample.Calls.of(new Forward(n, d, t.random("input", d, n), t.random("output", d, n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
+        s.bothAccumulates(KernelOps.SOFTMAX_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {
             Tensor out = t.random("output", d, n);
             return KernelSample.Calls.after(new Forward(n, d, t.random("input", d, n), out),
                     new BackwardInput(n, d, acc, out, t.random("outputGrad", d, n), t.random("inputGrad", d, n)));

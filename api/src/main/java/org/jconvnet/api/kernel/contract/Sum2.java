@@ -1,9 +1,8 @@
 package org.jconvnet.api.kernel.contract;
 
 import java.util.List;
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
-import org.jconvnet.api.kernel.Ops;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -26,18 +25,8 @@ public final class Sum2 {
     public record Forward(int numCases, Tensor input, Tensor output)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return KernelOps.SUM2_FORWARD;
         }
     }
 
@@ -53,18 +42,8 @@ public final class Sum2 {
     public record BackwardInput(int numCases, double coeff, boolean accumulate, Tensor input, Tensor inputGrad)
             implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return KernelOps.SUM2_BACKWARD_INPUT;
         }
     }
 
@@ -74,7 +53,7 @@ public final class Sum2 {
      * @return the sample calls of {@code cost.sum2}
      */
     public static List<KernelSample> samples() {
-        Samples s = Samples.of(TYPE);
+        Samples s = new Samples();
         add(s, 6, 5, KernelSample.Kind.EDGE);
         add(s, 10, 8, KernelSample.Kind.SEED);
         return s.list();
@@ -82,9 +61,9 @@ public final class Sum2 {
 
     private static void add(Samples s, int d, int n, KernelSample.Kind kind) {
         String label = d + "x" + n;
-        s.add(Ops.FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
+        s.add(KernelOps.SUM2_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON,
                 t -> KernelSample.Calls.of(new Forward(n, t.random("input", d, n), t.random("output", 1, n))));
-        s.bothAccumulates(Ops.BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) ->
+        s.bothAccumulates(KernelOps.SUM2_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) ->
                 KernelSample.Calls.of(new BackwardInput(n, 0.3, acc, t.random("input", d, n), t.random("inputGrad", d, n))));
     }
 }

@@ -8,29 +8,19 @@ import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.KernelProvider;
-import org.jconvnet.api.kernel.Ops;
-import org.jconvnet.api.kernel.contract.Bias;
-import org.jconvnet.api.kernel.contract.Eltmax;
-import org.jconvnet.api.kernel.contract.Eltsum;
-import org.jconvnet.api.kernel.contract.Fc;
-import org.jconvnet.api.kernel.contract.Filter;
-import org.jconvnet.api.kernel.contract.Logreg;
-import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.contract.Norm;
-import org.jconvnet.api.kernel.contract.Pool;
-import org.jconvnet.api.kernel.contract.Sgd;
-import org.jconvnet.api.kernel.contract.Softmax;
-import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
 import org.jconvnet.backend.cpu.CpuTensor;
 
 /**
- * Registers every CPU reference kernel of the contracts of {@link org.jconvnet.api.kernel.contract}, each
- * for float32 and float64 (the same code; the dtype only picks the precision), binding each key to
- * its call record type once.
+ * Registers a CPU reference kernel body for every op of the built-in table ({@link KernelOps}), each
+ * for float32 and float64 (the same code; the dtype only picks the precision). The op says which
+ * call record its body receives, so this class only pairs ops with bodies.
  */
 public final class CpuKernelProvider implements KernelProvider {
 
@@ -57,46 +47,46 @@ public final class CpuKernelProvider implements KernelProvider {
 
     private static Map<KernelKey, KernelFactory> buildKernels() {
         Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
-        add(m, Sgd.TYPE, Ops.SGD, Sgd.class, ElementwiseKernels::sgd);
-        add(m, Bias.TYPE, Ops.FORWARD, Bias.Forward.class, ElementwiseKernels::biasForward);
-        add(m, Bias.TYPE, Ops.BACKWARD_WEIGHTS, Bias.BackwardWeights.class, ElementwiseKernels::biasBackward);
-        for (String type : new String[] {Filter.CONV, Filter.LOCAL}) {
-            add(m, type, Ops.FORWARD, Filter.Forward.class, ConvKernels::forward);
-            add(m, type, Ops.BACKWARD_INPUT, Filter.BackwardInput.class, ConvKernels::backwardInput);
-            add(m, type, Ops.BACKWARD_WEIGHTS, Filter.BackwardWeights.class, ConvKernels::backwardWeights);
-        }
-        add(m, Fc.TYPE, Ops.FORWARD, Fc.Forward.class, FcKernels::forward);
-        add(m, Fc.TYPE, Ops.BACKWARD_INPUT, Fc.BackwardInput.class, FcKernels::backwardInput);
-        add(m, Fc.TYPE, Ops.BACKWARD_WEIGHTS, Fc.BackwardWeights.class, FcKernels::backwardWeights);
-        add(m, Pool.TYPE, Ops.FORWARD, Pool.Forward.class, PoolKernels::forward);
-        add(m, Pool.TYPE, Ops.BACKWARD_INPUT, Pool.BackwardInput.class, PoolKernels::backwardInput);
+        add(m, KernelOps.SGD, ElementwiseKernels::sgd);
+        add(m, KernelOps.BIAS_FORWARD, ElementwiseKernels::biasForward);
+        add(m, KernelOps.BIAS_BACKWARD_WEIGHTS, ElementwiseKernels::biasBackward);
+        add(m, KernelOps.CONV_FORWARD, ConvKernels::forward);
+        add(m, KernelOps.CONV_BACKWARD_INPUT, ConvKernels::backwardInput);
+        add(m, KernelOps.CONV_BACKWARD_WEIGHTS, ConvKernels::backwardWeights);
+        add(m, KernelOps.LOCAL_FORWARD, ConvKernels::forward);
+        add(m, KernelOps.LOCAL_BACKWARD_INPUT, ConvKernels::backwardInput);
+        add(m, KernelOps.LOCAL_BACKWARD_WEIGHTS, ConvKernels::backwardWeights);
+        add(m, KernelOps.FC_FORWARD, FcKernels::forward);
+        add(m, KernelOps.FC_BACKWARD_INPUT, FcKernels::backwardInput);
+        add(m, KernelOps.FC_BACKWARD_WEIGHTS, FcKernels::backwardWeights);
+        add(m, KernelOps.POOL_FORWARD, PoolKernels::forward);
+        add(m, KernelOps.POOL_BACKWARD_INPUT, PoolKernels::backwardInput);
         for (Norm.Kind kind : Norm.Kind.values()) {
-            add(m, kind.layerType(), Ops.FORWARD, Norm.Forward.class, NormKernels::forward);
-            add(m, kind.layerType(), Ops.BACKWARD_INPUT, Norm.BackwardInput.class, NormKernels::backwardInput);
+            add(m, kind.forward(), NormKernels::forward);
+            add(m, kind.backwardInput(), NormKernels::backwardInput);
         }
-        add(m, Neuron.TYPE, Ops.FORWARD, Neuron.Forward.class, NeuronKernels::forward);
-        add(m, Neuron.TYPE, Ops.BACKWARD_INPUT, Neuron.BackwardInput.class, NeuronKernels::backwardInput);
-        add(m, Softmax.TYPE, Ops.FORWARD, Softmax.Forward.class, SoftmaxCostKernels::softmaxForward);
-        add(m, Softmax.TYPE, Ops.BACKWARD_INPUT, Softmax.BackwardInput.class, SoftmaxCostKernels::softmaxBackward);
-        add(m, Logreg.TYPE, Ops.FORWARD, Logreg.Forward.class, SoftmaxCostKernels::logregForward);
-        add(m, Logreg.TYPE, Ops.BACKWARD_INPUT, Logreg.Backward.class, SoftmaxCostKernels::logregBackward);
-        add(m, Logreg.TYPE, Ops.BACKWARD_SOFTMAX, Logreg.Backward.class, SoftmaxCostKernels::logregBackward);
-        add(m, Sum2.TYPE, Ops.FORWARD, Sum2.Forward.class, SoftmaxCostKernels::sum2Forward);
-        add(m, Sum2.TYPE, Ops.BACKWARD_INPUT, Sum2.BackwardInput.class, SoftmaxCostKernels::sum2Backward);
-        add(m, Eltsum.TYPE, Ops.FORWARD, Eltsum.Forward.class, ElementwiseKernels::eltsumForward);
-        add(m, Eltsum.TYPE, Ops.BACKWARD_INPUT, Eltsum.BackwardInput.class, ElementwiseKernels::eltsumBackward);
-        add(m, Eltmax.TYPE, Ops.FORWARD, Eltmax.Forward.class, ElementwiseKernels::eltmaxForward);
-        add(m, Eltmax.TYPE, Ops.BACKWARD_INPUT, Eltmax.BackwardInput.class, ElementwiseKernels::eltmaxBackward);
+        add(m, KernelOps.NEURON_FORWARD, NeuronKernels::forward);
+        add(m, KernelOps.NEURON_BACKWARD_INPUT, NeuronKernels::backwardInput);
+        add(m, KernelOps.SOFTMAX_FORWARD, SoftmaxCostKernels::softmaxForward);
+        add(m, KernelOps.SOFTMAX_BACKWARD_INPUT, SoftmaxCostKernels::softmaxBackward);
+        add(m, KernelOps.LOGREG_FORWARD, SoftmaxCostKernels::logregForward);
+        add(m, KernelOps.LOGREG_BACKWARD_INPUT, SoftmaxCostKernels::logregBackward);
+        add(m, KernelOps.LOGREG_BACKWARD_SOFTMAX, SoftmaxCostKernels::logregBackward);
+        add(m, KernelOps.SUM2_FORWARD, SoftmaxCostKernels::sum2Forward);
+        add(m, KernelOps.SUM2_BACKWARD_INPUT, SoftmaxCostKernels::sum2Backward);
+        add(m, KernelOps.ELTSUM_FORWARD, ElementwiseKernels::eltsumForward);
+        add(m, KernelOps.ELTSUM_BACKWARD_INPUT, ElementwiseKernels::eltsumBackward);
+        add(m, KernelOps.ELTMAX_FORWARD, ElementwiseKernels::eltmaxForward);
+        add(m, KernelOps.ELTMAX_BACKWARD_INPUT, ElementwiseKernels::eltmaxBackward);
         return Collections.unmodifiableMap(m);
     }
 
-    /** Binds {@code type/op} to {@code body}, which receives calls of record type {@code callType}, for both dtypes. */
-    private static <C extends KernelCall> void add(Map<KernelKey, KernelFactory> m, String type, String op,
-                                                   Class<C> callType, CpuKernel<C> body) {
+    /** Binds {@code op} to {@code body}, which receives the op's call records, for both dtypes. */
+    private static <C extends KernelCall> void add(Map<KernelKey, KernelFactory> m, KernelOp<C> op, CpuKernel<C> body) {
         for (DType dtype : DType.values()) {
-            KernelKey key = KernelKey.of(type, op, dtype);
+            KernelKey key = op.key(dtype);
             KernelContext context = new KernelContext(key);
-            Kernel kernel = call -> body.run(checked(key, KernelCall.as(callType, key, call)), context);
+            Kernel kernel = call -> body.run(checked(key, op.cast(key, call)), context);
             m.put(key, backend -> kernel);
         }
     }

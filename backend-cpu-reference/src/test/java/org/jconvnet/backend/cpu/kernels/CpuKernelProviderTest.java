@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.contract.KernelSample;
 import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.kernel.contract.Neuron;
@@ -25,29 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every key of the contracts' sample table ({@link KernelSamples}) is registered, for both dtypes,
- * via ServiceLoader, and no other; every sample runs, in float32 within its tolerance of float64
+ * Every op of the built-in table ({@link KernelOps}) is registered, for both dtypes, via
+ * ServiceLoader, and no other; every sample runs, in float32 within its tolerance of float64
  * and bit-reproducibly.
  */
 class CpuKernelProviderTest {
-    private static final Set<String> CONTRACT = KernelSamples.all().stream().map(KernelSample::key)
-            .collect(Collectors.toCollection(TreeSet::new));
-
     @Test
-    void everyContractKeyIsDiscoveredForBothDtypes() {
+    void everyOpOfTheTableIsDiscoveredForBothDtypesAndNothingElse() {
         Set<KernelKey> keys = KernelRegistry.declaredKeys(getClass().getClassLoader()).get("cpu");
-        List<String> missing = new ArrayList<>();
-        for (String k : CONTRACT) {
-            String[] p = k.split("/");
-            for (DType d : DType.values()) {
-                KernelKey key = KernelKey.of(p[0], p[1], d);
-                if (!keys.contains(key) || !Launch.BACKEND.kernels().has(key)) {
-                    missing.add(key.toString());
-                }
-            }
-        }
-        assertTrue(missing.isEmpty(), "missing CPU kernels: " + missing);
-        assertEquals(CONTRACT.size() * 2, new CpuKernelProvider().kernels().size(), "no keys beyond the contract");
+        assertEquals(List.of(), KernelOps.missing(keys, DType.FLOAT32, DType.FLOAT64), "missing CPU kernels");
+        assertEquals(List.of(), KernelOps.missing(Launch.BACKEND.kernels().keys(), DType.FLOAT32, DType.FLOAT64),
+                "kernels the started backend lacks");
+        assertEquals(KernelOps.all().size() * 2, new CpuKernelProvider().kernels().size(), "no keys beyond the table");
     }
 
     @TestFactory

@@ -3,23 +3,14 @@ package org.jconvnet.backend.cpu.kernels;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.Ops;
-import org.jconvnet.api.kernel.contract.Bias;
-import org.jconvnet.api.kernel.contract.Eltmax;
-import org.jconvnet.api.kernel.contract.Eltsum;
-import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.kernel.contract.Filter;
-import org.jconvnet.api.kernel.contract.Logreg;
-import org.jconvnet.api.kernel.contract.Neuron;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.contract.Norm;
-import org.jconvnet.api.kernel.contract.Pool;
-import org.jconvnet.api.kernel.contract.Sgd;
-import org.jconvnet.api.kernel.contract.Softmax;
-import org.jconvnet.api.kernel.contract.Sum2;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
@@ -35,49 +26,12 @@ import org.jconvnet.api.tensor.Tensor;
  * where the contract allows it.
  */
 final class NamedCalls {
-    private static final Map<String, Class<? extends KernelCall>> TYPES = types();
-
     private NamedCalls() {
-    }
-
-    private static Map<String, Class<? extends KernelCall>> types() {
-        Map<String, Class<? extends KernelCall>> m = new LinkedHashMap<>();
-        m.put(Sgd.TYPE + "/" + Ops.SGD, Sgd.class);
-        m.put(Bias.TYPE + "/" + Ops.FORWARD, Bias.Forward.class);
-        m.put(Bias.TYPE + "/" + Ops.BACKWARD_WEIGHTS, Bias.BackwardWeights.class);
-        for (String t : new String[] {Filter.CONV, Filter.LOCAL}) {
-            m.put(t + "/" + Ops.FORWARD, Filter.Forward.class);
-            m.put(t + "/" + Ops.BACKWARD_INPUT, Filter.BackwardInput.class);
-            m.put(t + "/" + Ops.BACKWARD_WEIGHTS, Filter.BackwardWeights.class);
-        }
-        m.put(Fc.TYPE + "/" + Ops.FORWARD, Fc.Forward.class);
-        m.put(Fc.TYPE + "/" + Ops.BACKWARD_INPUT, Fc.BackwardInput.class);
-        m.put(Fc.TYPE + "/" + Ops.BACKWARD_WEIGHTS, Fc.BackwardWeights.class);
-        m.put(Pool.TYPE + "/" + Ops.FORWARD, Pool.Forward.class);
-        m.put(Pool.TYPE + "/" + Ops.BACKWARD_INPUT, Pool.BackwardInput.class);
-        for (Norm.Kind k : Norm.Kind.values()) {
-            m.put(k.layerType() + "/" + Ops.FORWARD, Norm.Forward.class);
-            m.put(k.layerType() + "/" + Ops.BACKWARD_INPUT, Norm.BackwardInput.class);
-        }
-        m.put(Neuron.TYPE + "/" + Ops.FORWARD, Neuron.Forward.class);
-        m.put(Neuron.TYPE + "/" + Ops.BACKWARD_INPUT, Neuron.BackwardInput.class);
-        m.put(Softmax.TYPE + "/" + Ops.FORWARD, Softmax.Forward.class);
-        m.put(Softmax.TYPE + "/" + Ops.BACKWARD_INPUT, Softmax.BackwardInput.class);
-        m.put(Logreg.TYPE + "/" + Ops.FORWARD, Logreg.Forward.class);
-        m.put(Logreg.TYPE + "/" + Ops.BACKWARD_INPUT, Logreg.Backward.class);
-        m.put(Logreg.TYPE + "/" + Ops.BACKWARD_SOFTMAX, Logreg.Backward.class);
-        m.put(Sum2.TYPE + "/" + Ops.FORWARD, Sum2.Forward.class);
-        m.put(Sum2.TYPE + "/" + Ops.BACKWARD_INPUT, Sum2.BackwardInput.class);
-        m.put(Eltsum.TYPE + "/" + Ops.FORWARD, Eltsum.Forward.class);
-        m.put(Eltsum.TYPE + "/" + Ops.BACKWARD_INPUT, Eltsum.BackwardInput.class);
-        m.put(Eltmax.TYPE + "/" + Ops.FORWARD, Eltmax.Forward.class);
-        m.put(Eltmax.TYPE + "/" + Ops.BACKWARD_INPUT, Eltmax.BackwardInput.class);
-        return m;
     }
 
     /** The record type of built-in {@code layerType/op}, or null when it is not one. */
     static Class<? extends KernelCall> type(String layerType, String op) {
-        return TYPES.get(layerType + "/" + op);
+        return KernelOps.find(layerType, op).<Class<? extends KernelCall>>map(KernelOp::callType).orElse(null);
     }
 
     /**

@@ -18,9 +18,9 @@ import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.contract.Fc;
 import org.jconvnet.api.kernel.contract.Filter;
-import org.jconvnet.api.kernel.contract.KernelSample;
-import org.jconvnet.api.kernel.contract.KernelSamples;
+import org.jconvnet.api.kernel.contract.KernelOps;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cuda.KernelImages;
@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 class KernelTableTest {
     /** The options the CUDA backend runs with by default. */
     private static final PlanOptions GPU = PlanOptions.gpu();
-    /** Every key of the contracts' sample table (float32). */
-    static final List<String> CONTRACT_KEYS = KernelSamples.all().stream().map(KernelSample::key).distinct().toList();
+    /** Every op of the built-in table ({@link KernelOps}), as {@code layerType/op} (float32). */
+    static final List<String> CONTRACT_KEYS = KernelOps.all().stream().map(KernelOp::name).toList();
 
     private final KernelImages images = KernelImages.load(getClass().getClassLoader());
 

@@ -1,19 +1,25 @@
 package org.jconvnet.examples.cmpool;
 
-import java.util.Map;
 import org.jconvnet.api.kernel.KernelCall;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.Tensor;
 
 /**
- * The kernel contract of {@code cmpool} (documented in the example's README): one record per op,
- * built the way the built-in contracts of {@code org.jconvnet.api.kernel.contract} are, so the
- * layer, its kernels and its tests cannot disagree about an argument; a new op needs no change to
- * the API. Activations are {@code rows x numCases}: input {@code C*S*S}, output {@code O*S*S} rows.
+ * The kernel contract of {@code cmpool} (documented in the example's README): one {@link KernelOp}
+ * constant and one record per op, built the way the built-in contracts of
+ * {@code org.jconvnet.api.kernel.contract} are, so the layer, its kernels and its tests cannot
+ * disagree about an argument; a new op needs no change to the API. A record names its op
+ * ({@code kernelOp()}); its tensors are its {@code Tensor} components, by name. Activations are
+ * {@code rows x numCases}: input {@code C*S*S}, output {@code O*S*S} rows.
  */
 public final class CmPoolContract {
     /** The layer type and kernel family. */
     public static final String TYPE = "cmpool";
+    /** {@code cmpool/forward}, whose calls are {@link Forward} records. */
+    public static final KernelOp<Forward> FORWARD = KernelOp.of(TYPE, Ops.FORWARD, Forward.class);
+    /** {@code cmpool/backward-input}, whose calls are {@link BackwardInput} records. */
+    public static final KernelOp<BackwardInput> BACKWARD_INPUT = KernelOp.of(TYPE, Ops.BACKWARD_INPUT, BackwardInput.class);
     /** Value returned for a window with no channel inside (never happens after validation). */
     public static final float EMPTY_MAX = -2e38f;
 
@@ -30,18 +36,8 @@ public final class CmPoolContract {
      */
     public record Forward(CmPoolGeometry geometry, int numCases, Tensor input, Tensor output) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.FORWARD;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output);
+        public KernelOp<Forward> kernelOp() {
+            return FORWARD;
         }
     }
 
@@ -60,18 +56,8 @@ public final class CmPoolContract {
     public record BackwardInput(CmPoolGeometry geometry, int numCases, boolean accumulate, Tensor input, Tensor output,
                                 Tensor outputGrad, Tensor inputGrad) implements KernelCall {
         @Override
-        public String layerType() {
-            return TYPE;
-        }
-
-        @Override
-        public String op() {
-            return Ops.BACKWARD_INPUT;
-        }
-
-        @Override
-        public Map<String, Tensor> tensors() {
-            return KernelCall.named("input", input, "output", output, "outputGrad", outputGrad, "inputGrad", inputGrad);
+        public KernelOp<BackwardInput> kernelOp() {
+            return BACKWARD_INPUT;
         }
     }
 }

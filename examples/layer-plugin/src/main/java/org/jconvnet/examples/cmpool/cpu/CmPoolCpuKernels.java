@@ -7,8 +7,8 @@ import org.jconvnet.api.ApiVersion;
 import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
+import org.jconvnet.api.kernel.KernelOp;
 import org.jconvnet.api.kernel.KernelProvider;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cpu.numeric.Elements;
 import org.jconvnet.backend.cpu.numeric.Precision;
@@ -36,19 +36,18 @@ public final class CmPoolCpuKernels implements KernelProvider {
     public Map<KernelKey, KernelFactory> kernels() {
         Map<KernelKey, KernelFactory> m = new LinkedHashMap<>();
         for (DType dtype : DType.values()) {
-            bind(m, KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, dtype), CmPoolContract.Forward.class,
-                    CmPoolCpuKernels::forward);
-            bind(m, KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, dtype), CmPoolContract.BackwardInput.class,
-                    CmPoolCpuKernels::backwardInput);
+            bind(m, CmPoolContract.FORWARD, dtype, CmPoolCpuKernels::forward);
+            bind(m, CmPoolContract.BACKWARD_INPUT, dtype, CmPoolCpuKernels::backwardInput);
         }
         return m;
     }
 
-    /** Binds {@code key} to {@code body}, which receives the call as its record with the key's precision. */
-    private static <C extends KernelCall> void bind(Map<KernelKey, KernelFactory> m, KernelKey key, Class<C> type,
+    /** Binds {@code op} for {@code dtype} to {@code body}, which receives the op's record with the dtype's precision. */
+    private static <C extends KernelCall> void bind(Map<KernelKey, KernelFactory> m, KernelOp<C> op, DType dtype,
                                                     BiConsumer<C, Precision> body) {
-        Precision p = Precision.of(key.dtype());
-        m.put(key, backend -> call -> body.accept(KernelCall.as(type, key, call), p));
+        KernelKey key = op.key(dtype);
+        Precision p = Precision.of(dtype);
+        m.put(key, backend -> call -> body.accept(op.cast(key, call), p));
     }
 
     /** {@code output[o,p,n] = max over c in window(o) of input[c,p,n]}. */

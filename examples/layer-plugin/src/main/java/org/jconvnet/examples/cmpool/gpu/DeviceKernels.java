@@ -10,10 +10,8 @@ import org.jconvnet.api.kernel.DeviceCode;
 import org.jconvnet.api.kernel.DeviceCode.DeviceFunction;
 import org.jconvnet.api.kernel.DeviceLaunch;
 import org.jconvnet.api.kernel.Kernel;
-import org.jconvnet.api.kernel.KernelCall;
 import org.jconvnet.api.kernel.KernelFactory;
 import org.jconvnet.api.kernel.KernelKey;
-import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.examples.cmpool.CmPoolContract;
 import org.jconvnet.examples.cmpool.CmPoolGeometry;
@@ -37,16 +35,16 @@ final class DeviceKernels {
     /** The float32 forward and backward-input factories for device code of {@code codeKind} in {@code resource}. */
     static Map<KernelKey, KernelFactory> float32(String codeKind, String resource) {
         return Map.of(
-                KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32),
+                CmPoolContract.FORWARD.key(DType.FLOAT32),
                 backend -> forward(load(backend, codeKind, resource, "cmpool_forward")),
-                KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32),
+                CmPoolContract.BACKWARD_INPUT.key(DType.FLOAT32),
                 backend -> backwardInput(load(backend, codeKind, resource, "cmpool_backward_input")));
     }
 
     private static Kernel forward(DeviceFunction f) {
-        KernelKey key = KernelKey.of(CmPoolContract.TYPE, Ops.FORWARD, DType.FLOAT32);
+        KernelKey key = CmPoolContract.FORWARD.key(DType.FLOAT32);
         return call -> {
-            CmPoolContract.Forward a = KernelCall.as(CmPoolContract.Forward.class, key, call);
+            CmPoolContract.Forward a = CmPoolContract.FORWARD.cast(key, call);
             CmPoolGeometry g = a.geometry();
             int n = a.numCases();
             // Work-groups of exactly FORWARD_GROUP work-items, as a kernel sharing local memory
@@ -59,9 +57,9 @@ final class DeviceKernels {
     }
 
     private static Kernel backwardInput(DeviceFunction f) {
-        KernelKey key = KernelKey.of(CmPoolContract.TYPE, Ops.BACKWARD_INPUT, DType.FLOAT32);
+        KernelKey key = CmPoolContract.BACKWARD_INPUT.key(DType.FLOAT32);
         return call -> {
-            CmPoolContract.BackwardInput a = KernelCall.as(CmPoolContract.BackwardInput.class, key, call);
+            CmPoolContract.BackwardInput a = CmPoolContract.BACKWARD_INPUT.cast(key, call);
             CmPoolGeometry g = a.geometry();
             int n = a.numCases();
             DeviceLaunch.Builder b = DeviceLaunch.builder().tensor("input", a.input()).tensor("output", a.output())
