@@ -1,7 +1,6 @@
 package org.jconvnet.backend.blas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.kernel.contract.SampleRunner;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -52,27 +52,8 @@ class KernelParityTest {
         Map<String, double[]> ref = SampleRunner.run(s, cpu, DType.FLOAT64, data);
         Map<String, double[]> one = SampleRunner.run(s, oneWorker, DType.FLOAT32, data);
         Map<String, double[]> three = SampleRunner.run(s, threeWorkers, DType.FLOAT32, data);
-        ref.forEach((name, r) -> {
-            double[] g = got.get(name);
-            double scale = 0;
-            for (double v : r) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            double bound = s.tolerance() * Math.max(scale, 1e-6);
-            double worst = 0;
-            int at = -1;
-            for (int k = 0; k < r.length; k++) {
-                double d = Math.abs(r[k] - g[k]);
-                if (!(d <= worst)) {
-                    worst = d;
-                    at = k;
-                }
-            }
-            int where = at;
-            double w = worst;
-            assertTrue(w <= bound, () -> s + ": '" + name + "' differs from the cpu reference by " + w + " at " + where
-                    + " (cpu-blas " + g[where] + ", reference " + r[where] + "); allowed " + bound + " = "
-                    + s.tolerance() + " x max|ref| (" + s.reason() + ")");
+        SampleRunner.outOfTolerance(s, "cpu-blas", ref, got).ifPresent(Assertions::fail);
+        got.forEach((name, g) -> {
             assertArrayEquals(g, one.get(name), s + ": '" + name + "' differs between 1 worker and the default");
             assertArrayEquals(g, three.get(name), s + ": '" + name + "' differs between 3 workers and the default");
         });

@@ -1,7 +1,6 @@
 package org.jconvnet.backend.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.jconvnet.api.kernel.contract.KernelSamples;
 import org.jconvnet.api.kernel.contract.SampleRunner;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -85,28 +85,7 @@ class KernelParityTest {
         Map<String, double[]> got = SampleRunner.run(s, ocl, DType.FLOAT32, data);
         Map<String, double[]> again = SampleRunner.run(s, ocl, DType.FLOAT32, data);
         Map<String, double[]> ref = SampleRunner.run(s, cpu(), DType.FLOAT64, data);
-        ref.forEach((name, r) -> {
-            double[] g = got.get(name);
-            double scale = 0;
-            for (double v : r) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            double bound = s.tolerance() * Math.max(scale, 1e-6);
-            double worst = 0;
-            int at = -1;
-            for (int k = 0; k < r.length; k++) {
-                double d = Math.abs(r[k] - g[k]);
-                if (!(d <= worst)) {
-                    worst = d;
-                    at = k;
-                }
-            }
-            final int where = at;
-            final double w = worst;
-            assertTrue(w <= bound, () -> s + ": '" + name + "' differs from the cpu reference by " + w + " at "
-                    + where + " (opencl " + g[where] + ", reference " + r[where] + "); allowed " + bound + " = "
-                    + s.tolerance() + " x max|ref| (" + s.reason() + ")");
-            assertArrayEquals(g, again.get(name), s + ": '" + name + "' is not bit-reproducible");
-        });
+        SampleRunner.outOfTolerance(s, "opencl", ref, got).ifPresent(Assertions::fail);
+        got.forEach((name, g) -> assertArrayEquals(g, again.get(name), s + ": '" + name + "' is not bit-reproducible"));
     }
 }

@@ -2,6 +2,7 @@ package org.jconvnet.api.kernel.contract;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.kernel.KernelCall;
@@ -86,6 +87,41 @@ public final class SampleRunner {
         } finally {
             a.close();
         }
+    }
+
+    /**
+     * What a parity test reports: the first tensor of {@code result} farther from
+     * {@code reference} than {@code sample}'s tolerance allows (the tolerance times the largest
+     * magnitude of the reference tensor, at least 1e-6), named with the element, both values and
+     * the bound; empty when every tensor is within it. {@code label} names the result's side (a
+     * backend, a dtype) in the message.
+     */
+    public static Optional<String> outOfTolerance(KernelSample sample, String label, Map<String, double[]> reference,
+                                                  Map<String, double[]> result) {
+        for (Map.Entry<String, double[]> e : reference.entrySet()) {
+            double[] r = e.getValue();
+            double[] g = result.get(e.getKey());
+            double scale = 1e-6;
+            for (double v : r) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            double bound = sample.tolerance() * scale;
+            double worst = 0;
+            int at = -1;
+            for (int k = 0; k < r.length; k++) {
+                double d = Math.abs(r[k] - g[k]);
+                if (!(d <= worst)) { // a NaN difference counts as the worst
+                    worst = d;
+                    at = k;
+                }
+            }
+            if (!(worst <= bound)) {
+                return Optional.of(sample + ": '" + e.getKey() + "' differs from the reference by " + worst + " at " + at
+                        + " (" + label + " " + g[at] + ", reference " + r[at] + "); allowed " + bound + " = "
+                        + sample.tolerance() + " x max|ref| (" + sample.reason() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The tensors of one sample run, by name; a name asked for twice is the same tensor. */

@@ -18,6 +18,7 @@ import org.jconvnet.api.kernel.contract.SampleRunner;
 import org.jconvnet.api.kernel.KernelKey;
 import org.jconvnet.api.kernel.KernelRegistry;
 import org.jconvnet.api.tensor.DType;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,19 +46,9 @@ class CpuKernelProviderTest {
                     Map<String, double[]> f64 = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT64, data);
                     Map<String, double[]> f32 = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT32, data);
                     Map<String, double[]> again = SampleRunner.run(s, Launch.BACKEND, DType.FLOAT32, data);
-                    f64.forEach((name, r) -> {
-                        double scale = 1e-6;
-                        double worst = 0;
-                        for (int k = 0; k < r.length; k++) {
-                            scale = Math.max(scale, Math.abs(r[k]));
-                            worst = Math.max(worst, Math.abs(r[k] - f32.get(name)[k]));
-                        }
-                        double bound = s.tolerance() * scale;
-                        double w = worst;
-                        assertTrue(w <= bound, () -> s + ": float32 '" + name + "' is " + w + " from float64, allowed "
-                                + bound + " (" + s.reason() + ")");
-                        assertArrayEquals(f32.get(name), again.get(name), s + ": '" + name + "' is not bit-reproducible");
-                    });
+                    SampleRunner.outOfTolerance(s, "float32", f64, f32).ifPresent(Assertions::fail);
+                    f32.forEach((name, v) -> assertArrayEquals(v, again.get(name), s + ": '" + name
+                            + "' is not bit-reproducible"));
                 }));
     }
 

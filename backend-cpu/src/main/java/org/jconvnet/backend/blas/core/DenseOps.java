@@ -32,42 +32,40 @@ public final class DenseOps {
     /** {@code output (+)= Wt input}. */
     public void forward(int inputs, int outputs, int n, float[] input, float[] weights, float[] output,
                         boolean accumulate) {
-        NativeFloats both = shared(weights, input);
-        long inAt = weights.length;
-        blocks(n, (from, to, ws) -> {
-            int cols = to - from;
-            ws.products.ensure((long) outputs * cols);
-            Sgemm.multiply(false, false, outputs, cols, inputs, 1f, new Operand(both, 0, inputs),
-                    new Operand(both, inAt + from, n), 0f, new Operand(ws.products, 0, cols));
-            copyOut(ws, outputs, cols, output, n, from, accumulate);
-        });
+        product(false, false, outputs, n, inputs, weights, inputs, input, n, output, accumulate);
     }
 
     /** {@code inputGrad (+)= Wt^T outputGrad}. */
     public void backwardInput(int inputs, int outputs, int n, float[] outputGrad, float[] weights, float[] inputGrad,
                               boolean accumulate) {
-        NativeFloats both = shared(weights, outputGrad);
-        long gradAt = weights.length;
-        blocks(n, (from, to, ws) -> {
-            int cols = to - from;
-            ws.products.ensure((long) inputs * cols);
-            Sgemm.multiply(true, false, inputs, cols, outputs, 1f, new Operand(both, 0, inputs),
-                    new Operand(both, gradAt + from, n), 0f, new Operand(ws.products, 0, cols));
-            copyOut(ws, inputs, cols, inputGrad, n, from, accumulate);
-        });
+        product(true, false, inputs, n, outputs, weights, inputs, outputGrad, n, inputGrad, accumulate);
     }
 
     /** {@code weightsGrad (+)= (outputGrad input^T)} in the weights' layout. */
     public void backwardWeights(int inputs, int outputs, int n, float[] input, float[] outputGrad, float[] weightsGrad,
                                 boolean accumulate) {
-        NativeFloats both = shared(outputGrad, input);
-        long inAt = outputGrad.length;
-        blocks(inputs, (from, to, ws) -> {
+        product(false, true, outputs, inputs, n, outputGrad, n, input, n, weightsGrad, accumulate);
+    }
+
+    /**
+     * {@code result (+)= op(a) op(b)}, all row-major: {@code result} is {@code rows x columns},
+     * {@code op(a)} is {@code rows x depth} and {@code op(b)} is {@code depth x columns}, where
+     * {@code op} transposes when its flag is set; {@code lda} and {@code ldb} are the row strides of
+     * {@code a} and {@code b} as stored. {@code a} and {@code b} are copied once into the shared
+     * native buffer; each task multiplies one column block of the result into its worker's scratch
+     * and copies it out (column {@code j} of {@code op(b)} is row {@code j} of a transposed {@code b}).
+     */
+    private void product(boolean transA, boolean transB, int rows, int columns, int depth, float[] a, int lda,
+                         float[] b, int ldb, float[] result, boolean accumulate) {
+        NativeFloats both = shared(a, b);
+        long bAt = a.length;
+        blocks(columns, (from, to, ws) -> {
             int cols = to - from;
-            ws.products.ensure((long) outputs * cols);
-            Sgemm.multiply(false, true, outputs, cols, n, 1f, new Operand(both, 0, n),
-                    new Operand(both, inAt + (long) from * n, n), 0f, new Operand(ws.products, 0, cols));
-            copyOut(ws, outputs, cols, weightsGrad, inputs, from, accumulate);
+            ws.products.ensure((long) rows * cols);
+            long bFrom = bAt + (transB ? (long) from * ldb : from);
+            Sgemm.multiply(transA, transB, rows, cols, depth, 1f, new Operand(both, 0, lda),
+                    new Operand(both, bFrom, ldb), 0f, new Operand(ws.products, 0, cols));
+            copyOut(ws, rows, cols, result, columns, from, accumulate);
         });
     }
 
