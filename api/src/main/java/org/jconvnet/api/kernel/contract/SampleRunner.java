@@ -95,6 +95,12 @@ public final class SampleRunner {
      * magnitude of the reference tensor, at least 1e-6), named with the element, both values and
      * the bound; empty when every tensor is within it. {@code label} names the result's side (a
      * backend, a dtype) in the message.
+     *
+     * @param sample    the sample run
+     * @param label     the result's side, for the message
+     * @param reference the reference's tensors after the call, by name
+     * @param result    the tested backend's tensors after the call, by name
+     * @return the finding, or empty when every tensor is within the tolerance
      */
     public static Optional<String> outOfTolerance(KernelSample sample, String label, Map<String, double[]> reference,
                                                   Map<String, double[]> result) {
