@@ -25,6 +25,42 @@ public final class Evaluator {
         return sums;
     }
 
+    /**
+     * What {@code jconvnet test} computes: every batch of {@code range} served as the run's test
+     * input (the centre crop for cifar-cropped) or, with {@code multiview}, as its 10 views, run
+     * forward in minibatches of the run's {@code mini}, the cost layers' values summed.
+     *
+     * @param run       the resolved run (provider, data, minibatch size, logreg layer)
+     * @param net       the net built from it
+     * @param range     the batches, checked against the data already
+     * @param multiview 10-view testing (cifar-cropped only)
+     * @return the sums over every case of the range
+     * @throws JConvNetException when multiview is asked of a provider without crops
+     */
+    public static CostSums testBatches(ResolvedRun run, Net net, org.jconvnet.train.data.BatchRange range, boolean multiview) {
+        Trainer.BatchTester tester = BatchTesters.of(run, net, multiview);
+        CostSums sums = new CostSums();
+        for (int b : range.batches()) {
+            sums.add(tester.test(b));
+        }
+        return sums;
+    }
+
+    /**
+     * cuda-convnet's test output for {@link #testBatches}, as {@code jconvnet test} prints it: the
+     * banner line and {@code test on batches 6: logprob:  2.302585, 0.900000 (200 cases)}.
+     *
+     * @param range     the batches tested
+     * @param multiview whether they were tested on 10 views
+     * @param sums      the result
+     * @return the two lines
+     */
+    public static List<String> testOutput(org.jconvnet.train.data.BatchRange range, boolean multiview, CostSums sums) {
+        return List.of("======================Test output======================",
+                (multiview ? "multiview " : "") + "test on batches " + range + ": " + sums.format() + " (" + sums.cases()
+                        + " cases)");
+    }
+
     /** The first {@code cost.logreg} layer, or the named one. */
     public static String logregLayer(NetDefinition def, String requested) {
         if (requested != null) {

@@ -22,6 +22,7 @@ import org.jconvnet.train.metrics.TrainJson;
 public final class MetricsLog {
     private final Path file;
     private final List<Metric> records = new ArrayList<>();
+    private java.util.function.Consumer<Metric> listener = m -> { };
 
     /**
      * Starts a log with an existing history (from a checkpoint). The file is rewritten to match
@@ -48,6 +49,12 @@ public final class MetricsLog {
         }
     }
 
+    /** Hands every record added from now on to {@code l} as well, after it is written. */
+    public MetricsLog listenedBy(java.util.function.Consumer<Metric> l) {
+        this.listener = l;
+        return this;
+    }
+
     /** Appends a record. */
     public void add(Metric record) {
         records.add(record);
@@ -59,6 +66,7 @@ public final class MetricsLog {
                 throw new JConvNetException("cannot append to " + file + ": " + e.getMessage(), e);
             }
         }
+        listener.accept(record);
     }
 
     /** Every record so far. */

@@ -66,6 +66,24 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
      */
     public static ResolvedRun resolve(TrainOptions given, boolean needCheckpoint, LayerPluginRegistry plugins,
                                       Consumer<String> warn) {
+        return resolve(given, needCheckpoint, true, plugins, warn);
+    }
+
+    /**
+     * {@link #resolve(TrainOptions, boolean, LayerPluginRegistry, Consumer)}, where a model loaded
+     * from a checkpoint may do without its data set.
+     *
+     * @param needCheckpoint the command evaluates a trained model ({@code -f} or {@code --init-from} required)
+     * @param needData       the data set must be readable and hold the test range; when false and
+     *                       a checkpoint is loaded (it carries the data mean), a data set that cannot
+     *                       be read is left out: {@link #source()} then holds no batch and names what
+     *                       was missing when one is asked for (prediction on given images needs none)
+     * @param plugins        the layer types the net may use
+     * @param warn           receives warnings (skipped checkpoints, a layer-params file not re-read)
+     * @return the resolved run
+     */
+    public static ResolvedRun resolve(TrainOptions given, boolean needCheckpoint, boolean needData,
+                                      LayerPluginRegistry plugins, Consumer<String> warn) {
         Optional<Checkpoint> cp = Optional.empty();
         TrainOptions o = given;
         if (given.loadFrom() != null) {
@@ -78,14 +96,18 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
             OptionChecks.requireCheckpointMatch(given, cp.get());
         }
         boolean embedded = o.dataPath() == null;
-        BatchSource source = embedded ? EmbeddedDemo.data() : new CifarDirectory(o.dataPath());
+        boolean dataOptional = !needData && cp.isPresent();
+        BatchSource source = embedded ? EmbeddedDemo.data()
+                : dataOptional ? UnreadableData.orOpen(o.dataPath()) : new CifarDirectory(o.dataPath());
         BatchRange trainRange = OptionChecks.range("--train-range", or(o.trainRange(), TrainDefaults.TRAIN_RANGE));
         BatchRange testRange = OptionChecks.range("--test-range", or(o.testRange(), TrainDefaults.TEST_RANGE));
         if (!needCheckpoint) {
             OptionChecks.requireBatches("--train-range", trainRange, source);
             OptionChecks.warnOverlap(trainRange, testRange, warn);
         }
-        OptionChecks.requireBatches("--test-range", testRange, source);
+        if (!dataOptional) {
+            OptionChecks.requireBatches("--test-range", testRange, source);
+        }
         DType dtype = OptionChecks.dtype(or(o.dtype(), TrainDefaults.DTYPE));
         long seed = o.seed() != null ? o.seed() : System.nanoTime();
         double[] mean;
@@ -140,6 +162,24 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
                     + String.join(" or ", java.util.Arrays.stream(types).map(t -> t.endsWith(".") ? t + "*" : t).toList())
                     + (fitting.isEmpty() ? "; the net has none" : "; the net's: " + String.join(", ", fitting)));
         }
+    }
+
+    /**
+     * The batch range {@code text} checked against the data, as {@code --test-range} is when a run
+     * resolves: for evaluations of ranges chosen after the run was resolved.
+     *
+     * @param option names the range in messages
+     * @param text   the range, e.g. {@code 6} or {@code 1-5}
+     * @return the parsed range
+     * @throws InvalidOptionException when the text is no range or the data lacks one of its batches
+     */
+    public BatchRange checkedRange(String option, String text) {
+        BatchRange range = OptionChecks.range(option, text);
+        if (source instanceof UnreadableData missing) {
+            throw new InvalidOptionException(option + " " + text + ": " + missing.reason());
+        }
+        OptionChecks.requireBatches(option, range, source);
+        return range;
     }
 
     private static <T> T or(T given, T otherwise) {

@@ -118,17 +118,36 @@ public final class TrainingJob {
 
     private OpenModel build(ResolvedRun run, TrainOptions given) {
         Backend backend = backends.apply(run.options().backend());
+        return new OpenModel(run, backend, buildNet(run, backend, err::println));
+    }
+
+    /**
+     * The net of a resolved run on {@code backend}, with its starting parameters: the checkpoint's
+     * ({@code -f}), else {@code --seed}'s initialisation, overwritten by {@code --init-from}'s files
+     * when given. Every command and {@link org.jconvnet.train.facade.JConvNet} build nets here.
+     *
+     * @param run     the resolved run
+     * @param backend the started backend the net's tensors go to
+     * @param notes   receives one line when initial weights are read from {@code --init-from}
+     * @return the net; the caller closes it (it is closed here when filling it fails)
+     */
+    public static Net buildNet(ResolvedRun run, Backend backend, Consumer<String> notes) {
         Net net = new Net(run.def(), backend, run.dtype());
-        if (run.checkpoint().isPresent()) {
-            NetParams.restore(run.def(), net, run.checkpoint().get().params(), "checkpoint " + given.loadFrom());
-        } else {
-            net.initParams(run.seed());
-            if (run.options().initFrom() != null) {
-                WeightsIo.initFrom(run.def(), net, run.options().initFrom());
-                err.println("initial weights from " + run.options().initFrom());
+        try {
+            if (run.checkpoint().isPresent()) {
+                NetParams.restore(run.def(), net, run.checkpoint().get().params(), "checkpoint " + run.options().loadFrom());
+            } else {
+                net.initParams(run.seed());
+                if (run.options().initFrom() != null) {
+                    WeightsIo.initFrom(run.def(), net, run.options().initFrom());
+                    notes.accept("initial weights from " + run.options().initFrom());
+                }
             }
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
         }
-        return new OpenModel(run, backend, net);
+        return net;
     }
 
     /**
@@ -171,7 +190,8 @@ public final class TrainingJob {
                 err.println("resuming from checkpoint " + cp.name() + " in " + run.saveDir() + " (layer params re-read from "
                         + run.layerParams().name() + ")");
             });
-            MetricsLog metrics = new MetricsLog(run.saveDir().resolve(CheckpointLayout.METRICS), history);
+            MetricsLog metrics = new MetricsLog(run.saveDir().resolve(CheckpointLayout.METRICS), history)
+                    .listenedBy(env.metrics());
             CheckpointSaver saver = new CheckpointSaver(run, m.net(), solver, env.checkpointFs(), out);
             Trainer trainer = new Trainer(m.net(), solver, run.trainerConfig(),
                     BatchTesters.of(run, m.net(), run.multiviewTest()), metrics, saver, env, out, err);
@@ -208,14 +228,8 @@ public final class TrainingJob {
     public Result test(TrainOptions given) {
         try (OpenModel m = open(given, true)) {
             ResolvedRun run = m.run();
-            Trainer.BatchTester tester = BatchTesters.of(run, m.net(), run.multiviewTest());
-            CostSums sums = new CostSums();
-            for (int b : run.testRange().batches()) {
-                sums.add(tester.test(b));
-            }
-            out.println("======================Test output======================");
-            out.println((run.multiviewTest() ? "multiview " : "") + "test on batches " + run.testRange() + ": "
-                    + sums.format() + " (" + sums.cases() + " cases)");
+            CostSums sums = Evaluator.testBatches(run, m.net(), run.testRange(), run.multiviewTest());
+            Evaluator.testOutput(run.testRange(), run.multiviewTest(), sums).forEach(out::println);
             int e = run.checkpoint().map(Checkpoint::epoch).orElse(0);
             int bn = run.checkpoint().map(Checkpoint::batchNum).orElse(0);
             return new Result(given.loadFrom(), e, bn, 0, sums.means());

@@ -57,20 +57,33 @@ final class Activations {
      * @throws IllegalArgumentException when a data matrix is missing or has the wrong size
      */
     void uploadData(Map<Integer, double[]> data) {
+        uploadEach(data, (t, v) -> t.upload(v), v -> v.length);
+    }
+
+    /**
+     * The float32 variant of {@link #uploadData}: each array goes to {@link Tensor#upload(float[])},
+     * so a float32 tensor receives it without a conversion through {@code double}.
+     */
+    void uploadFloatData(Map<Integer, float[]> data) {
+        uploadEach(data, (t, v) -> t.upload(v), v -> v.length);
+    }
+
+    private <T> void uploadEach(Map<Integer, T> data, java.util.function.BiConsumer<Tensor, T> upload,
+                                java.util.function.ToIntFunction<T> length) {
         for (int i = 0; i < graph.size(); i++) {
             Layer l = graph.layer(i);
             if (l.dataIndex().isEmpty()) {
                 continue;
             }
             int idx = l.dataIndex().get();
-            double[] v = data.get(idx);
+            T v = data.get(idx);
             if (v == null) {
                 throw new IllegalArgumentException("data layer '" + l.name() + "' needs data matrix " + idx
                         + " (" + l.outputs() + " x " + numCases + "), and none was given; given: " + data.keySet());
             }
             Net.checkLength("data matrix " + idx + " for layer '" + l.name() + "' (" + l.outputs() + " x " + numCases + ")",
-                    v, (long) l.outputs() * numCases);
-            outputs[i].upload(v);
+                    length.applyAsInt(v), (long) l.outputs() * numCases);
+            upload.accept(outputs[i], v);
         }
     }
 

@@ -139,6 +139,29 @@ public final class Net implements AutoCloseable {
      * @throws IllegalArgumentException when a data matrix is missing or has the wrong size
      */
     public Map<String, double[]> forward(Map<Integer, double[]> data, int numCases, PassMode pass) {
+        prepareCases(numCases);
+        activations.uploadData(data);
+        return runForward(numCases, pass);
+    }
+
+    /**
+     * {@link #forward(Map, int, PassMode)} with float32 data: each matrix reaches its tensor through
+     * {@link org.jconvnet.api.tensor.Tensor#upload(float[])}, so on a float32 net no {@code double}
+     * copy of the data is made (a float64 net widens each value exactly).
+     *
+     * @param data     by {@code dataIdx}: flat {@code rows x numCases} with the case index fastest
+     * @param numCases N
+     * @param pass     training or test
+     * @return per cost layer, each of its output rows summed over the cases
+     * @throws IllegalArgumentException when a data matrix is missing or has the wrong size
+     */
+    public Map<String, double[]> forwardFloats(Map<Integer, float[]> data, int numCases, PassMode pass) {
+        prepareCases(numCases);
+        activations.uploadFloatData(data);
+        return runForward(numCases, pass);
+    }
+
+    private void prepareCases(int numCases) {
         checkOpen();
         if (numCases <= 0) {
             throw new IllegalArgumentException("numCases must be positive, got " + numCases);
@@ -146,7 +169,9 @@ public final class Net implements AutoCloseable {
         if (activations.ensureCases(numCases)) {
             lastForwardCases = -1;
         }
-        activations.uploadData(data);
+    }
+
+    private Map<String, double[]> runForward(int numCases, PassMode pass) {
         state.pass(pass);
         for (int i = 0; i < graph.size(); i++) {
             profiler.forward(graph.layer(i), forwardRuns[i]);
@@ -207,6 +232,16 @@ public final class Net implements AutoCloseable {
     public double[] output(String layer) {
         requireForward();
         return activations.output(graph.indexOf(layer)).download();
+    }
+
+    /**
+     * The activations of {@code layer} from the last forward as float32, rows x N: on a float32 net
+     * the tensor's values themselves ({@link org.jconvnet.api.tensor.Tensor#downloadFloats()}, no
+     * {@code double} copy); a float64 net's values are rounded to float.
+     */
+    public float[] outputFloats(String layer) {
+        requireForward();
+        return activations.output(graph.indexOf(layer)).downloadFloats();
     }
 
     /** The gradient with respect to {@code layer}'s output from the last backward, rows x N. */
@@ -273,8 +308,12 @@ public final class Net implements AutoCloseable {
     }
 
     static void checkLength(String what, double[] v, long expected) {
-        if (v.length != expected) {
-            throw new IllegalArgumentException(what + ": expected " + expected + " values, got " + v.length);
+        checkLength(what, v.length, expected);
+    }
+
+    static void checkLength(String what, int length, long expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(what + ": expected " + expected + " values, got " + length);
         }
     }
 }
