@@ -7,6 +7,8 @@ import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendRegistry;
 import org.jconvnet.api.backend.BackendSelector;
+import org.jconvnet.train.facade.BackendStarter;
+import org.jconvnet.train.facade.UnknownBackendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +46,15 @@ public final class BackendSession implements AutoCloseable {
      */
     public synchronized Backend get() {
         if (backend == null) {
-            BackendSelector s = selector.get();
-            String requested = options.backend().orElse(null);
-            s.explicitChoice(requested).ifPresent(id -> {
-                BackendRegistry r = registry.get();
-                if (r.find(id).isEmpty()) {
-                    throw new UsageException("unknown backend '" + id + "'; known backends: "
-                            + String.join(", ", r.ids()) + " (see 'jconvnet backends')");
-                }
-            });
-            BackendSelector.Choice choice = s.choose(requested);
-            LOG.info(choice.how());
-            backend = choice.provider().create(config.get());
+            BackendStarter.Started started;
+            try {
+                // The library's rules (JConvNet uses the same), so code and command line choose alike.
+                started = BackendStarter.start(options.backend().orElse(null), selector.get(), registry.get(), config.get());
+            } catch (UnknownBackendException e) {
+                throw new UsageException(e.getMessage() + " (see 'jconvnet backends')");
+            }
+            LOG.info(started.how());
+            backend = started.backend();
             everStarted = true;
         }
         return backend;

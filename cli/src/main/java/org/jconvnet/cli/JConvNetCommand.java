@@ -9,6 +9,7 @@ import org.jconvnet.cli.train.BenchCommand;
 import org.jconvnet.cli.train.DataCommand;
 import org.jconvnet.cli.train.ExportWeightsCommand;
 import org.jconvnet.cli.train.FeaturesCommand;
+import org.jconvnet.cli.train.PredictCommand;
 import org.jconvnet.cli.train.ShowCommand;
 import org.jconvnet.cli.train.TestCommand;
 import org.jconvnet.cli.train.TrainCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jconvnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {
-            TrainCommand.class, TestCommand.class, FeaturesCommand.class, ExportWeightsCommand.class,
+            TrainCommand.class, TestCommand.class, PredictCommand.class, FeaturesCommand.class, ExportWeightsCommand.class,
             ShowCommand.class, DataCommand.class, BenchCommand.class,
             BackendsCommand.class, NetsCommand.class, DescribeCommand.class,
             ConformanceCommand.class},

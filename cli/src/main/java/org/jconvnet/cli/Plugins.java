@@ -1,15 +1,10 @@
 package org.jconvnet.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.jconvnet.train.facade.PluginJars;
 
 /**
  * The class loader every {@link java.util.ServiceLoader} lookup of the CLI goes through: the
@@ -56,41 +51,15 @@ public final class Plugins {
         if (home != null && Files.isDirectory(home.resolve(DEFAULT_FOLDER))) {
             dirs.add(home.resolve(DEFAULT_FOLDER));
         }
-        List<Path> jars = new ArrayList<>();
-        for (Path d : dirs) {
-            jars.addAll(jarsIn(d));
-        }
-        ClassLoader loader = jars.isEmpty() ? parent
-                : new URLClassLoader("jconvnet-plugins", toUrls(jars), parent);
-        return new Plugins(List.copyOf(dirs), List.copyOf(jars), loader);
+        // The library's scan (JConvNet.Loader.plugins uses the same), so both see the same jars in the same order.
+        PluginJars scanned = PluginJars.scan(dirs, parent);
+        return new Plugins(scanned.dirs(), scanned.jars(), scanned.classLoader());
     }
 
     /** The home directory from {@value #HOME_PROPERTY}, or null when it is not set. */
     public static Path homeFromSystemProperty() {
         String h = System.getProperty(HOME_PROPERTY);
         return h == null || h.isBlank() ? null : Path.of(h);
-    }
-
-    private static List<Path> jarsIn(Path dir) {
-        // Sorted, so that which of two clashing plugins is reported first does not depend on the file system.
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list plugin directory " + dir, e);
-        }
-    }
-
-    private static URL[] toUrls(List<Path> jars) {
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = jars.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new UsageException("plugin jar path is not a valid URL: " + jars.get(i));
-            }
-        }
-        return urls;
     }
 
     /** The directories that were scanned. */

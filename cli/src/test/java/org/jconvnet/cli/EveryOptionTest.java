@@ -60,6 +60,7 @@ class EveryOptionTest {
     static Path net;
     static Path checkpoint;
     static Path aFile;
+    static Path image;
     static Path missing;
 
     /** Where a run must not write: every output option of a base command line points below here. */
@@ -81,6 +82,9 @@ class EveryOptionTest {
         assertEquals(0, train.code, train::toString);
         checkpoint = tmp.resolve("save/ck");
         aFile = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        image = tmp.resolve("image.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", image.toFile());
         missing = tmp.resolve("no/such/dir");
         untouched = tmp.resolve("untouched");
     }
@@ -94,6 +98,7 @@ class EveryOptionTest {
                         "--train-range", "1-2", "--test-range", "6", "--epochs", "1", "--mini", "8",
                         "--save-path", untouched.resolve("save").toString(), "--save-name", "x")),
                 Map.entry("test", List.of("--backend", "cpu", "-f", checkpoint.toString())),
+                Map.entry("predict", List.of("--backend", "cpu", "-f", checkpoint.toString(), image.toString())),
                 Map.entry("features", List.of("--backend", "cpu", "-f", checkpoint.toString(), "--layer", "probs", "-o", out)),
                 Map.entry("export-weights", List.of("-f", checkpoint.toString(), "-o", out)),
                 Map.entry("show", List.of("--backend", "cpu", "-f", checkpoint.toString(), "-o", out, "--no-preds")),

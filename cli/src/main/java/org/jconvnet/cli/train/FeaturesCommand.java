@@ -1,6 +1,7 @@
 package org.jconvnet.cli.train;
 
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
@@ -8,13 +9,14 @@ import org.jconvnet.cli.options.LayerName;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.PlainName;
 import org.jconvnet.train.TrainOptions;
+import org.jconvnet.train.facade.JConvNet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jconvnet features}: shownet's {@code --write-features}, as numpy. */
+/** {@code jconvnet features}: shownet's {@code --write-features}, as numpy, through the library ({@link JConvNet#writeFeatures}). */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Write a layer's activations over the test range as DIR/NAME.npy, shape (outputs, N), "
                 + "and the labels as DIR/NAME.labels.npy.",
@@ -59,8 +61,14 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .features(modelOptions().loadFrom(checkpoint.dir).build(), layer, dir, name != null ? name : layer);
+        PrintWriter out = spec.commandLine().getOut();
+        // The layer is checked against the net before the backend starts, under this command's option name.
+        try (JConvNet net = jobs.load(checkpoint.dir, spec.commandLine().getErr()).options(modelOptions().build())
+                .dataRequired(true).beforeBackend(run -> run.requireLayer("--layer", layer)).open()) {
+            JConvNet.WrittenFeatures f = net.writeFeatures(layer, dir, name != null ? name : layer);
+            out.println("wrote " + f.file() + " (" + f.outputs() + " x " + f.cases() + ")");
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

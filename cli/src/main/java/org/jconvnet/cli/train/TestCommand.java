@@ -1,17 +1,19 @@
 package org.jconvnet.cli.train;
 
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.TrainOptions;
+import org.jconvnet.train.facade.JConvNet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jconvnet test}: cuda-convnet's {@code --test-only=1}. */
+/** {@code jconvnet test}: cuda-convnet's {@code --test-only=1}, through the library ({@link JConvNet#test()}). */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Test a checkpoint (-f DIR) on every batch of the test range; --multiview-test averages the "
                 + "softmax over 10 crops (cifar-cropped).",
@@ -53,8 +55,12 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .test(modelOptions().loadFrom(checkpoint.dir).multiviewTest(Switch.value(multiviewTest)).build());
+        PrintWriter out = spec.commandLine().getOut();
+        try (JConvNet net = jobs.load(checkpoint.dir, spec.commandLine().getErr())
+                .options(modelOptions().multiviewTest(Switch.value(multiviewTest)).build()).dataRequired(true).open()) {
+            net.test().output().forEach(out::println);
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

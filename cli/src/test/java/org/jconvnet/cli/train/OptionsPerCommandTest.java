@@ -26,6 +26,7 @@ class OptionsPerCommandTest {
                 "train", MODEL_OPTIONS,
                 "test", List.of("--data-path", "--test-range", "--mini", "--dtype", "--layer-params", "--logreg-name"),
                 "features", List.of("--data-path", "--test-range", "--mini", "--dtype", "--layer-params"),
+                "predict", List.of("--mini"),
                 "show", List.of("--data-path", "--test-range", "--dtype", "--layer-params"));
         uses.forEach((command, used) -> {
             TrainCommandsTest.Run r = TrainCommandsTest.run(command, "--help");

@@ -530,7 +530,7 @@ public final class JConvNet implements AutoCloseable {
      */
     public static final class Loader {
         private final Path checkpoint;
-        private final TrainOptions.Builder options = TrainOptions.builder();
+        private TrainOptions options;
         private String backendId;
         private Supplier<? extends Backend> sharedBackend;
         private final List<Path> pluginDirs = new ArrayList<>();
@@ -542,7 +542,29 @@ public final class JConvNet implements AutoCloseable {
 
         private Loader(Path checkpoint, String layerDef) {
             this.checkpoint = checkpoint;
-            options.loadFrom(checkpoint).layerDef(layerDef);
+            this.options = TrainOptions.builder().loadFrom(checkpoint).layerDef(layerDef).build();
+        }
+
+        /** Sets what {@code b} sets, keeping the rest. */
+        private Loader set(TrainOptions.Builder b) {
+            options = options.overriddenBy(b.build());
+            return this;
+        }
+
+        /**
+         * Sets every option that {@code given} sets (its non-null fields), as the command line's
+         * options would: the bridge for callers that already hold {@link TrainOptions}. The checkpoint
+         * ({@code -f}) stays this loader's, the backend is chosen by {@link #backend(String)} or
+         * {@link #runOn(Supplier)} only ({@link TrainOptions#backend()} is ignored), and training
+         * settings ({@code epochs}, {@code save-path}, ...) count only in {@link #train(Training)}.
+         *
+         * @param given the options
+         * @return this
+         */
+        public Loader options(TrainOptions given) {
+            options = options.overriddenBy(given).overriddenBy(TrainOptions.builder().loadFrom(checkpoint).build());
+            this.initFrom = options.initFrom() != null;
+            return this;
         }
 
         /**
@@ -605,8 +627,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader dataPath(Path dir) {
-            options.dataPath(dir);
-            return this;
+            return set(TrainOptions.builder().dataPath(dir));
         }
 
         /**
@@ -631,8 +652,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader layerParams(String file) {
-            options.layerParams(file);
-            return this;
+            return set(TrainOptions.builder().layerParams(file));
         }
 
         /**
@@ -643,8 +663,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader dataProvider(String name) {
-            options.dataProvider(name);
-            return this;
+            return set(TrainOptions.builder().dataProvider(name));
         }
 
         /**
@@ -654,8 +673,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader cropBorder(int border) {
-            options.cropBorder(border);
-            return this;
+            return set(TrainOptions.builder().cropBorder(border));
         }
 
         /**
@@ -665,8 +683,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader trainRange(String range) {
-            options.trainRange(range);
-            return this;
+            return set(TrainOptions.builder().trainRange(range));
         }
 
         /**
@@ -676,8 +693,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader testRange(String range) {
-            options.testRange(range);
-            return this;
+            return set(TrainOptions.builder().testRange(range));
         }
 
         /**
@@ -688,8 +704,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader multiviewTest(boolean on) {
-            options.multiviewTest(on);
-            return this;
+            return set(TrainOptions.builder().multiviewTest(on));
         }
 
         /**
@@ -703,8 +718,7 @@ public final class JConvNet implements AutoCloseable {
             if (cases < 1) {
                 throw new InvalidOptionException("minibatch: must be at least 1, got " + cases);
             }
-            options.mini(cases);
-            return this;
+            return set(TrainOptions.builder().mini(cases));
         }
 
         /**
@@ -714,8 +728,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader dtype(String dtype) {
-            options.dtype(dtype);
-            return this;
+            return set(TrainOptions.builder().dtype(dtype));
         }
 
         /**
@@ -725,8 +738,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader seed(long seed) {
-            options.seed(seed);
-            return this;
+            return set(TrainOptions.builder().seed(seed));
         }
 
         /**
@@ -737,8 +749,7 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader logregName(String layer) {
-            options.logregName(layer);
-            return this;
+            return set(TrainOptions.builder().logregName(layer));
         }
 
         /**
@@ -750,9 +761,8 @@ public final class JConvNet implements AutoCloseable {
          * @return this
          */
         public Loader initFrom(Path dir) {
-            options.initFrom(dir);
             this.initFrom = dir != null;
-            return this;
+            return set(TrainOptions.builder().initFrom(dir));
         }
 
         /**
@@ -794,7 +804,7 @@ public final class JConvNet implements AutoCloseable {
         public JConvNet open() {
             requireCheckpointDir();
             Discovery d = discover();
-            ResolvedRun run = ResolvedRun.resolve(options.build(), checkpoint != null || initFrom, dataRequired,
+            ResolvedRun run = ResolvedRun.resolve(options, checkpoint != null || initFrom, dataRequired,
                     d.layers(), warnings);
             beforeBackend.accept(run);
             Backend backend;
@@ -834,7 +844,7 @@ public final class JConvNet implements AutoCloseable {
         public TrainingResult train(Training training) {
             requireCheckpointDir();
             Discovery d = discover();
-            TrainOptions o = options.build().overriddenBy(TrainOptions.builder().epochs(training.epochs())
+            TrainOptions o = options.overriddenBy(TrainOptions.builder().epochs(training.epochs())
                     .testFreq(training.testFreq()).testOne(training.testOne()).multiviewTest(training.multiviewTest())
                     .savePath(training.savePath()).saveName(training.saveName()).build());
             List<Backend> started = new ArrayList<>();
@@ -880,7 +890,7 @@ public final class JConvNet implements AutoCloseable {
         }
 
         private String describe() {
-            TrainOptions o = options.build();
+            TrainOptions o = options;
             return checkpoint != null ? "checkpoint " + checkpoint
                     : "new net " + (o.layerDef() != null ? o.layerDef() : "(seed net)");
         }
