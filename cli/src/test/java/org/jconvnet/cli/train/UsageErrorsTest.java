@@ -155,6 +155,22 @@ class UsageErrorsTest {
     }
 
     @Test
+    void predictRefusesWhatIsNoImageOfTheNetsSize() throws IOException {
+        Path text = Files.writeString(tmp.resolve("not-an-image.png"), "text");
+        String line = usageError("predict", "--backend", "cpu", "-f", checkpoint.toString(), text.toString());
+        assertEquals("jconvnet: " + text + ": not an image this Java can read (PNG, JPEG, BMP or GIF)", line);
+        Path wide = tmp.resolve("wide.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", wide.toFile());
+        line = usageError("predict", "--backend", "cpu", "-f", checkpoint.toString(), wide.toString());
+        assertTrue(line.contains(wide + " is 40x32 pixels; the net takes 32x32 CIFAR-10 images"), line);
+        line = usageError("predict", "-f", checkpoint.toString(), "--top", "0", wide.toString());
+        assertTrue(line.contains("'--top': must be at least 1"), line);
+        line = usageError("predict", "-f", checkpoint.toString(), tmp.resolve("missing.png").toString());
+        assertTrue(line.contains("missing.png': no such file"), line);
+    }
+
+    @Test
     void aTypoGetsASuggestion() {
         String typo = usageError("trian");
         assertTrue(typo.contains("did you mean train?"), typo);

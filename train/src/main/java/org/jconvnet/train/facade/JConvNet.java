@@ -49,7 +49,9 @@ import org.jconvnet.train.interop.WeightsIo;
  * bytes; 32x32) are prepared exactly as {@code jconvnet test} prepares a test batch: the data mean
  * the net was trained with is subtracted, and a {@code cifar-cropped} net gets the centre crop
  * (cuda-convnet's test crop), in the same code ({@link org.jconvnet.train.data.DataProvider}), so a
- * prediction equals what testing computes for that image, bit for bit. Data prepared elsewhere
+ * prediction equals what testing computes for that image (bit for bit on the CPU reference, which
+ * computes each case apart whatever minibatch it is in; a faster backend may round differently
+ * with the minibatch size). Data prepared elsewhere
  * goes in as float32 through {@link #predictPrepared(FloatBuffer, int)} and
  * {@link #featuresPrepared(String, FloatBuffer, int)}.
  *
@@ -60,7 +62,7 @@ import org.jconvnet.train.interop.WeightsIo;
  * <p><b>Batches.</b> Lists of images are run in minibatches of the net's minibatch size (the
  * checkpoint's {@code --mini}, or {@link Loader#minibatch(int)}); the backend's activation tensors
  * are sized for the last minibatch's case count and re-allocated when it changes, so a steady
- * stream of equal-sized calls allocates nothing.
+ * stream of equal-sized calls allocates no backend memory.
  *
  * <p><b>Threads.</b> A {@code JConvNet} may be shared between threads: every method that uses the
  * net takes its lock, so calls run one at a time and each sees only its own data (a net holds one
