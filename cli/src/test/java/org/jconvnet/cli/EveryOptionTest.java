@@ -31,6 +31,7 @@ import org.jconvnet.cli.options.OutputFile;
 import org.jconvnet.cli.options.ParamsName;
 import org.jconvnet.cli.options.PlainName;
 import org.jconvnet.cli.options.ProviderName;
+import org.jconvnet.cli.options.SparkMasterUrl;
 import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.data.CifarBatchReader;
 import org.jconvnet.train.data.SyntheticCifar;
@@ -126,7 +127,7 @@ class EveryOptionTest {
                 Map.entry(OutputFile.class, tmp.toString()), Map.entry(PlainName.class, "a/b"),
                 Map.entry(LayerName.class, "nosuch"), Map.entry(BackendId.class, "nosuch"), Map.entry(Md5Hex.class, "xyz"),
                 Map.entry(DownloadUrl.class, "notaurl"), Map.entry(NetName.class, "nosuch-net"),
-                Map.entry(ParamsName.class, "nosuch-params.cfg"), Map.entry(Switch.Converter.class, "maybe"),
+                Map.entry(ParamsName.class, "nosuch-params.cfg"), Map.entry(Switch.Converter.class, "maybe"), Map.entry(SparkMasterUrl.class, "sparc://host"),
                 Map.entry(DatasetName.class, "imagenet"), Map.entry(InputFile.class, missing.toString()), Map.entry(Long.class, "x"), Map.entry(long.class, "x"),
                 Map.entry(boolean.class, "maybe"), Map.entry(Boolean.class, "maybe"));
         String bad = byKind.get(kind);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jconvnet.api.layer.PassMode;
 import org.jconvnet.layers.net.Net;
 import org.jconvnet.train.data.BatchRange;
 import org.jconvnet.train.data.Minibatches;
@@ -16,7 +15,6 @@ import org.jconvnet.train.data.ServedBatch;
 import org.jconvnet.train.metrics.Metric;
 import org.jconvnet.train.metrics.TestMetric;
 import org.jconvnet.train.metrics.TrainMetric;
-import org.jconvnet.train.run.DivergenceGuard;
 import org.jconvnet.train.run.StopSignal;
 import org.jconvnet.train.run.TrainingStopped;
 import org.jconvnet.train.solver.Solver;
@@ -72,8 +70,7 @@ public final class Trainer {
         }
     }
 
-    private final Net net;
-    private final Solver solver;
+    private final MinibatchTrainer steps;
     private final TrainerConfig config;
     private final BatchRange trainRange;
     private final BatchRange testRange;
@@ -101,8 +98,19 @@ public final class Trainer {
      */
     public Trainer(Net net, Solver solver, TrainerConfig config, BatchTester tester, MetricsLog metrics, Saver saver,
                    TrainingEnvironment env, PrintStream out, PrintStream err) {
-        this.net = net;
-        this.solver = solver;
+        this(new LocalMinibatchTrainer(net, solver), config, tester, metrics, saver, env, out, err);
+    }
+
+    /**
+     * A trainer whose minibatches are trained by {@code steps} (on this machine or on a cluster);
+     * everything else is as with the other constructor. {@code steps} leaves the updated
+     * parameters in the net that {@code tester} and {@code saver} read.
+     *
+     * @param steps trains the minibatches
+     */
+    public Trainer(MinibatchTrainer steps, TrainerConfig config, BatchTester tester, MetricsLog metrics,
+                   Saver saver, TrainingEnvironment env, PrintStream out, PrintStream err) {
+        this.steps = steps;
         this.config = config;
         this.trainRange = config.trainRange();
         this.testRange = config.testRange();
@@ -235,17 +243,21 @@ public final class Trainer {
         int count = (batch.numCases() + config.mini() - 1) / config.mini();
         int trained = 0;
         long t0 = System.nanoTime();
+        int perCall = Math.max(1, steps.minibatchesPerCall());
         for (Minibatches mbs = new Minibatches(batch, config.mini()); mbs.hasNext(); ) {
-            Minibatches.Minibatch mb = mbs.next();
-            int n = mb.numCases();
-            Map<String, double[]> costs = net.forward(mb.data(), n, PassMode.TRAIN);
-            DivergenceGuard.checkCost(costs, net, "minibatch " + (mb.start() / config.mini() + 1) + " of " + count
-                    + " (cases " + mb.start() + "-" + (mb.start() + n - 1) + ") of batch " + label);
-            sums.add(costs, n);
-            net.backward();
-            solver.step(progress);
+            List<Minibatches.Minibatch> group = new ArrayList<>(perCall);
+            while (group.size() < perCall && mbs.hasNext()) {
+                group.add(mbs.next());
+            }
+            List<Map<String, double[]>> costs = steps.train(group, progress, mb -> "minibatch "
+                    + (mb.start() / config.mini() + 1) + " of " + count + " (cases " + mb.start() + "-"
+                    + (mb.start() + mb.numCases() - 1) + ") of batch " + label);
+            for (int k = 0; k < group.size(); k++) {
+                sums.add(costs.get(k), group.get(k).numCases());
+            }
+            Minibatches.Minibatch last = group.get(group.size() - 1);
             double secs = (System.nanoTime() - t0) / 1e9;
-            trained = mb.start() + n;
+            trained = last.start() + last.numCases();
             bar.update(trained, sums.format() + String.format(Locale.ROOT, " | %.1f img/s", trained / secs), false);
             if (mbs.hasNext() && env.stop().requested()) {
                 break;

@@ -19,6 +19,10 @@ import org.jconvnet.train.checkpoint.Checkpoint;
 import org.jconvnet.train.checkpoint.CheckpointLayout;
 import org.jconvnet.train.checkpoint.NetParams;
 import org.jconvnet.train.data.CroppedCifarProvider;
+import org.jconvnet.train.distributed.DistributedOptions;
+import org.jconvnet.train.distributed.DistributedRun;
+import org.jconvnet.train.distributed.DistributedTrainerProvider;
+import org.jconvnet.train.distributed.DistributedTrainers;
 import org.jconvnet.train.data.ServeMode;
 import org.jconvnet.train.data.ServedBatch;
 import org.jconvnet.train.interop.FeatureWriter;
@@ -160,16 +164,31 @@ public final class TrainingJob {
      * @throws TrainingStopped      after a stop request, once the checkpoint is saved
      */
     public Result train(TrainOptions given) {
+        return train(given, null);
+    }
+
+    /**
+     * {@code train} as above, its minibatches spread over a cluster when {@code distributed} is
+     * given ({@code --spark}): the engine's provider is looked up before anything starts; the
+     * driver keeps the net that tests and checkpoints read, so the run's output and artefacts are
+     * a single-machine run's.
+     *
+     * @param distributed the cluster to train on, or null for this machine
+     * @throws org.jconvnet.api.JConvNetException when the engine's module is not installed
+     */
+    public Result train(TrainOptions given, DistributedOptions distributed) {
         if (Boolean.TRUE.equals(given.testOnly())) {
             return test(given);
         }
+        DistributedTrainerProvider engine = distributed == null ? null
+                : DistributedTrainers.find(distributed.engine(), TrainingJob.class.getClassLoader());
         RunDirectory dir = given.loadFrom() == null ? null : RunDirectory.lockForResume(ResolvedRun.runDirOf(given.loadFrom()));
         try {
             ResolvedRun run = resolve(given, false);
             if (dir == null) {
                 dir = RunDirectory.claimFresh(run.saveDir());
             }
-            return train(run, given);
+            return train(run, given, distributed, engine);
         } finally {
             if (dir != null) {
                 dir.close();
@@ -177,8 +196,11 @@ public final class TrainingJob {
         }
     }
 
-    private Result train(ResolvedRun run, TrainOptions given) {
-        try (OpenModel m = build(run, given); Solver solver = solverFor(m, given)) {
+    private Result train(ResolvedRun run, TrainOptions given, DistributedOptions distributed,
+                         DistributedTrainerProvider engine) {
+        try (OpenModel m = build(run, given); Solver solver = solverFor(m, given);
+             MinibatchTrainer steps = engine == null ? new LocalMinibatchTrainer(m.net(), solver)
+                     : engine.open(distributed, new DistributedRun(run, m.net(), solver, err))) {
             run.def().initMessages().forEach(err::println);
             err.println("data: " + run.source().describe());
             if (run.embedded()) {
@@ -193,11 +215,11 @@ public final class TrainingJob {
             MetricsLog metrics = new MetricsLog(run.saveDir().resolve(CheckpointLayout.METRICS), history)
                     .listenedBy(env.metrics());
             CheckpointSaver saver = new CheckpointSaver(run, m.net(), solver, env.checkpointFs(), out);
-            Trainer trainer = new Trainer(m.net(), solver, run.trainerConfig(),
+            Trainer trainer = new Trainer(steps, run.trainerConfig(),
                     BatchTesters.of(run, m.net(), run.multiviewTest()), metrics, saver, env, out, err);
             err.println("training on backend " + m.backend().id() + " (" + m.backend().deviceName() + "), " + run.dtype()
                     + ", seed " + run.seed() + ", minibatch " + run.mini() + ", epochs " + run.epochs() + ", test every "
-                    + run.testFreq() + " batches; checkpoints in " + run.saveDir());
+                    + run.testFreq() + " batches; checkpoints in " + run.saveDir() + steps.describe());
             long trained;
             try (StopSignal.Scope watching = env.stop().watch()) {
                 trained = trainer.run(saver.epoch(), saver.batchNum());

@@ -9,10 +9,12 @@ import org.jconvnet.cli.options.Count;
 import org.jconvnet.cli.options.InputDir;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.PlainName;
+import org.jconvnet.cli.options.SparkMasterUrl;
 import org.jconvnet.cli.options.Switch;
 import org.jconvnet.train.TrainDefaults;
 import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.TrainingJob;
+import org.jconvnet.train.distributed.DistributedOptions;
 import org.jconvnet.train.run.RunDirectoryConflict;
 import org.jconvnet.train.run.TrainingStopped;
 import picocli.CommandLine.Command;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin \\",
                 "      --data-provider cifar-cropped --epochs 10 --save-name run1",
-                "  jconvnet train -f checkpoints/run1 --epochs 20"})
+                "  jconvnet train -f checkpoints/run1 --epochs 20",
+                "  jconvnet train --spark local[4] --workers 4 --save-name run2"})
 public final class TrainCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -100,6 +103,21 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Test on 10 views per image, softmax outputs averaged (cifar-cropped), during training and with --test-only.")
     Switch multiviewTest;
 
+    @Option(names = "--spark", paramLabel = "MASTER_URL", converter = SparkMasterUrl.class,
+            description = "Train data-parallel on Apache Spark: local[N], local[N,F] (F attempts per task), spark://HOST:PORT, "
+                    + "yarn, k8s://URL. The driver (this process) keeps the weights, tests and writes the usual checkpoints. "
+                    + "Needs the spark module on the class path (./jconvnet adds it when it is built).")
+    String spark;
+
+    @Option(names = "--workers", paramLabel = "N", converter = Count.class,
+            description = "With --spark: N worker tasks, each training on 1/N of every minibatch (default 2).")
+    Integer workers;
+
+    @Option(names = "--sync-every", paramLabel = "K", converter = Count.class,
+            description = "With --spark: 1 (default) combines the workers' gradients every minibatch, so the run equals one "
+                    + "machine's; K > 1: each worker takes K local steps, then the weights are averaged (fewer rounds over the network).")
+    Integer syncEvery;
+
     /** Created by Guice. */
     @Inject
     public TrainCommand(Jobs jobs) {
@@ -113,12 +131,17 @@ public final class TrainCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() {
+        if (spark == null && (workers != null || syncEvery != null)) {
+            throw new UsageException((workers != null ? "--workers" : "--sync-every") + " needs --spark MASTER_URL");
+        }
+        DistributedOptions distributed = spark == null ? null
+                : DistributedOptions.spark(spark, workers == null ? 2 : workers, syncEvery == null ? 1 : syncEvery);
         TrainingJob job = jobs.job(spec.commandLine().getOut(), spec.commandLine().getErr());
         TrainingJob.Result r;
         try {
             r = job.train(modelOptions().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
                     .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
-                    .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build());
+                    .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build(), distributed);
         } catch (RunDirectoryConflict e) {
             throw new UsageException(e.getMessage());
         } catch (TrainingStopped e) {

@@ -23,7 +23,7 @@ final class ArchitectureRules {
                     "org.jconvnet.backend..", "org.jconvnet.layers..", "org.jconvnet.train..",
                     "org.jconvnet.conformance..", "org.jconvnet.cli..", "org.jconvnet.kernels..",
                     "com.google.inject..", "jakarta.inject..", "javax.inject..", "jcuda..", "org.jocl..",
-                    "picocli..", "org.slf4j..");
+                    "picocli..", "org.slf4j..", "org.jconvnet.spark..", "org.apache.spark..");
 
     /** A backend never uses another backend. */
     static final ArchRule BACKENDS_INDEPENDENT = slices().matching("org.jconvnet.backend.(*)..")
@@ -68,4 +68,20 @@ final class ArchitectureRules {
     /** JOCL is used by the OpenCL backend only. */
     static final ArchRule JOCL_ONLY_IN_OPENCL_BACKEND = noClasses().that().resideOutsideOfPackage("org.jconvnet.backend.opencl..")
             .should().dependOnClassesThat().resideInAPackage("org.jocl..");
+
+    /**
+     * Apache Spark (and the Scala library it brings) is used by the spark module only, so that the
+     * single-machine path (train, cli, the GPU bundle) never needs it.
+     */
+    static final ArchRule SPARK_ONLY_IN_SPARK_MODULE = noClasses().that().resideOutsideOfPackage("org.jconvnet.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("distributed training sits on top of train; a single-machine installation has no Spark");
+
+    /**
+     * Nothing imports the spark module: the CLI reaches it only through the
+     * {@code train.distributed.DistributedTrainerProvider} found by ServiceLoader.
+     */
+    static final ArchRule NOTHING_USES_THE_SPARK_MODULE = noClasses().that().resideOutsideOfPackage("org.jconvnet.spark..")
+            .should().dependOnClassesThat().resideInAPackage("org.jconvnet.spark..")
+            .because("the spark module is optional: found through ServiceLoader when its jar is on the class path");
 }

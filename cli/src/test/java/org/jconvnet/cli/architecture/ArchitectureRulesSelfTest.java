@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.jconvnet.api.archfixture.ApiUsingALogger;
 import org.jconvnet.backend.archfixture.BackendUsingOthers;
 import org.jconvnet.cli.archfixture.ContextClassLoaderUser;
+import org.jconvnet.cli.archfixture.SparkModuleUser;
 import org.jconvnet.layers.archfixture.LayerUsingABackend;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,10 @@ class ArchitectureRulesSelfTest {
     @Test
     void layerRuleRejectsABackend() {
         assertRejects(ArchitectureRules.LAYERS_DO_NOT_USE_BACKENDS, LayerUsingABackend.class, "CpuBackendProvider");
+    }
+
+    @Test
+    void sparkModuleRuleRejectsANamedReference() {
+        assertRejects(ArchitectureRules.NOTHING_USES_THE_SPARK_MODULE, SparkModuleUser.class, "SparkTrainerProvider");
     }
 }

@@ -27,6 +27,7 @@ class DependencyRulesTest {
         assertTrue(all.contain("org.jconvnet.backend.blas.BlasBackendProvider"), "fast CPU backend classes imported");
         assertTrue(all.contain("org.jconvnet.layers.net.NetDefinition"), "layers classes imported");
         assertTrue(all.contain("org.jconvnet.cli.Main"), "cli classes imported");
+        assertTrue(all.contain("org.jconvnet.spark.SparkTrainerProvider"), "spark module classes imported");
         assertTrue(all.stream().noneMatch(c -> c.getPackageName().contains("archfixture")),
                 "test classes must not be imported");
     }
@@ -74,5 +75,15 @@ class DependencyRulesTest {
     @Test
     void joclOnlyInTheOpenClBackend() {
         ArchitectureRules.JOCL_ONLY_IN_OPENCL_BACKEND.check(all);
+    }
+
+    @Test
+    void sparkOnlyInTheSparkModule() {
+        ArchitectureRules.SPARK_ONLY_IN_SPARK_MODULE.check(all);
+    }
+
+    @Test
+    void nothingImportsTheSparkModule() {
+        ArchitectureRules.NOTHING_USES_THE_SPARK_MODULE.check(all);
     }
 }

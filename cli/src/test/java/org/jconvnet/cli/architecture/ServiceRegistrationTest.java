@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.jconvnet.api.backend.BackendProvider;
 import org.jconvnet.api.kernel.KernelProvider;
 import org.jconvnet.api.layer.LayerPlugin;
+import org.jconvnet.train.distributed.DistributedTrainerProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServiceRegistrationTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {BackendProvider.class, KernelProvider.class, LayerPlugin.class})
+    @ValueSource(classes = {BackendProvider.class, KernelProvider.class, LayerPlugin.class, DistributedTrainerProvider.class})
     void everyImplementationIsRegisteredAndEveryRegistrationIsAnImplementation(Class<?> spi) throws IOException {
         Map<String, String> registered = registrations(spi);
         Set<String> implementations = implementationsOf(spi);
@@ -56,7 +57,7 @@ class ServiceRegistrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {BackendProvider.class, LayerPlugin.class})
+    @ValueSource(classes = {BackendProvider.class, LayerPlugin.class, DistributedTrainerProvider.class})
     void theCheckSeesRealImplementations(Class<?> spi) throws IOException {
         // Guards the test above against passing because the scan or the lookup found nothing.
         assertTrue(!implementationsOf(spi).isEmpty(), "no implementation of " + spi.getName() + " was imported");

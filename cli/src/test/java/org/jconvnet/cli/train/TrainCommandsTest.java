@@ -46,6 +46,26 @@ class TrainCommandsTest {
     }
 
     @Test
+    void sparkWithoutSparkOnTheClassPathSaysSoAndLeavesNoRunDirectory() {
+        // The cli's test class path holds the spark module's jar but not Spark (as a bare module jar
+        // dropped beside an installation would be): the lookup names what is missing, exit 1.
+        Run r = run("train", "--backend", "cpu", "--data-path", data.toString(), "--layer-def", net,
+                "--train-range", "1-2", "--test-range", "6", "--epochs", "1", "--spark", "local[2]", "--workers", "2",
+                "--save-path", tmp.resolve("save").toString(), "--save-name", "spark");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().strip().startsWith("jconvnet: Spark support is not in this installation: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(!Files.exists(tmp.resolve("save/spark")), "no run directory");
+    }
+
+    @Test
+    void workersWithoutSparkIsAUsageError() {
+        Run r = run("train", "--backend", "cpu", "--data-path", data.toString(), "--workers", "2");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("jconvnet: --workers needs --spark MASTER_URL", r.err().strip());
+    }
+
+    @Test
     void trainTestExportFeaturesShowAndBench() throws IOException {
         Run train = run("train", "--backend", "cpu", "--data-path", data.toString(), "--layer-def", net,
                 "--train-range", "1-2", "--test-range", "6", "--epochs", "1", "--mini", "8", "--seed", "5",

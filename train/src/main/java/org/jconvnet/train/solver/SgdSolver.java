@@ -69,9 +69,11 @@ public final class SgdSolver implements Solver {
     }
 
     @Override
-    public void step(double progress) {
+    public void step(double progress, int numCases) {
         checkOpen();
-        int numCases = net.lastForwardCases();
+        if (numCases < 1) {
+            throw new IllegalArgumentException("an update needs gradients over at least one case, got " + numCases);
+        }
         for (LayerUpdate u : updates) {
             net.timeUpdate(u.layer(), () -> {
                 for (int k = 0; k < u.params().size(); k++) {

@@ -21,7 +21,19 @@ public interface Solver extends AutoCloseable {
      *                 learning-rate schedules are read
      * @throws IllegalStateException when the net has run no forward
      */
-    void step(double progress);
+    default void step(double progress) {
+        step(progress, net().lastForwardCases());
+    }
+
+    /**
+     * The same update from gradients summed over {@code numCases} cases that were not necessarily
+     * the net's own last forward: a data-parallel driver puts the gradients its workers summed over
+     * their shards into the net's gradient tensors and updates with the cases of the whole minibatch.
+     *
+     * @param progress training progress in [0, 1]
+     * @param numCases N, the number of cases the gradients are summed over (at least 1)
+     */
+    void step(double progress, int numCases);
 
     /**
      * The rule's state of parameter {@code param} of {@code layer}, flat in the parameter's memory
