@@ -82,6 +82,32 @@ public record FilterGeometry(boolean local, int channels, int imgSize, int filte
         return (int) Math.min(modules(), Math.min(byBudget, bySpread));
     }
 
+    /**
+     * Whether the input gradient is computed as the forward pass of the {@link #transposed} conv:
+     * conv (shared weights) of stride 1, where the transposed unfold ({@code F*fs*fs x S*S*N}) is at
+     * most twice the column gradient of the folding path ({@code C*fs*fs x M*M*N}). It is not for a
+     * layer with many more filters than channels (an RGB first layer: F = 64, C = 3 would unfold
+     * 21 times more), nor for strides above 1 (the transposed conv would need a dilated input).
+     */
+    public boolean transposable() {
+        return !local && stride == 1
+                && (long) filters * imgSize * imgSize <= 2L * channels * modulesX * modulesX;
+    }
+
+    /**
+     * The conv whose forward pass is this stride-1 conv's input gradient: the output gradient
+     * (F channels of M x M) is its input, the C channels of the input gradient its filters, the
+     * filter size the same, the padding {@code fs - 1 - padding} (module {@code (y, x)} of it reads
+     * output-gradient pixels {@code y + padding - fy}), S x S modules, the same groups and cases.
+     */
+    public FilterGeometry transposed() {
+        if (!transposable()) {
+            throw new IllegalStateException("no transposed conv for " + this);
+        }
+        return new FilterGeometry(false, filters, modulesX, channels, filterSize, filterSize - 1 - padding, 1, imgSize,
+                groups, numCases);
+    }
+
     /** The number of chunks. */
     public int chunks() {
         int mb = modulesPerChunk();

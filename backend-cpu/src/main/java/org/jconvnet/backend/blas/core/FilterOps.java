@@ -13,9 +13,11 @@ import org.jconvnet.backend.blas.core.Sgemm.Operand;
  * backward-weights  dW[k, f]        = sum_(m, n) cols[k, (m, n)] * dOut[f, (m, n)]   that module)
  * </pre>
  * The output rows {@code (f, m)} of a chunk are contiguous per filter, so they go in and out with
- * one bulk copy per filter. Backward-input folds the chunks' column gradients back in chunk order,
- * workers splitting the input rows; conv's weight gradient sums fixed groups of chunks into
- * partials added in order. Nothing depends on the number of workers.
+ * one bulk copy per filter. Backward-input of a stride-1 conv is the forward pass of the transposed
+ * conv (flipped filters over the output gradient, {@link #transposedBackwardInput}); otherwise
+ * (local, strides above 1, many more filters than channels) it folds the chunks' column gradients
+ * back in chunk order, workers splitting the input rows. conv's weight gradient sums fixed groups
+ * of chunks into partials added in order. Nothing depends on the number of workers.
  */
 public final class FilterOps {
     /** Partial weight-gradient sums of conv: at most this many, each over consecutive chunks. */
@@ -32,7 +34,15 @@ public final class FilterOps {
 
     /** {@code output (+)= filterActs(input, weights)}. */
     public void forward(FilterGeometry g, float[] input, float[] weights, float[] output, boolean accumulate) {
-        NativeFloats shared = g.local() ? null : sharedWeights(g, weights);
+        multiplyChunks(g, input, g.local() ? null : sharedWeights(weights), weights, output, accumulate);
+    }
+
+    /**
+     * The forward products of every chunk: conv multiplies by {@code shared} (its {@code K x F}
+     * weights in native memory), local by each module's bank of {@code localWeights}.
+     */
+    private void multiplyChunks(FilterGeometry g, float[] input, NativeFloats shared, float[] localWeights,
+                                float[] output, boolean accumulate) {
         int n = g.numCases();
         int k = g.taps();
         int fg = g.groupFilters();
@@ -44,7 +54,7 @@ public final class FilterOps {
             int cols = (m1 - m0) * n;
             Unfold.unfold(g, input, ws.columns.ensure((long) g.unfoldedRows() * cols), m0, m1, ws.zeros(cols));
             ws.products.ensure((long) f * cols);
-            NativeFloats wts = shared != null ? shared : moduleWeights(g, weights, ws, m0, m1);
+            NativeFloats wts = shared != null ? shared : moduleWeights(g, localWeights, ws, m0, m1);
             for (int group = 0; group < g.groups(); group++) {
                 if (!g.local()) {
                     Sgemm.multiply(true, false, fg, cols, k, 1f, new Operand(wts, group * fg, f),
@@ -66,13 +76,72 @@ public final class FilterOps {
         });
     }
 
-    /** {@code inputGrad (+)= imgActs(outputGrad, weights)}. */
+    /**
+     * {@code inputGrad (+)= imgActs(outputGrad, weights)}. A stride-1 conv whose transposed unfold
+     * is not much larger than its column gradient ({@link FilterGeometry#transposable}) computes it
+     * as the forward pass of the transposed convolution ({@link #transposedBackwardInput}); every
+     * other geometry through column gradients folded back ({@link #foldedBackwardInput}).
+     */
     public void backwardInput(FilterGeometry g, float[] outputGrad, float[] weights, float[] inputGrad,
                               boolean accumulate) {
+        if (g.transposable()) {
+            transposedBackwardInput(g, outputGrad, weights, inputGrad, accumulate);
+        } else {
+            foldedBackwardInput(g, outputGrad, weights, inputGrad, accumulate);
+        }
+    }
+
+    /**
+     * The input gradient of a stride-1 conv as a forward conv: {@code inputGrad[c, y, x] =
+     * sum_(f, fy, fx) W[(c, fy, fx), f] dOut[f, y + p - fy, x + p - fx]}, which is the conv of the
+     * output gradient (F channels, M x M) by the filters flipped in space with the roles of channels
+     * and filters swapped, padding {@code fs - 1 - p}, giving S x S modules
+     * ({@link FilterGeometry#transposed}). It runs through the same chunked im2col + sgemm as the
+     * forward pass: one product of inner dimension {@code F/G*fs*fs} per chunk, written once,
+     * instead of a product of inner dimension F/G into column gradients that are then copied to the
+     * heap and added back pixel by pixel. Each input-gradient value is one product's output, so the
+     * result does not depend on the number of workers either.
+     */
+    void transposedBackwardInput(FilterGeometry g, float[] outputGrad, float[] weights, float[] inputGrad,
+                                 boolean accumulate) {
+        multiplyChunks(g.transposed(), outputGrad, flippedWeights(g, weights), null, inputGrad, accumulate);
+    }
+
+    /**
+     * The transposed conv's weights ({@code F/G*fs*fs x C}) in the shared native buffer:
+     * {@code W'[(f, t), g*C/G + c] = W[(c, fs*fs - 1 - t), g*F/G + f]} per group g, t the tap
+     * {@code fy*fs + fx}; staged in shared slot 0.
+     */
+    private NativeFloats flippedWeights(FilterGeometry g, float[] weights) {
+        int taps = g.filterSize() * g.filterSize();
+        int cf = g.filterChannels();
+        int fg = g.groupFilters();
+        int c = g.channels();
+        int f = g.filters();
+        float[] flipped = scratch.slot(0, weights.length);
+        for (int group = 0; group < g.groups(); group++) {
+            for (int fl = 0; fl < fg; fl++) {
+                for (int t = 0; t < taps; t++) {
+                    int row = (fl * taps + t) * c + group * cf;
+                    int source = (taps - 1 - t) * f + group * fg + fl;
+                    for (int cl = 0; cl < cf; cl++) {
+                        flipped[row + cl] = weights[cl * taps * f + source];
+                    }
+                }
+            }
+        }
+        NativeFloats shared = scratch.shared(weights.length);
+        shared.put(0, flipped, 0, weights.length);
+        return shared;
+    }
+
+    /** {@code inputGrad (+)= imgActs(outputGrad, weights)} through column gradients folded back (col2im). */
+    void foldedBackwardInput(FilterGeometry g, float[] outputGrad, float[] weights, float[] inputGrad,
+                             boolean accumulate) {
         if (!accumulate) {
             workers.forRange(inputGrad.length, 1 << 14, (from, to, w) -> java.util.Arrays.fill(inputGrad, from, to, 0f));
         }
-        NativeFloats shared = g.local() ? null : sharedWeights(g, weights);
+        NativeFloats shared = g.local() ? null : sharedWeights(weights);
         int n = g.numCases();
         int k = g.taps();
         int fg = g.groupFilters();
@@ -193,7 +262,7 @@ public final class FilterOps {
     }
 
     /** Conv's weights ({@code K x F}) in the shared native buffer, read by every task. */
-    private NativeFloats sharedWeights(FilterGeometry g, float[] weights) {
+    private NativeFloats sharedWeights(float[] weights) {
         NativeFloats shared = scratch.shared(weights.length);
         shared.put(0, weights, 0, weights.length);
         return shared;

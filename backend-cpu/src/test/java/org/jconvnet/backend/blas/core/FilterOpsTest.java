@@ -1,0 +1,130 @@
+package org.jconvnet.backend.blas.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * conv's two input-gradient paths ({@link FilterOps#transposedBackwardInput}, the forward pass of
+ * the transposed conv, and {@link FilterOps#foldedBackwardInput}, col2im) against a float64 loop
+ * written from the definition, on geometries the contracts' sample table does not reach: groups with
+ * the transposed path, padding beyond {@code fs - 1} (a negative transposed padding), fewer modules
+ * than the image allows, one case.
+ */
+class FilterOpsTest {
+    private static final float TOLERANCE = 1e-5f;
+
+    @ParameterizedTest(name = "N={0} C={1} S={2} F={3} fs={4} pad={5} groups={6} M={7}")
+    @CsvSource({
+        "5, 4, 7, 6, 3, 1, 2, 7", // groups
+        "3, 4, 6, 8, 5, 2, 2, 6", // groups, the shipped nets' fs and padding
+        "4, 3, 5, 4, 3, 3, 1, 9", // padding above fs - 1
+        "2, 6, 8, 3, 3, 0, 1, 4", // fewer modules than S - fs + 1 = 6
+        "1, 2, 4, 3, 1, 0, 1, 4", // fs 1, one case
+        "7, 8, 5, 16, 5, 2, 1, 5"}) // F = 2C, the largest the transposed path takes
+    void bothInputGradientPathsMatchTheDefinition(int n, int c, int s, int f, int fs, int pad, int groups, int m) {
+        assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
+        FilterGeometry g = new FilterGeometry(false, c, s, f, fs, pad, 1, m, groups, n);
+        assertTrue(g.transposable(), "the geometry takes the transposed path");
+        Random r = new Random(n * 31L + c * 7L + s);
+        float[] grad = random(r, (int) g.outputSize());
+        float[] weights = random(r, (int) g.weightsSize());
+        float[] start = random(r, (int) g.inputSize());
+        double[] expected = inputGradient(g, grad, weights);
+        for (int threads : new int[] {1, 3}) {
+            try (Compute e = new Compute(threads)) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] transposed = start.clone();
+                    float[] folded = start.clone();
+                    e.filters().transposedBackwardInput(g, grad, weights, transposed, accumulate);
+                    e.filters().foldedBackwardInput(g, grad, weights, folded, accumulate);
+                    for (int i = 0; i < expected.length; i++) {
+                        double want = expected[i] + (accumulate ? start[i] : 0);
+                        assertEquals(want, transposed[i], TOLERANCE * (1 + Math.abs(want)), "transposed at " + i);
+                        assertEquals(want, folded[i], TOLERANCE * (1 + Math.abs(want)), "folded at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTransposedPathIsForStrideOneConvWithoutManyMoreFiltersThanChannels() {
+        assertTrue(new FilterGeometry(false, 64, 16, 64, 5, 2, 1, 16, 1, 128).transposable(), "seed conv2");
+        assertTrue(new FilterGeometry(false, 32, 8, 64, 5, 2, 1, 8, 1, 128).transposable(), "18pct conv3");
+        assertFalse(new FilterGeometry(false, 3, 32, 64, 5, 2, 1, 32, 1, 128).transposable(), "an RGB first layer");
+        assertFalse(new FilterGeometry(false, 16, 16, 16, 3, 1, 2, 8, 1, 8).transposable(), "stride 2");
+        assertFalse(new FilterGeometry(true, 64, 8, 64, 3, 1, 1, 8, 1, 8).transposable(), "local");
+        FilterGeometry t = new FilterGeometry(false, 64, 8, 32, 5, 1, 1, 6, 2, 128).transposed();
+        assertEquals(new FilterGeometry(false, 32, 6, 64, 5, 3, 1, 8, 2, 128), t);
+    }
+
+    @Test
+    void theTransposedPathGivesTheSameBitsWithAnyNumberOfWorkers() {
+        assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
+        FilterGeometry g = new FilterGeometry(false, 8, 9, 12, 5, 2, 1, 9, 2, 6);
+        Random r = new Random(5);
+        float[] grad = random(r, (int) g.outputSize());
+        float[] weights = random(r, (int) g.weightsSize());
+        float[] one = new float[(int) g.inputSize()];
+        float[] three = new float[one.length];
+        try (Compute a = new Compute(1); Compute b = new Compute(3)) {
+            a.filters().backwardInput(g, grad, weights, one, false);
+            b.filters().backwardInput(g, grad, weights, three, false);
+        }
+        assertArrayEquals(one, three);
+    }
+
+    /** {@code inputGrad[c, y, x, n] = sum over modules, taps and the group's filters}, in float64. */
+    private static double[] inputGradient(FilterGeometry g, float[] grad, float[] weights) {
+        int n = g.numCases();
+        int s = g.imgSize();
+        int fs = g.filterSize();
+        int cf = g.filterChannels();
+        int fg = g.groupFilters();
+        double[] out = new double[(int) g.inputSize()];
+        for (int my = 0; my < g.modulesX(); my++) {
+            for (int mx = 0; mx < g.modulesX(); mx++) {
+                int module = my * g.modulesX() + mx;
+                for (int group = 0; group < g.groups(); group++) {
+                    for (int cl = 0; cl < cf; cl++) {
+                        for (int fy = 0; fy < fs; fy++) {
+                            for (int fx = 0; fx < fs; fx++) {
+                                int y = my - g.padding() + fy;
+                                int x = mx - g.padding() + fx;
+                                if (y < 0 || y >= s || x < 0 || x >= s) {
+                                    continue;
+                                }
+                                int tap = (cl * fs + fy) * fs + fx;
+                                int pixel = ((group * cf + cl) * s + y) * s + x;
+                                for (int fl = 0; fl < fg; fl++) {
+                                    int filter = group * fg + fl;
+                                    double w = weights[tap * g.filters() + filter];
+                                    for (int i = 0; i < n; i++) {
+                                        out[pixel * n + i] += w * grad[(filter * g.modules() + module) * n + i];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] random(Random r, int size) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}
