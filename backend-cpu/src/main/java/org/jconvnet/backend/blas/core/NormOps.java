@@ -17,11 +17,16 @@ import java.util.Arrays;
 public final class NormOps {
     private final Workers workers;
     private final Scratch scratch;
+    private final RowScratch[] rowScratch;
 
     /** Kernels running on {@code workers}, the backward pass's two temporaries in {@code scratch}'s slots 0 and 1. */
     public NormOps(Workers workers, Scratch scratch) {
         this.workers = workers;
         this.scratch = scratch;
+        this.rowScratch = new RowScratch[workers.count()];
+        for (int w = 0; w < rowScratch.length; w++) {
+            rowScratch[w] = new RowScratch();
+        }
     }
 
     /**
@@ -56,16 +61,23 @@ public final class NormOps {
         }
 
         /**
-         * {@code d^-pow}. The shipped nets all use pow 0.75, where {@code d^0.75 = sqrt(d) sqrt(sqrt(d))}:
-         * two square roots (single instructions, vectorised) instead of a call to {@code Math.pow},
-         * which dominated these kernels. Any other pow goes through {@code Math.pow}.
+         * {@code d[i] = d[i]^-pow} for i in {@code [0, n)}. The shipped nets all use pow 0.75, where
+         * {@code d^0.75 = sqrt(d) sqrt(sqrt(d))}: two single-precision square roots and a division,
+         * which HotSpot vectorises (a float square root written as {@code (float) Math.sqrt(x)}
+         * compiles to one instruction), instead of a call to {@code Math.pow} per element, which
+         * dominated these kernels. Any other pow goes through {@code Math.pow}.
          */
-        float scaleFactor(float d) {
+        void scaleFactors(float[] d, int n) {
             if (pow == 0.75f) {
-                double r = Math.sqrt(d);
-                return (float) (1.0 / (r * Math.sqrt(r)));
+                for (int i = 0; i < n; i++) {
+                    float r = (float) Math.sqrt(d[i]);
+                    d[i] = 1f / (r * (float) Math.sqrt(r));
+                }
+                return;
             }
-            return (float) Math.pow(d, -pow);
+            for (int i = 0; i < n; i++) {
+                d[i] = (float) Math.pow(d[i], -pow);
+            }
         }
     }
 
@@ -74,7 +86,7 @@ public final class NormOps {
         int n = g.numCases();
         float[] squared = input;
         if (g.mean()) {
-            rows(g, (r, list, acc) -> {
+            rows(g, (r, list, acc, unused) -> {
                 int count = neighbours(g, r, list, false);
                 sumRows(list, count, input, n, false, acc);
                 for (int i = 0; i < n; i++) {
@@ -84,13 +96,16 @@ public final class NormOps {
             squared = meanDiffs;
         }
         float[] s = squared;
-        rows(g, (r, list, acc) -> {
+        rows(g, (r, list, acc, scale) -> {
             sumRows(list, neighbours(g, r, list, false), s, n, true, acc);
+            int base = r * n;
             for (int i = 0; i < n; i++) {
-                int e = r * n + i;
-                float d = g.minDiv() + g.addScale() * acc[i];
-                denoms[e] = d;
-                output[e] = input[e] * g.scaleFactor(d);
+                scale[i] = g.minDiv() + g.addScale() * acc[i];
+            }
+            System.arraycopy(scale, 0, denoms, base, n);
+            g.scaleFactors(scale, n);
+            for (int i = 0; i < n; i++) {
+                output[base + i] = input[base + i] * scale[i];
             }
         });
     }
@@ -107,13 +122,13 @@ public final class NormOps {
                 t[e] = outputGrad[e] * output[e] / denoms[e];
             }
         });
-        rows(g, (r, list, acc) -> {
+        rows(g, (r, list, acc, unused) -> {
             sumRows(list, neighbours(g, r, list, true), t, n, false, acc);
             System.arraycopy(acc, 0, u, r * n, n);
         });
         float twoAp = 2 * g.addScale() * g.pow();
         float[] m = g.mean() ? meanDiffs : input;
-        rows(g, (r, list, acc) -> {
+        rows(g, (r, list, acc, scale) -> {
             if (g.mean()) {
                 int count = neighbours(g, r, list, true);
                 for (int k = 0; k < count; k++) {
@@ -124,29 +139,50 @@ public final class NormOps {
                     }
                 }
             }
+            int base = r * n;
+            System.arraycopy(denoms, base, scale, 0, n);
+            g.scaleFactors(scale, n);
             for (int i = 0; i < n; i++) {
-                int e = r * n + i;
-                float dx = outputGrad[e] * g.scaleFactor(denoms[e]) - twoAp * (m[e] * u[e] - acc[i]);
+                int e = base + i;
+                float dx = outputGrad[e] * scale[i] - twoAp * (m[e] * u[e] - acc[i]);
                 inputGrad[e] = accumulate ? inputGrad[e] + dx : dx;
             }
         });
     }
 
-    /** A body per row with a neighbour list and a zeroed accumulator of N. */
+    /** A body per row with a neighbour list, a zeroed accumulator of N and a temporary of N. */
     @FunctionalInterface
     private interface RowBody {
-        void run(int row, int[] list, float[] acc);
+        void run(int row, int[] list, float[] acc, float[] scale);
     }
 
     private void rows(Geometry g, RowBody body) {
+        int n = g.numCases();
         workers.forRange(g.rows(), 8, (from, to, w) -> {
-            int[] list = new int[g.maxWindow()];
-            float[] acc = new float[g.numCases()];
+            RowScratch rs = rowScratch[w].fit(g.maxWindow(), n);
             for (int r = from; r < to; r++) {
-                Arrays.fill(acc, 0f);
-                body.run(r, list, acc);
+                Arrays.fill(rs.acc, 0, n, 0f);
+                body.run(r, rs.list, rs.acc, rs.scale);
             }
         });
+    }
+
+    /** One worker's per-row arrays, kept across launches (they only grow). */
+    private static final class RowScratch {
+        int[] list = new int[0];
+        float[] acc = new float[0];
+        float[] scale = new float[0];
+
+        RowScratch fit(int window, int n) {
+            if (list.length < window) {
+                list = new int[window];
+            }
+            if (acc.length < n) {
+                acc = new float[n];
+                scale = new float[n];
+            }
+            return this;
+        }
     }
 
     /** {@code acc (+)= sum over the listed rows of values (squared)}, in list order. */

@@ -4,7 +4,8 @@ package org.jconvnet.backend.blas.core;
  * pool (cuda-convnet.md §3.5): max or average over clipped windows, per channel. Rows of N cases are
  * combined with whole-row loops, which HotSpot vectorises. Max starts from -2e38 (cuda-convnet's
  * base value); avg divides by the clipped count; backward gathers, for each input pixel, the
- * windows holding it, so workers write disjoint rows.
+ * windows holding it, so workers write disjoint rows, and max's "is it the maximum" is a
+ * branch-free mask ({@link Select}).
  */
 public final class PoolOps {
     private static final float MAX_BASE = -2e38f;
@@ -86,8 +87,9 @@ public final class PoolOps {
                                 inputGrad[q + i] += outputGrad[p + i] / count;
                             }
                         } else {
+                            // Without a branch: whether an input is its window's maximum is a coin toss.
                             for (int i = 0; i < n; i++) {
-                                inputGrad[q + i] += input[q + i] == output[p + i] ? outputGrad[p + i] : 0f;
+                                inputGrad[q + i] += Select.ifEqual(input[q + i], output[p + i], outputGrad[p + i]);
                             }
                         }
                     }
