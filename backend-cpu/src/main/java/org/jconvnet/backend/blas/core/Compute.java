@@ -34,6 +34,11 @@ public final class Compute implements AutoCloseable {
         return launchLock;
     }
 
+    /** The launches' shared scratch (its {@link Scratch#footprint} shows whether a launch allocated). */
+    public Scratch scratch() {
+        return scratch;
+    }
+
     /** conv and local. */
     public FilterOps filters() {
         return filters;

@@ -59,7 +59,7 @@ public final class DenseOps {
                          float[] b, int ldb, float[] result, boolean accumulate) {
         NativeFloats both = shared(a, b);
         long bAt = a.length;
-        blocks(columns, (from, to, ws) -> {
+        blocks(columns, rows, (from, to, ws) -> {
             int cols = to - from;
             ws.products.ensure((long) rows * cols);
             long bFrom = bAt + (transB ? (long) from * ldb : from);
@@ -75,7 +75,10 @@ public final class DenseOps {
         void run(int from, int to, WorkerScratch ws);
     }
 
-    private void blocks(int columns, Block body) {
+    /** Runs the blocks of a {@code rows x columns} result, every worker's buffers reserved for the widest. */
+    private void blocks(int columns, int rows, Block body) {
+        int widest = Math.min(columns, BLOCK_COLUMNS);
+        scratch.reserve(0, 0, (long) rows * widest, 0, widest, 0);
         int tasks = Math.max(1, (columns + BLOCK_COLUMNS - 1) / BLOCK_COLUMNS);
         workers.run(tasks, (t, w) -> body.run(t * BLOCK_COLUMNS, Math.min(columns, (t + 1) * BLOCK_COLUMNS),
                 scratch.worker(w)));

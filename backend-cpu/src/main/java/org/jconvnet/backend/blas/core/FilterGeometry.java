@@ -21,12 +21,18 @@ package org.jconvnet.backend.blas.core;
 public record FilterGeometry(boolean local, int channels, int imgSize, int filters, int filterSize, int padding,
                              int stride, int modulesX, int groups, int numCases) {
     /**
-     * Floats of one worker's unfolded chunk the chunking aims at: 256 KiB, so that the chunk im2col
-     * writes is still in the core's L2 cache when OpenBLAS packs it (with few filters, as in the
-     * shipped nets, the products are bound by that memory traffic rather than by arithmetic). A
-     * module whose unfolded columns alone are larger gets a chunk of its own.
+     * Floats of one worker's unfolded chunk the chunking aims at: 4 MiB, so that both workers'
+     * chunks stay in the shared L3 cache (32 MiB here) while OpenBLAS packs them. Larger chunks
+     * mean fewer, wider products: each product packs its whole weight operand ({@code K x F/G},
+     * up to 400 KiB in the shipped nets) once, which with one-module chunks of a {@code K = 1600}
+     * layer (800 KiB of unfolded columns each) was half as much again as the unfolded data; the
+     * weight gradient's inner dimension is the chunk's columns, so its result is read and written
+     * once per several modules instead of once per module; and neighbouring modules' runs merge
+     * into longer copies in {@link Unfold}. (Aiming at the core's L2 cache instead, 256 KiB,
+     * gave one-module chunks on every layer with {@code K >= 512}.) A module whose unfolded
+     * columns alone are larger gets a chunk of its own.
      */
-    static final long CHUNK_FLOATS = 1 << 16;
+    static final long CHUNK_FLOATS = 1 << 20;
     /** Chunks at least this many per launch where there are enough modules, so every worker gets several. */
     static final int MIN_CHUNKS = 8;
 

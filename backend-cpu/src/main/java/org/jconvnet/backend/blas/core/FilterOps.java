@@ -47,6 +47,8 @@ public final class FilterOps {
         int k = g.taps();
         int fg = g.groupFilters();
         int f = g.filters();
+        int most = maxChunkColumns(g);
+        scratch.reserve((long) g.unfoldedRows() * most, 0, (long) f * most, localBanks(g), most, most);
         workers.run(g.chunks(), (chunk, w) -> {
             WorkerScratch ws = scratch.worker(w);
             int m0 = g.chunkStart(chunk);
@@ -148,6 +150,8 @@ public final class FilterOps {
         int f = g.filters();
         int rows = g.unfoldedRows();
         int chunks = g.chunks();
+        int most = maxChunkColumns(g);
+        scratch.reserve((long) rows * most, (long) f * most, 0, localBanks(g), 0, 0);
         // Chunks per round: enough that the two phases' barriers are few; the order in which the
         // chunks are folded back is chunk order whatever the round size.
         int round = 4 * workers.count();
@@ -204,6 +208,8 @@ public final class FilterOps {
         int chunks = g.chunks();
         int partials = Math.min(chunks, WEIGHT_PARTIALS);
         int size = k * f;
+        int most = maxChunkColumns(g);
+        scratch.reserve((long) g.unfoldedRows() * most, (long) f * most, size, 0, 0, most);
         workers.run(partials, (part, w) -> {
             WorkerScratch ws = scratch.worker(w);
             ws.products.ensure(size);
@@ -240,6 +246,9 @@ public final class FilterOps {
         int k = g.taps();
         int fg = g.groupFilters();
         int f = g.filters();
+        int most = maxChunkColumns(g);
+        long banks = localBanks(g);
+        scratch.reserve((long) g.unfoldedRows() * most, (long) f * most, banks, 0, (int) banks, most);
         workers.run(g.chunks(), (chunk, w) -> {
             WorkerScratch ws = scratch.worker(w);
             int m0 = g.chunkStart(chunk);
@@ -259,6 +268,16 @@ public final class FilterOps {
             }
             ws.products.getInto(0, weightsGrad, m0 * bank, (m1 - m0) * bank, accumulate, ws.staging((m1 - m0) * bank));
         });
+    }
+
+    /** Columns of the widest chunk. */
+    private static int maxChunkColumns(FilterGeometry g) {
+        return g.modulesPerChunk() * g.numCases();
+    }
+
+    /** Floats of local's banks of the widest chunk's modules, or 0 for conv. */
+    private static long localBanks(FilterGeometry g) {
+        return g.local() ? (long) g.modulesPerChunk() * g.taps() * g.filters() : 0;
     }
 
     /** Conv's weights ({@code K x F}) in the shared native buffer, read by every task. */

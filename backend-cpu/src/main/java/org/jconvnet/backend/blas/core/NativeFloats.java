@@ -30,6 +30,11 @@ public final class NativeFloats implements AutoCloseable {
         return this;
     }
 
+    /** The floats this buffer holds now (0 before the first {@link #ensure}). */
+    public long capacity() {
+        return capacity;
+    }
+
     /** A pointer to element {@code offset}, for one native call (a fresh view, so threads may share the buffer). */
     FloatPointer at(long offset) {
         return new FloatPointer(memory).position(offset);

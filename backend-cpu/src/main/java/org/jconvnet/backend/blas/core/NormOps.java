@@ -158,8 +158,11 @@ public final class NormOps {
 
     private void rows(Geometry g, RowBody body) {
         int n = g.numCases();
+        for (RowScratch rs : rowScratch) { // every worker's, whichever rows it gets
+            rs.fit(g.maxWindow(), n);
+        }
         workers.forRange(g.rows(), 8, (from, to, w) -> {
-            RowScratch rs = rowScratch[w].fit(g.maxWindow(), n);
+            RowScratch rs = rowScratch[w];
             for (int r = from; r < to; r++) {
                 Arrays.fill(rs.acc, 0, n, 0f);
                 body.run(r, rs.list, rs.acc, rs.scale);

@@ -44,6 +44,12 @@ public final class Scratch implements AutoCloseable {
             return zeros;
         }
 
+        /** Floats held by this worker's buffers, native and heap. */
+        long footprint() {
+            return columns.capacity() + grads.capacity() + products.capacity() + weights.capacity() + staging.length
+                    + zeros.length;
+        }
+
         void close() {
             columns.close();
             grads.close();
@@ -57,6 +63,23 @@ public final class Scratch implements AutoCloseable {
         this.workers = new WorkerScratch[workers];
         for (int w = 0; w < workers; w++) {
             this.workers[w] = new WorkerScratch();
+        }
+    }
+
+    /**
+     * Grows every worker's buffers to at least these sizes (in floats) before a launch's tasks
+     * start. Tasks go to whichever worker is free, so growing only in the task that needs a size
+     * would let a later minibatch grow a worker that happened to get smaller tasks (or none) in
+     * the first: reserving up front makes the first launch of a geometry the only one that grows.
+     */
+    public void reserve(long columns, long grads, long products, long weights, int staging, int zeros) {
+        for (WorkerScratch w : workers) {
+            w.columns.ensure(columns);
+            w.grads.ensure(grads);
+            w.products.ensure(products);
+            w.weights.ensure(weights);
+            w.staging(staging);
+            w.zeros(zeros);
         }
     }
 
@@ -74,6 +97,21 @@ public final class Scratch implements AutoCloseable {
             slots.set(slot, new float[n]);
         }
         return slots.get(slot);
+    }
+
+    /**
+     * Floats held by every buffer here, native and heap: after a net's first minibatch this stays
+     * put, which is how the tests check that a training loop allocates nothing per minibatch.
+     */
+    public synchronized long footprint() {
+        long sum = shared.capacity();
+        for (WorkerScratch w : workers) {
+            sum += w.footprint();
+        }
+        for (float[] s : slots) {
+            sum += s.length;
+        }
+        return sum;
     }
 
     /** A native buffer shared by all workers (for read-only operands), of at least {@code n} floats. */
