@@ -151,13 +151,42 @@ public final class PointwiseOps {
         int block = repeat * n;
         workers.forRange(biasesGrad.length, Math.max(1, GRAIN / block), (from, to, w) -> {
             for (int k = from; k < to; k++) {
-                float sum = 0;
-                for (int i = k * block; i < (k + 1) * block; i++) {
-                    sum += outputGrad[i];
-                }
-                biasesGrad[k] = sum;
+                biasesGrad[k] = sum(outputGrad, k * block, (k + 1) * block);
             }
         });
+    }
+
+    /**
+     * The sum of {@code values[from, to)} in eight interleaved partial sums, added pairwise at the
+     * end. One running sum waits for each addition to finish before the next (HotSpot keeps float
+     * sums in source order, so it does not vectorise them); eight independent ones keep the adder
+     * busy. The order depends on the range only, never on the workers.
+     */
+    static float sum(float[] values, int from, int to) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            s0 += values[i];
+            s1 += values[i + 1];
+            s2 += values[i + 2];
+            s3 += values[i + 3];
+            s4 += values[i + 4];
+            s5 += values[i + 5];
+            s6 += values[i + 6];
+            s7 += values[i + 7];
+        }
+        float tail = 0;
+        for (; i < to; i++) {
+            tail += values[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) + tail;
     }
 
     /** {@code target (+)= coeff * source}: eltsum forward and backward. */
