@@ -54,6 +54,12 @@ for m in api kernels backend-cpu-reference backend-cpu backend-opencl backend-cu
   j=$(ls "$ROOT/$m"/target/jconvnet-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -1 || true)
   [ -n "$j" ] && cp "$j" "$STAGE/lib/"
 done
+# Spark (the spark module's data-parallel training) is never part of the bundle: the cli's runtime
+# class path does not hold it; fail loudly should that ever change (the bundle must stay < 64 MiB).
+if ls "$STAGE"/lib/spark-core_* "$STAGE"/lib/jconvnet-spark-* >/dev/null 2>&1; then
+  echo "gpu-bundle.sh: Spark jars reached the bundle's class path: $(ls "$STAGE"/lib | grep -i spark | tr '\n' ' ')" >&2
+  exit 1
+fi
 # Test-only tools never belong in the runtime set.
 rm -f "$STAGE"/lib/junit-* "$STAGE"/lib/opentest4j-* "$STAGE"/lib/apiguardian-* "$STAGE"/lib/archunit-* "$STAGE"/lib/hamcrest-*
 # Nor the CPU BLAS: its natives are some 20 MB, and the GPU run needs neither them nor bench's host sgemm probe

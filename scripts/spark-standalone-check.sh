@@ -11,8 +11,8 @@
 # Environment: JAVA_HOME (which java), KEEP=1 keeps the scratch directory (logs of every JVM).
 # Exit status: 0 when the check passes, 1 otherwise (the logs' tails are printed).
 #
-# Not part of .ci/run: five JVMs (Master, two Workers with an executor each, the driver) take about a
-# minute to start and train on the 2-core development machine, which is most of what the Spark tests
+# Not part of .ci/run: five JVMs (Master, two Workers with an executor each, the driver) take minutes to
+# start and train on the 2-core development machine, for what the Spark tests
 # in `mvn install` (local mode, the same code paths but the network) already cover in CI.
 set -euo pipefail
 

@@ -23,13 +23,13 @@ import java.util.Locale;
  * transfers, as a one-worker Spark run does; "vs 1 GPU" compares with training without Spark.
  *
  * <pre>
- * scripts/spark-scale-bench.sh --model [--compute-ms 3.39] [--overhead-ms 20] [--params 3670000]
+ * scripts/spark-scale-bench.sh --model [--compute-ms 3.39] [--overhead-ms 20] [--params 3672906]
  *     [--bandwidth-gbs 1.25] [--sync-every 1] [--minibatch 128]
  * </pre>
  */
 public final class ScaleOutModel {
     /** The seed net's parameters (layers-conv-local-11pct: 14.7 MB of float32). */
-    public static final long SEED_PARAMS = 3_670_000L;
+    public static final long SEED_PARAMS = 3_672_906L;
 
     private ScaleOutModel() {
     }
@@ -71,15 +71,15 @@ public final class ScaleOutModel {
 
     static void print(PrintStream out, double computeMs, double overheadMs, long params, double bandwidthGBs,
                       int syncEvery, int minibatch) {
-        out.printf(Locale.ROOT, "inputs: compute %.2f ms/step on one GPU (seed net, %d cases), Spark overhead %.1f ms/round, "
+        out.printf(Locale.ROOT, "inputs: compute %.2f ms/step on one worker (seed net, %d cases), Spark overhead %.1f ms/round, "
                 + "link %.2f GB/s, sync every %d%n", computeMs, minibatch, overheadMs, bandwidthGBs, syncEvery);
-        out.printf(Locale.ROOT, "%-22s %6s %12s %12s %10s %12s%n", "net", "GPUs", "MB/round", "step ms", "eff.", "img/s");
+        out.printf(Locale.ROOT, "%-22s %7s %12s %12s %10s %12s%n", "net", "workers", "MB/round", "step ms", "eff.", "img/s");
         for (int scale : List.of(1, 10)) {
             String name = scale == 1 ? "seed" : "10x seed";
             for (int n : List.of(1, 8, 64)) {
                 double t = stepSeconds(computeMs * scale / 1e3, overheadMs / 1e3, params * scale, bandwidthGBs * 1e9,
                         syncEvery, n);
-                out.printf(Locale.ROOT, "%-22s %6d %12.1f %12.2f %9.0f%% %12.0f%n", name, n, 4.0 * params * scale / 1e6,
+                out.printf(Locale.ROOT, "%-22s %7d %12.1f %12.2f %9.0f%% %12.0f%n", name, n, 4.0 * params * scale / 1e6,
                         t * 1e3, 100 * computeMs * scale / 1e3 / t, n * minibatch / t);
             }
         }

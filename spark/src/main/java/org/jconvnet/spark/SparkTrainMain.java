@@ -2,6 +2,7 @@ package org.jconvnet.spark;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.train.TrainOptions;
 import org.jconvnet.train.TrainingJob;
@@ -78,9 +79,24 @@ public final class SparkTrainMain {
         }
         TrainingJob job = TrainingJob.withDiscoveredBackends(System.out, System.err);
         TrainingJob.Result r = job.train(b.build(), DistributedOptions.spark(master, workers, syncEvery));
-        System.out.println("finished: " + r.batchesTrained() + " batches trained, last checkpoint "
-                + r.epoch() + "." + r.batchNum() + " in " + r.saveDir());
+        System.out.println("finished at " + r.epoch() + "." + r.batchNum() + ", " + r.batchesTrained()
+                + " batches trained in this run; last test: " + lastTest(r) + "; checkpoints in " + r.saveDir());
         return 0;
+    }
+
+    /** The last test's costs as the CLI prints them: {@code logprob 1.2068, error 42.5%}. */
+    static String lastTest(TrainingJob.Result r) {
+        if (r.lastTest() == null || r.lastTest().isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        r.lastTest().forEach((name, values) -> {
+            sb.append(sb.length() == 0 ? "" : "; ").append(name).append(String.format(Locale.ROOT, " %.4f", values.get(0)));
+            if (values.size() > 1) {
+                sb.append(String.format(Locale.ROOT, ", error %.1f%%", 100 * values.get(1)));
+            }
+        });
+        return sb.toString();
     }
 
     private static int count(String name, String v) {
