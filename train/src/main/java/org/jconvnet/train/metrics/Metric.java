@@ -13,27 +13,29 @@ import java.util.Map;
 @JsonSubTypes({@JsonSubTypes.Type(value = TrainMetric.class, name = "train"),
         @JsonSubTypes.Type(value = TestMetric.class, name = "test")})
 public sealed interface Metric permits TrainMetric, TestMetric {
-    /** Epoch of the batch just trained (cuda-convnet's {@code epoch}). */
+    /** {@return epoch of the batch just trained (cuda-convnet's {@code epoch})} */
     int epoch();
 
-    /** Number of the batch just trained (cuda-convnet's {@code batchnum}). */
+    /** {@return number of the batch just trained (cuda-convnet's {@code batchnum})} */
     int batch();
 
-    /** Training batches done since the start, this one included. */
+    /** {@return training batches done since the start, this one included} */
     long batchesDone();
 
-    /** Cases the costs are averaged over. */
+    /** {@return cases the costs are averaged over} */
     long cases();
 
     /**
      * Per cost layer, the per-case averages of its outputs (for {@code cost.logreg}: the negative
      * log-probability and the error rate); NaN when there were no cases.
+     *
+     * @return the per-case averages, by cost layer name
      */
     Map<String, List<Double>> costs();
 
-    /** Wall-clock seconds the batch (or the test) took. */
+    /** {@return wall-clock seconds the batch (or the test) took} */
     double seconds();
 
-    /** When the record was made, ISO-8601 in UTC. */
+    /** {@return when the record was made, ISO-8601 in UTC} */
     String time();
 }

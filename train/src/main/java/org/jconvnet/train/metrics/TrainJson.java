@@ -53,7 +53,12 @@ public final class TrainJson {
     private TrainJson() {
     }
 
-    /** {@code value} on one line, for line-oriented files such as {@code metrics.jsonl}. */
+    /**
+     * {@code value} on one line, for line-oriented files such as {@code metrics.jsonl}.
+     *
+     * @param value a record, map or list
+     * @return the JSON text, without a line end
+     */
     public static String compact(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -62,7 +67,12 @@ public final class TrainJson {
         }
     }
 
-    /** {@code value} indented, ending with a line feed, for files people read. */
+    /**
+     * {@code value} indented, ending with a line feed, for files people read.
+     *
+     * @param value a record, map or list
+     * @return the JSON text
+     */
     public static String pretty(Object value) {
         try {
             return PRETTY.writeValueAsString(value) + "\n";
@@ -75,6 +85,10 @@ public final class TrainJson {
      * Reads {@code text} as a {@code type}.
      *
      * @param source the text's origin (a file, a file and line), named in the error
+     * @param <T> the type read
+     * @param text the JSON text
+     * @param type the class to map it onto
+     * @return the value read
      * @throws JConvNetException when the text is not JSON or does not fit {@code type}
      */
     public static <T> T read(String text, Class<T> type, String source) {
@@ -85,12 +99,26 @@ public final class TrainJson {
         }
     }
 
-    /** Reads {@code text} as a tree (for checks before the mapping to records). */
+    /**
+     * Reads {@code text} as a tree (for checks before the mapping to records).
+     *
+     * @param text the JSON text
+     * @param source the text's origin (a file, a file and line), named in the error
+     * @return the tree
+     */
     public static JsonNode tree(String text, String source) {
         return read(text, JsonNode.class, source);
     }
 
-    /** Maps a tree onto a {@code type}; errors name {@code source}. */
+    /**
+     * Maps a tree onto a {@code type}; errors name {@code source}.
+     *
+     * @param <T> the type mapped to
+     * @param tree the JSON tree
+     * @param type the class to map it onto
+     * @param source the text's origin (a file, a file and line), named in the error
+     * @return the value
+     */
     public static <T> T convert(JsonNode tree, Class<T> type, String source) {
         try {
             return MAPPER.treeToValue(tree, type);
@@ -105,12 +133,17 @@ public final class TrainJson {
         }
     }
 
-    /** {@code value} as a JSON object tree (its fields as they would be written). */
+    /**
+     * {@code value} as a JSON object tree (its fields as they would be written).
+     *
+     * @param value a record, map or list
+     * @return the tree
+     */
     public static ObjectNode toTree(Object value) {
         return MAPPER.valueToTree(value);
     }
 
-    /** An empty JSON object. */
+    /** {@return an empty JSON object} */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
