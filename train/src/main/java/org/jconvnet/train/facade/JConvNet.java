@@ -557,7 +557,7 @@ public final class JConvNet implements AutoCloseable {
          * Sets every option that {@code given} sets (its non-null fields), as the command line's
          * options would: the bridge for callers that already hold {@link TrainOptions}. The checkpoint
          * ({@code -f}) stays this loader's, the backend is chosen by {@link #backend(String)} or
-         * {@link #runOn(Supplier)} only ({@link TrainOptions#backend()} is ignored), and training
+         * {@link #runOn(Supplier)} only ({@code TrainOptions.backend()} is ignored), and training
          * settings ({@code epochs}, {@code save-path}, ...) count only in {@link #train(Training)}.
          *
          * @param given the options
