@@ -23,6 +23,7 @@ import org.jconvnet.cli.options.DownloadUrl;
 import org.jconvnet.cli.options.InputDir;
 import org.jconvnet.cli.options.InputFile;
 import org.jconvnet.cli.options.LayerName;
+import org.jconvnet.cli.options.LrScheduleText;
 import org.jconvnet.cli.options.Md5Hex;
 import org.jconvnet.cli.options.NetName;
 import org.jconvnet.cli.options.NonNegative;
@@ -121,7 +122,7 @@ class EveryOptionTest {
         Class<?> kind = arg.converters().length > 0 ? arg.converters()[0].getClass() : arg.type();
         Map<Class<?>, String> byKind = Map.ofEntries(
                 Map.entry(Count.class, "0"), Map.entry(NonNegative.class, "-1"), Map.entry(CropBorder.class, "20"),
-                Map.entry(BatchRangeText.class, "5-1"), Map.entry(DTypeName.class, "float16"),
+                Map.entry(BatchRangeText.class, "5-1"), Map.entry(LrScheduleText.class, "130:0.1,120:0.01"), Map.entry(DTypeName.class, "float16"),
                 Map.entry(ProviderName.class, "imagenet"), Map.entry(DataProviderChoice.Converter.class, "imagenet"),
                 Map.entry(InputDir.class, missing.toString()), Map.entry(OutputDir.class, aFile.toString()),
                 Map.entry(OutputFile.class, tmp.toString()), Map.entry(PlainName.class, "a/b"),

@@ -106,7 +106,7 @@ final class Replica implements AutoCloseable {
      * round's cases, so that the sum over workers is the case-weighted average (one worker: its
      * weights exactly).
      */
-    Contribution localSteps(Snapshot snap, WorkerTask task, double progress, TaskFaults.Hook fault) {
+    Contribution localSteps(Snapshot snap, WorkerTask task, double progress, double rateFactor, TaskFaults.Hook fault) {
         load(snap);
         version = -1;
         List<Map<String, double[]>> costs = new ArrayList<>();
@@ -127,7 +127,7 @@ final class Replica implements AutoCloseable {
                 return new Contribution(null, null, pad(costs, cases.length), cases, diverged, task.worker());
             }
             net.backward();
-            solver.step(progress);
+            solver.step(progress, shard.n(), rateFactor);
             total += shard.n();
         }
         if (total == 0) {

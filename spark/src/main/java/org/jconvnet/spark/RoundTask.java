@@ -27,11 +27,13 @@ final class RoundTask implements PairFlatMapFunction<Iterator<WorkerTask>, Integ
     private final ReplicaSpec spec;
     private final Broadcast<Snapshot> snapshot;
     private final double progress;
+    private final double rateFactor;
 
-    RoundTask(ReplicaSpec spec, Broadcast<Snapshot> snapshot, double progress) {
+    RoundTask(ReplicaSpec spec, Broadcast<Snapshot> snapshot, double progress, double rateFactor) {
         this.spec = spec;
         this.snapshot = snapshot;
         this.progress = progress;
+        this.rateFactor = rateFactor;
     }
 
     @Override
@@ -50,7 +52,7 @@ final class RoundTask implements PairFlatMapFunction<Iterator<WorkerTask>, Integ
                         + " was given the weights of round " + snap.version());
             }
             try {
-                Contribution c = spec.localSteps() ? r.localSteps(snap, t, progress, fault) : r.gradients(snap, t, fault);
+                Contribution c = spec.localSteps() ? r.localSteps(snap, t, progress, rateFactor, fault) : r.gradients(snap, t, fault);
                 out.add(new Tuple2<>(t.worker(), c));
             } catch (RuntimeException | Error e) {
                 r.invalidate();

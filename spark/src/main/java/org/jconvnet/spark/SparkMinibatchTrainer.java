@@ -35,7 +35,7 @@ import scala.Tuple2;
  *   <li>the contributions are summed by a pairwise tree of {@code reduceByKey} stages (keys
  *       i/2, i/4, ...: every sum adds exactly two operands, and floating-point addition is
  *       commutative, so the result is bit for bit the same whatever order tasks finish in);</li>
- *   <li>the driver applies the one update to its net ({@link Solver#step(double, int)} with the
+ *   <li>the driver applies the one update to its net ({@link Solver#step(double, int, double)} with the
  *       summed gradients over all n cases, exactly the single-machine rule), or sets the
  *       case-weighted average of the weights and momentum, and counts v+1.</li>
  * </ol>
@@ -97,7 +97,8 @@ public final class SparkMinibatchTrainer implements MinibatchTrainer {
     }
 
     @Override
-    public List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, Function<Minibatch, String> where) {
+    public List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, double rateFactor,
+                                             Function<Minibatch, String> where) {
         Snapshot snap = snapshot();
         Broadcast<Snapshot> bc = sc.broadcast(snap);
         try {
@@ -117,11 +118,11 @@ public final class SparkMinibatchTrainer implements MinibatchTrainer {
                 tasks.add(new WorkerTask(w, version, shards, mine / (double) roundCases));
             }
             Contribution total = sum(sc.parallelize(tasks, options.workers())
-                    .mapPartitionsToPair(new RoundTask(spec, bc, progress)), options.workers());
+                    .mapPartitionsToPair(new RoundTask(spec, bc, progress, rateFactor)), options.workers());
             if (total.divergence() != null) {
                 throw new DivergenceException(total.divergence());
             }
-            apply(total, progress);
+            apply(total, progress, rateFactor);
             version++;
             return total.costs();
         } finally {
@@ -157,7 +158,7 @@ public final class SparkMinibatchTrainer implements MinibatchTrainer {
         return new Snapshot(version, ParamValues.of(net.dtype(), w), m == null ? null : ParamValues.of(net.dtype(), m));
     }
 
-    private void apply(Contribution total, double progress) {
+    private void apply(Contribution total, double progress, double rateFactor) {
         int cases = 0;
         for (int c : total.cases()) {
             cases += c;
@@ -170,7 +171,7 @@ public final class SparkMinibatchTrainer implements MinibatchTrainer {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).grad().upload(total.values().get(i));
             }
-            solver.step(progress, cases);
+            solver.step(progress, cases, rateFactor);
             return;
         }
         ParamValues w = total.values();

@@ -124,7 +124,7 @@ public final class SparkScaleBench {
         double[] ms = new double[steps];
         for (int i = 0; i < warmup + steps; i++) {
             long t0 = System.nanoTime();
-            trainer.train(List.of(mb), 0.0, m -> "bench step");
+            trainer.train(List.of(mb), 0.0, 1.0, m -> "bench step");
             if (i >= warmup) {
                 ms[i - warmup] = (System.nanoTime() - t0) / 1e6;
             }

@@ -25,13 +25,14 @@ public final class LocalMinibatchTrainer implements MinibatchTrainer {
     }
 
     @Override
-    public List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, Function<Minibatch, String> where) {
+    public List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, double rateFactor,
+                                             Function<Minibatch, String> where) {
         List<Map<String, double[]>> costs = new ArrayList<>(minibatches.size());
         for (Minibatch mb : minibatches) {
             Map<String, double[]> c = net.forward(mb.data(), mb.numCases(), PassMode.TRAIN);
             DivergenceGuard.checkCost(c, net, where.apply(mb));
             net.backward();
-            solver.step(progress);
+            solver.step(progress, mb.numCases(), rateFactor);
             costs.add(c);
         }
         return costs;

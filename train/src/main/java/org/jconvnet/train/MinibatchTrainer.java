@@ -29,13 +29,16 @@ public interface MinibatchTrainer extends AutoCloseable {
      *
      * @param minibatches consecutive minibatches of one served batch (1 to {@link #minibatchesPerCall()})
      * @param progress    training progress in [0, 1] at which learning-rate schedules are read
+     * @param rateFactor  the {@code --lr-schedule} factor of the minibatches' epoch, by which every update
+     *                    multiplies the learning rates ({@link org.jconvnet.train.solver.Solver#step(double, int, double)})
      * @param where       names a minibatch for error messages ("minibatch 2 of 10 (cases 16-31) of batch 1.2")
      * @return per minibatch, in order: per cost layer, its output rows summed over the minibatch's
      *         cases, as {@link org.jconvnet.layers.net.Net#forward} returns them
      * @throws org.jconvnet.train.run.DivergenceException when a cost is not finite (before that
      *         minibatch's update where the implementation can tell, see its documentation)
      */
-    List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, Function<Minibatch, String> where);
+    List<Map<String, double[]>> train(List<Minibatch> minibatches, double progress, double rateFactor,
+                                      Function<Minibatch, String> where);
 
     /** Where the minibatches are trained, for the run's start line ("" on this machine). */
     default String describe() {

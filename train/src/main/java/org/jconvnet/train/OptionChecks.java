@@ -15,6 +15,7 @@ import org.jconvnet.train.data.BatchSource;
 import org.jconvnet.train.data.CroppedCifarProvider;
 import org.jconvnet.train.data.DataProvider;
 import org.jconvnet.train.data.DataProviders;
+import org.jconvnet.train.solver.LrSchedule;
 
 /**
  * The checks {@link ResolvedRun} makes of option values against the data, the net and the
@@ -48,6 +49,33 @@ final class OptionChecks {
         } catch (IllegalArgumentException | JConvNetException e) {
             throw new InvalidOptionException(e.getMessage());
         }
+    }
+
+    /**
+     * {@code --lr-schedule}: its form (already checked while parsing the command line, but a
+     * checkpoint's saved value comes through here too), and no step after the last epoch trained:
+     * a step at EPOCHS = {@code --epochs} is allowed (it applies to the run's last batch, the first
+     * of epoch {@code epochs+1}, and to a resume that trains on), one beyond is a mistake.
+     *
+     * @param fromCheckpoint the value is the checkpoint's (not given now), which the message says
+     */
+    static LrSchedule lrSchedule(String text, int epochs, boolean fromCheckpoint) {
+        if (text == null) {
+            return LrSchedule.none();
+        }
+        String where = "--lr-schedule " + text + (fromCheckpoint ? " (saved in the checkpoint)" : "");
+        LrSchedule s;
+        try {
+            s = LrSchedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(where + ": " + e.getMessage());
+        }
+        if (s.lastStepEpochs() > epochs) {
+            throw new InvalidOptionException(where + ": the step after " + s.lastStepEpochs() + " epochs is beyond "
+                    + "--epochs " + epochs + ", so it would never apply; raise --epochs or drop the step"
+                    + (fromCheckpoint ? " (or give --lr-schedule again to replace the saved one)" : ""));
+        }
+        return s;
     }
 
     /** Every batch of {@code range} must be in the data. */

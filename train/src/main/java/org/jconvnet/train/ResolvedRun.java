@@ -22,6 +22,7 @@ import org.jconvnet.train.data.CifarDirectory;
 import org.jconvnet.train.data.DataMean;
 import org.jconvnet.train.data.DataProvider;
 import org.jconvnet.train.interop.WeightsIo;
+import org.jconvnet.train.solver.LrSchedule;
 
 /**
  * Everything a run needs, decided once before it starts: the options after the resume rule, every
@@ -50,11 +51,14 @@ import org.jconvnet.train.interop.WeightsIo;
  * @param testOne       test one batch in rotation rather than all
  * @param multiviewTest test on 10 views per image
  * @param saveDir       where this run's checkpoints go
+ * @param lrSchedule    the learning-rate factor by epoch ({@code --lr-schedule}; the checkpoint's on resume
+ *                      unless given again)
  */
 public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint, boolean embedded, BatchSource source,
                           BatchRange trainRange, BatchRange testRange, DType dtype, long seed, double[] mean,
                           NetSource layerDef, NetSource layerParams, DataProvider provider, NetDefinition def,
-                          int mini, int epochs, int testFreq, boolean testOne, boolean multiviewTest, Path saveDir) {
+                          int mini, int epochs, int testFreq, boolean testOne, boolean multiviewTest, Path saveDir,
+                          LrSchedule lrSchedule) {
 
     /**
      * Resolves {@code given}: loads the checkpoint of {@code -f}, applies the resume rule and the
@@ -130,15 +134,19 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
         DataProvider provider = OptionChecks.provider(or(o.dataProvider(), TrainDefaults.DATA_PROVIDER), mean,
                 or(o.cropBorder(), TrainDefaults.CROP_BORDER));
         NetDefinition def = NetDefinition.load(layerDef, layerParams, provider.dims(), plugins, NetDefinition.Options.strict());
+        int epochs = or(o.epochs(), embedded ? TrainDefaults.EMBEDDED_EPOCHS : TrainDefaults.EPOCHS);
+        LrSchedule schedule = OptionChecks.lrSchedule(o.lrSchedule(), epochs, given.lrSchedule() == null && cp.isPresent());
+        if (cp.isPresent() && !schedule.isEmpty() && !needCheckpoint) {
+            warnParamsEditedUnderSchedule(cp.get(), layerParams, schedule, warn);
+        }
         boolean multiview = or(o.multiviewTest(), TrainDefaults.MULTIVIEW_TEST);
         OptionChecks.requireMultiviewFits(multiview, provider);
         OptionChecks.requireLogreg(def, o.logregName());
         return new ResolvedRun(o, cp, embedded, source, trainRange, testRange, dtype, seed, mean, layerDef, layerParams,
                 provider, def, or(o.mini(), embedded ? TrainDefaults.EMBEDDED_MINI : TrainDefaults.MINI),
-                or(o.epochs(), embedded ? TrainDefaults.EMBEDDED_EPOCHS : TrainDefaults.EPOCHS),
-                or(o.testFreq(), embedded ? trainRange.size() : TrainDefaults.TEST_FREQ),
+                epochs, or(o.testFreq(), embedded ? trainRange.size() : TrainDefaults.TEST_FREQ),
                 or(o.testOne(), TrainDefaults.TEST_ONE), multiview,
-                saveDir(given, o));
+                saveDir(given, o), schedule);
     }
 
     /**
@@ -221,14 +229,28 @@ public record ResolvedRun(TrainOptions options, Optional<Checkpoint> checkpoint,
         return new NetSource(cp.layerParamsName(), cp.layerParamsText());
     }
 
+    /**
+     * A resumed run whose layer-params file was edited since the checkpoint while a schedule is in
+     * force gets both: the edited rates times the schedule's factor. That is the rule, and it is
+     * what the user asked for only when the edit was not meant to replace the schedule: say so.
+     */
+    private static void warnParamsEditedUnderSchedule(Checkpoint cp, NetSource params, LrSchedule schedule,
+                                                      Consumer<String> warn) {
+        if (!params.text().equals(cp.layerParamsText())) {
+            warn.accept(params.name() + " differs from the layer-params of checkpoint " + cp.name()
+                    + " and --lr-schedule " + schedule.text() + " is in force: each rate is the file's value times "
+                    + "the schedule's factor; give --lr-schedule none to use the file's rates alone");
+        }
+    }
+
     /** The options a checkpoint of this run keeps: the given ones with the defaults it trains under filled in. */
     public ObjectNode savedOptions() {
         return options.overriddenBy(TrainOptions.builder().seed(seed).epochs(epochs).testFreq(testFreq).mini(mini)
-                .testOne(testOne).build()).toSaved();
+                .testOne(testOne).lrSchedule(options.lrSchedule() == null ? null : lrSchedule.text()).build()).toSaved();
     }
 
     /** The training loop's settings. */
     public TrainerConfig trainerConfig() {
-        return new TrainerConfig(provider, source, trainRange, testRange, mini, testFreq, epochs, testOne, seed);
+        return new TrainerConfig(provider, source, trainRange, testRange, mini, testFreq, epochs, testOne, seed, lrSchedule);
     }
 }

@@ -39,6 +39,8 @@ import org.jconvnet.train.metrics.TrainJson;
  * @param dtype         {@code float32} (cuda-convnet) or {@code float64}
  * @param cropBorder    {@code --crop-border} for {@code cifar-cropped}
  * @param logregName    {@code --logreg-name}: the cost layer multiview testing uses
+ * @param lrSchedule    {@code --lr-schedule}: the learning-rate schedule's text ({@code 120:0.1,130:0.01} or
+ *                      {@code none}), see {@link org.jconvnet.train.solver.LrSchedule}; kept over resumes like the others
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,7 +48,7 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
                            String trainRange, String testRange, Integer testFreq, Integer epochs, Integer mini,
                            Boolean testOne, Path savePath, String saveName, Path loadFrom, Boolean multiviewTest,
                            Boolean testOnly, Path initFrom, Long seed, String backend, String dtype,
-                           Integer cropBorder, String logregName) {
+                           Integer cropBorder, String logregName, String lrSchedule) {
 
     /**
      * Options that describe one session rather than the model, so a resumed run never takes them
@@ -113,6 +115,7 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
         private String dtype;
         private Integer cropBorder;
         private String logregName;
+        private String lrSchedule;
 
         /** {@code --data-path}. */
         public Builder dataPath(Path v) { dataPath = v; return this; }
@@ -156,12 +159,14 @@ public record TrainOptions(Path dataPath, String layerDef, String layerParams, S
         public Builder cropBorder(Integer v) { cropBorder = v; return this; }
         /** {@code --logreg-name}. */
         public Builder logregName(String v) { logregName = v; return this; }
+        /** {@code --lr-schedule}. */
+        public Builder lrSchedule(String v) { lrSchedule = v; return this; }
 
         /** The options. */
         public TrainOptions build() {
             return new TrainOptions(dataPath, layerDef, layerParams, dataProvider, trainRange, testRange, testFreq,
                     epochs, mini, testOne, savePath, saveName, loadFrom, multiviewTest, testOnly, initFrom, seed,
-                    backend, dtype, cropBorder, logregName);
+                    backend, dtype, cropBorder, logregName, lrSchedule);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.jconvnet.train.metrics.TestMetric;
 import org.jconvnet.train.metrics.TrainMetric;
 import org.jconvnet.train.run.StopSignal;
 import org.jconvnet.train.run.TrainingStopped;
+import org.jconvnet.train.solver.LrSchedule;
 import org.jconvnet.train.solver.Solver;
 
 /**
@@ -27,6 +28,8 @@ import org.jconvnet.train.solver.Solver;
  *       shorter), and each minibatch runs forward, backward and {@code solver.step(progress)};
  *       progress = (index of this batch, 1-based) / (epochs x batches per epoch), as cuda-convnet2
  *       computes it for its learning-rate schedules;</li>
+ *   <li>every learning rate is multiplied by the {@code --lr-schedule} factor of the batch's epoch
+ *       ({@link LrSchedule}; 1 without a schedule), recorded in each metrics record;</li>
  *   <li>the batch's training cost is the sum of its minibatch costs, each measured before its
  *       own update, divided by the batch's cases;</li>
  *   <li>every {@code --test-freq} batches (counted as cuda-convnet does, from epoch and batch
@@ -237,6 +240,7 @@ public final class Trainer {
                 cropSeed(config.seed(), epoch, batchNum));
         long done = batchesDone(epoch, batchNum);
         double progress = Math.min(1.0, done / (double) totalBatches());
+        double rateFactor = config.schedule().factorAt(epoch);
         String label = epoch + "." + batchNum;
         ProgressBar bar = new ProgressBar(err, label, batch.numCases(), env.progressBar());
         CostSums sums = new CostSums();
@@ -249,7 +253,7 @@ public final class Trainer {
             while (group.size() < perCall && mbs.hasNext()) {
                 group.add(mbs.next());
             }
-            List<Map<String, double[]>> costs = steps.train(group, progress, mb -> "minibatch "
+            List<Map<String, double[]>> costs = steps.train(group, progress, rateFactor, mb -> "minibatch "
                     + (mb.start() / config.mini() + 1) + " of " + count + " (cases " + mb.start() + "-"
                     + (mb.start() + mb.numCases() - 1) + ") of batch " + label);
             for (int k = 0; k < group.size(); k++) {
@@ -269,12 +273,13 @@ public final class Trainer {
         long remaining = Math.max(0, totalBatches() + 1 - done);
         double eta = secondsTraining / batchesThisRun * remaining;
         bar.clear();
-        out.println(label + "... " + sums.format() + String.format(Locale.ROOT, " (%d cases, %.3f sec, %.1f img/s, run ETA %s)",
-                trained, secs, trained / secs, ProgressBar.formatSeconds(eta))
+        out.println(label + "... " + sums.format() + String.format(Locale.ROOT, " (%d cases, %.3f sec, %.1f img/s, run ETA %s%s)",
+                trained, secs, trained / secs, ProgressBar.formatSeconds(eta),
+                config.schedule().isEmpty() ? "" : ", lr x" + LrSchedule.formatFactor(rateFactor))
                 + (trained < batch.numCases() ? " stopped on request after " + trained + " of " + batch.numCases() + " images" : ""));
         out.flush();
         metrics.add(new TrainMetric(epoch, batchNum, done, sums.cases(), sums.means(), Instant.now().toString(), secs,
-                trained / secs, progress));
+                trained / secs, progress, rateFactor));
         return new int[] {trained, batch.numCases()};
     }
 
@@ -296,7 +301,7 @@ public final class Trainer {
                 batches.size() > 1 ? "es" : "", batches, sums.format(), sums.cases(), secs));
         out.flush();
         metrics.add(new TestMetric(epoch, batchNum, done, sums.cases(), sums.means(), Instant.now().toString(),
-                List.copyOf(batches), secs));
+                List.copyOf(batches), secs, config.schedule().factorAt(epoch)));
         saver.save(epoch, batchNum, done, metrics.records());
     }
 }

@@ -3,6 +3,7 @@ package org.jconvnet.train;
 import org.jconvnet.train.data.BatchRange;
 import org.jconvnet.train.data.BatchSource;
 import org.jconvnet.train.data.DataProvider;
+import org.jconvnet.train.solver.LrSchedule;
 
 /**
  * The settings of one {@link Trainer} run, every default already applied.
@@ -16,7 +17,9 @@ import org.jconvnet.train.data.DataProvider;
  * @param epochs     the last epoch to train (plus quirk 11's extra batch)
  * @param testOne    test one batch in rotation rather than all
  * @param seed       seeds the crops
+ * @param schedule   the learning-rate factor by epoch ({@link LrSchedule#none()} for the file's rates)
  */
 public record TrainerConfig(DataProvider provider, BatchSource source, BatchRange trainRange, BatchRange testRange,
-                            int mini, int testFreq, int epochs, boolean testOne, long seed) {
+                            int mini, int testFreq, int epochs, boolean testOne, long seed,
+                            LrSchedule schedule) {
 }

@@ -220,6 +220,9 @@ public final class TrainingJob {
             err.println("training on backend " + m.backend().id() + " (" + m.backend().deviceName() + "), " + run.dtype()
                     + ", seed " + run.seed() + ", minibatch " + run.mini() + ", epochs " + run.epochs() + ", test every "
                     + run.testFreq() + " batches; checkpoints in " + run.saveDir() + steps.describe());
+            if (!run.lrSchedule().isEmpty()) {
+                err.println("learning-rate schedule " + run.lrSchedule().text() + ": " + run.lrSchedule().describe());
+            }
             long trained;
             try (StopSignal.Scope watching = env.stop().watch()) {
                 trained = trainer.run(saver.epoch(), saver.batchNum());

@@ -7,6 +7,7 @@ import org.jconvnet.cli.ExitCodes;
 import org.jconvnet.cli.UsageException;
 import org.jconvnet.cli.options.Count;
 import org.jconvnet.cli.options.InputDir;
+import org.jconvnet.cli.options.LrScheduleText;
 import org.jconvnet.cli.options.OutputDir;
 import org.jconvnet.cli.options.PlainName;
 import org.jconvnet.cli.options.SparkMasterUrl;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
                 "  jconvnet train --data-path ~/.cache/jconvnet/cifar-10-batches-bin \\",
                 "      --data-provider cifar-cropped --epochs 10 --save-name run1",
                 "  jconvnet train -f checkpoints/run1 --epochs 20",
-                "  jconvnet train --spark local[4] --workers 4 --save-name run2"})
+                "  jconvnet train --spark local[4] --workers 4 --save-name run2",
+                "  jconvnet train --data-path DIR --layer-def layers-18pct --epochs 130 --lr-schedule 120:0.1,130:0.01"})
 public final class TrainCommand implements Callable<Integer> {
     private final Jobs jobs;
 
@@ -81,6 +83,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the epoch after each batch, the run ends with the first batch of epoch N+1. Default "
                     + TrainDefaults.EPOCHS + "; " + TrainDefaults.EMBEDDED_EPOCHS + " on the embedded set.")
     Integer epochs;
+
+    @Option(names = "--lr-schedule", paramLabel = "E:F[,E:F...]", converter = LrScheduleText.class,
+            description = "Learning-rate schedule: after E epochs, every epsW and epsB of the layer-params file is "
+                    + "multiplied by F (not cumulatively), e.g. 120:0.1,130:0.01 for cuda-convnet's \"divide by 10 after "
+                    + "120 epochs and again after 10 more\". Epochs increase, each at most --epochs; F > 0. Saved in the "
+                    + "checkpoint: a resume keeps it unless given again, which replaces it (none: the file's rates alone). "
+                    + "Default: none.")
+    String lrSchedule;
 
     @Option(names = "--test-one", paramLabel = "0|1", converter = Switch.Converter.class, arity = "0..1",
             fallbackValue = "1", description = "1: test on the next test batch in rotation; 0: all of them (default "
@@ -140,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingJob.Result r;
         try {
             r = job.train(modelOptions().loadFrom(loadFrom).initFrom(initFrom).testFreq(testFreq)
-                    .epochs(epochs).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
+                    .epochs(epochs).lrSchedule(lrSchedule).testOne(Switch.value(testOne)).savePath(savePath).saveName(saveName)
                     .testOnly(Switch.value(testOnly)).multiviewTest(Switch.value(multiviewTest)).build(), distributed);
         } catch (RunDirectoryConflict e) {
             throw new UsageException(e.getMessage());

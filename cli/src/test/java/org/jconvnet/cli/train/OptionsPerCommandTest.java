@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OptionsPerCommandTest {
     private static final List<String> MODEL_OPTIONS = List.of("--data-path", "--test-range", "--mini", "--dtype",
             "--layer-params", "--logreg-name", "--layer-def", "--data-provider", "--crop-border", "--train-range",
-            "--seed", "--init-from");
+            "--seed", "--init-from", "--lr-schedule");
 
     @Test
     void eachCommandListsOnlyTheModelOptionsItUses() {

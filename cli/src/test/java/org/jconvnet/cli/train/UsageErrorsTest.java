@@ -87,6 +87,47 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aBadLearningRateScheduleNamesTheOptionAndTheValue() {
+        Path save = tmp.resolve("never-scheduled");
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("130:0.1,120:0.01", "the epochs must increase: 120 comes after 130");
+        bad.put("120:0.1,120:0.01", "the epochs must increase: 120 comes after 120");
+        bad.put("1:0", "the factor in '1:0' must be a finite number above 0");
+        bad.put("1:-0.1", "the factor in '1:-0.1' must be a finite number above 0");
+        bad.put("1:NaN", "'NaN' in '1:NaN' is not a number");
+        bad.put("1:1e999", "the factor in '1:1e999' must be a finite number above 0");
+        bad.put("x:0.1", "'x' in 'x:0.1' is not a whole number of epochs");
+        bad.put("1.5:0.1", "'1.5' in '1.5:0.1' is not a whole number of epochs");
+        bad.put("1:tenth", "'tenth' in '1:tenth' is not a number");
+        bad.put("-1:0.1", "the epochs in '-1:0.1' must be 0 or more");
+        bad.put("120", "'120' is not EPOCHS:FACTOR");
+        bad.put("1:0.1,", "'' is not EPOCHS:FACTOR");
+        bad.put("", "empty schedule");
+        bad.forEach((value, why) -> {
+            String line = usageError(train("--save-path", save.toString(), "--lr-schedule", value));
+            assertTrue(line.contains("--lr-schedule") && line.contains(value) && line.contains(why), value + ": " + line);
+        });
+        // Well formed, but beyond the epochs the run trains (checked against --epochs, before anything starts).
+        String line = usageError(train("--save-path", save.toString(), "--epochs", "3", "--lr-schedule", "2:0.1,4:0.01"));
+        assertTrue(line.contains("--lr-schedule 2:0.1,4:0.01: the step after 4 epochs is beyond --epochs 3"), line);
+        assertFalse(Files.exists(save), "nothing written");
+    }
+
+    @Test
+    void aSavedScheduleIsCheckedAgainstTheEpochsOfTheResumeAndAGivenOneReplacesIt() {
+        TrainCommandsTest.Run r = TrainCommandsTest.run(train("--save-path", tmp.resolve("sched").toString(),
+                "--save-name", "s", "--epochs", "2", "--lr-schedule", "1:0.5,2:0.25"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("learning-rate schedule 1:0.5,2:0.25: rates x0.5 from epoch 2, x0.25 from epoch 3"),
+                r.err());
+        assertTrue(r.out().contains("2.1... logprob:") && r.out().contains(", lr x0.5)"), r.out());
+        String ck = tmp.resolve("sched/s").toString();
+        String line = usageError("train", "--backend", "cpu", "-f", ck, "--epochs", "1");
+        assertTrue(line.contains("--lr-schedule 1:0.5,2:0.25 (saved in the checkpoint): the step after 2 epochs is "
+                + "beyond --epochs 1") && line.contains("give --lr-schedule again to replace"), line);
+    }
+
+    @Test
     void batchRangesAreCheckedAgainstTheirFormAndTheData() {
         assertTrue(usageError(train("--train-range", "abc")).contains("'abc' is not a batch number"));
         assertTrue(usageError(train("--train-range", "5-1")).contains("ends before it starts"));

@@ -38,4 +38,10 @@ public sealed interface Metric permits TrainMetric, TestMetric {
 
     /** {@return when the record was made, ISO-8601 in UTC} */
     String time();
+
+    /**
+     * The {@code --lr-schedule} factor in force (of the batch trained, or trained last before a
+     * test): 1 without a schedule, null in records written before the factor was recorded.
+     */
+    Double lrFactor();
 }

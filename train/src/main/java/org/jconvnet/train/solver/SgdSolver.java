@@ -69,7 +69,7 @@ public final class SgdSolver implements Solver {
     }
 
     @Override
-    public void step(double progress, int numCases) {
+    public void step(double progress, int numCases, double rateFactor) {
         checkOpen();
         if (numCases < 1) {
             throw new IllegalArgumentException("an update needs gradients over at least one case, got " + numCases);
@@ -77,14 +77,14 @@ public final class SgdSolver implements Solver {
         for (LayerUpdate u : updates) {
             net.timeUpdate(u.layer(), () -> {
                 for (int k = 0; k < u.params().size(); k++) {
-                    update(u.params().get(k), u.incs().get(k), progress, numCases);
+                    update(u.params().get(k), u.incs().get(k), progress, rateFactor, numCases);
                 }
             });
         }
     }
 
-    private void update(Parameter p, Tensor inc, double progress, int lastForwardCases) {
-        double eps = p.learning().eps().at(progress);
+    private void update(Parameter p, Tensor inc, double progress, double rateFactor, int lastForwardCases) {
+        double eps = LrSchedule.scale(p.learning().eps().at(progress), rateFactor);
         net.backend().kernels().get(KernelKey.of(SGD_TYPE, Ops.SGD, net.dtype())).launch(new Sgd(p.value(), p.grad(), inc,
                 eps / lastForwardCases, p.learning().mom(), eps * p.learning().wc()));
     }

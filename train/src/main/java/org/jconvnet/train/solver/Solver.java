@@ -33,7 +33,21 @@ public interface Solver extends AutoCloseable {
      * @param progress training progress in [0, 1]
      * @param numCases N, the number of cases the gradients are summed over (at least 1)
      */
-    void step(double progress, int numCases);
+    default void step(double progress, int numCases) {
+        step(progress, numCases, 1.0);
+    }
+
+    /**
+     * The same update with every learning rate multiplied by {@code rateFactor}: the factor of a
+     * {@link LrSchedule} at the current epoch, applied on top of the layer-params rates (and of any
+     * schedule those rates have of their own), exactly as if the file's {@code epsW}/{@code epsB}
+     * had been multiplied by it. 1 leaves the rates as they are.
+     *
+     * @param progress   training progress in [0, 1]
+     * @param numCases   N, the number of cases the gradients are summed over (at least 1)
+     * @param rateFactor a finite number above 0
+     */
+    void step(double progress, int numCases, double rateFactor);
 
     /**
      * The rule's state of parameter {@code param} of {@code layer}, flat in the parameter's memory
