@@ -12,11 +12,14 @@ import java.util.Locale;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.train.metrics.Metric;
 import org.jconvnet.train.metrics.TestMetric;
+import org.jconvnet.train.solver.LrSchedule;
 
 /**
  * shownet's {@code --show-cost}: the training value per training batch (black) and the test value
  * (red, each held until the next test), x axis in epochs. Reads the metrics records the trainer
- * writes ({@code type} train/test, {@code batchesDone}, {@code costs} by cost layer).
+ * writes ({@code type} train/test, {@code batchesDone}, {@code costs} by cost layer). Where the
+ * {@code --lr-schedule} factor of the training records changes, a dashed blue line marks the drop,
+ * labelled with the new factor ({@code lr x0.1}).
  */
 public final class CurvePlot {
     private static final int W = 800;
@@ -93,6 +96,7 @@ public final class CurvePlot {
             g.drawString(String.format(Locale.ROOT, "%.2f", xv), xp - 12, TOP + ph + 18);
         }
         g.drawString("epoch", LEFT + pw / 2 - 15, H - 10);
+        markRateChanges(g, metrics, batchesPerEpoch, xMax, pw, ph);
         plot(g, train, Color.BLACK, false, xMax, yMin, yMax, pw, ph);
         plot(g, test, Color.RED, true, xMax, yMin, yMax, pw, ph);
         g.setColor(Color.BLACK);
@@ -101,6 +105,36 @@ public final class CurvePlot {
         g.drawString("test", LEFT + pw - 50, TOP + 16);
         g.dispose();
         return Png.write(img, png);
+    }
+
+    /** Where the schedule's factor changed: x (in epochs) of the first batch with the new factor, and the factor. */
+    static List<double[]> rateChanges(List<Metric> metrics, int batchesPerEpoch) {
+        List<double[]> changes = new ArrayList<>();
+        Double last = null;
+        for (Metric r : metrics) {
+            if (r instanceof TestMetric || r.lrFactor() == null) {
+                continue;
+            }
+            if (last != null && !last.equals(r.lrFactor())) {
+                // The line sits where the batch with the new factor starts.
+                changes.add(new double[] {(r.batchesDone() - 1) / (double) Math.max(1, batchesPerEpoch), r.lrFactor()});
+            }
+            last = r.lrFactor();
+        }
+        return changes;
+    }
+
+    private static void markRateChanges(Graphics2D g, List<Metric> metrics, int batchesPerEpoch, double xMax, int pw,
+                                        int ph) {
+        java.awt.Stroke before = g.getStroke();
+        g.setColor(new Color(40, 90, 200));
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        for (double[] c : rateChanges(metrics, batchesPerEpoch)) {
+            int x = LEFT + (int) Math.round(pw * c[0] / xMax);
+            g.drawLine(x, TOP + 1, x, TOP + ph - 1);
+            g.drawString("lr x" + LrSchedule.formatFactor(c[1]), x + 3, TOP + ph - 6);
+        }
+        g.setStroke(before);
     }
 
     private static void plot(Graphics2D g, List<double[]> pts, Color c, boolean steps, double xMax, double yMin,

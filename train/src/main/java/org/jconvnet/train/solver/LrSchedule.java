@@ -135,8 +135,8 @@ public final class LrSchedule {
     /**
      * {@code eps} times {@code factor}, rounded once from the exact product of their decimal forms:
      * so a scheduled rate is bit for bit the rate of a layer-params file edited to hold the product
-     * ({@code 0.001 x 0.1} gives the double of {@code 0.0001}, where a double multiplication would
-     * give {@code 1.0000000000000002E-4}), and a scheduled run equals a hand-edited, resumed one.
+     * ({@code 0.003 x 0.1} gives the double of {@code 0.0003}, where a double multiplication would
+     * give {@code 3.0000000000000003E-4}), and a scheduled run equals a hand-edited, resumed one.
      */
     public static double scale(double eps, double factor) {
         if (factor == 1.0 || eps == 0.0 || !Double.isFinite(eps)) {

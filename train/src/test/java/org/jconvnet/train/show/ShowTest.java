@@ -51,6 +51,35 @@ class ShowTest {
         assertTrue(e.getMessage().contains("nosuch"));
     }
 
+    @Test
+    void aScheduledRateDropIsMarkedWhereItsFirstBatchStarts() throws IOException {
+        List<Metric> metrics = new ArrayList<>();
+        for (int b = 1; b <= 20; b++) {
+            Map<String, List<Double>> costs = Map.of("logprob", List.of(2.3 - b * 0.05, 0.9 - b * 0.02));
+            double factor = b <= 10 ? 1 : b <= 15 ? 0.1 : 0.01;
+            metrics.add(new TrainMetric(1 + (b - 1) / 5, b, b, 10, costs, "t", 1, 10, 1, factor));
+            if (b % 5 == 0) {
+                metrics.add(new TestMetric(1, b, b, 10, costs, "t", List.of(6), 1, factor));
+            }
+        }
+        List<double[]> changes = CurvePlot.rateChanges(metrics, 5);
+        assertEquals(2, changes.size());
+        // Batch 11 is the first of epoch 3: the line is at 2 epochs done; batch 16 at 3 epochs.
+        assertEquals(List.of(2.0, 0.1), List.of(changes.get(0)[0], changes.get(0)[1]));
+        assertEquals(List.of(3.0, 0.01), List.of(changes.get(1)[0], changes.get(1)[1]));
+        BufferedImage img = ImageIO.read(CurvePlot.render(metrics, "logprob", 1, 5, "e", dir.resolve("e.png")).toFile());
+        assertTrue(hasColour(img, 0x285ac8), "the drops are drawn in blue");
+
+        // No schedule (factor 1 throughout) and records without a factor (older runs): no line.
+        List<Metric> plain = new ArrayList<>();
+        for (int b = 1; b <= 10; b++) {
+            plain.add(record("train", b, 2.3 - b * 0.05, 0.9 - b * 0.02));
+        }
+        assertTrue(CurvePlot.rateChanges(plain, 5).isEmpty());
+        img = ImageIO.read(CurvePlot.render(plain, "logprob", 1, 5, "e", dir.resolve("p.png")).toFile());
+        assertTrue(!hasColour(img, 0x285ac8), "no drop, no blue");
+    }
+
     private static Metric record(String type, int batches, double cost, double err) {
         Map<String, List<Double>> costs = Map.of("logprob", List.of(cost, err));
         return type.equals("test") ? new TestMetric(1, batches, batches, 10, costs, "t", List.of(6), 1)
