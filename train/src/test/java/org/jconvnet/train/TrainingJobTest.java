@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jconvnet.api.JConvNetException;
 import org.jconvnet.api.io.Npy;
@@ -196,6 +197,27 @@ class TrainingJobTest {
         assertEquals(List.of("cost.png", "error.png", "filters-conv1.png", "predictions.png"),
                 pngs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
         pngs.forEach(p -> assertTrue(Files.isRegularFile(p)));
+    }
+
+    @Test
+    void aCopiedCheckpointDirectoryTestsWithOnlyTheTestBatch() throws IOException {
+        TrainingJob.Result r = job.train(base("t").epochs(1).testFreq(100).build());
+        Checkpoint cp = CheckpointReader.loadLatest(r.saveDir(), s -> { });
+        Map<String, List<Double>> here = job.test(TrainOptions.builder().loadFrom(r.saveDir()).backend("cpu").build())
+                .lastTest();
+        // Elsewhere: one checkpoint directory copied on its own, and a data directory with the test batch only.
+        Path copy = tmp.resolve("elsewhere/" + cp.name());
+        Files.createDirectories(copy);
+        try (var files = Files.list(r.saveDir().resolve(cp.name()))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path testOnly = Files.createDirectories(tmp.resolve("test-only"));
+        Files.copy(data.resolve("test_batch.bin"), testOnly.resolve("test_batch.bin"));
+        TrainingJob.Result there = job.test(TrainOptions.builder().loadFrom(copy).dataPath(testOnly).testRange("6")
+                .backend("cpu").build());
+        assertEquals(here, there.lastTest(), "the same test error from the copy, without the training batches");
     }
 
     @Test
