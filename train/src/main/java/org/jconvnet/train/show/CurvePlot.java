@@ -132,7 +132,10 @@ public final class CurvePlot {
         for (double[] c : rateChanges(metrics, batchesPerEpoch)) {
             int x = LEFT + (int) Math.round(pw * c[0] / xMax);
             g.drawLine(x, TOP + 1, x, TOP + ph - 1);
-            g.drawString("lr x" + LrSchedule.formatFactor(c[1]), x + 3, TOP + ph - 6);
+            String label = "lr x" + LrSchedule.formatFactor(c[1]);
+            int width = g.getFontMetrics().stringWidth(label);
+            // Right of the line, or left of it where the label would leave the frame.
+            g.drawString(label, x + 3 + width > LEFT + pw ? x - 3 - width : x + 3, TOP + ph - 6);
         }
         g.setStroke(before);
     }
