@@ -4,9 +4,10 @@
 #   scripts/reproduce-cifar10.sh 18pct|13pct|11pct
 #
 # runs the row's training command (the whole learning-rate schedule in one run, --lr-schedule),
-# then `jconvnet test` on the final checkpoint and `jconvnet show` to PNGs, and copies the final
-# checkpoint, the metrics and the logs into docs/results/<row>/. It prints the wall time of each
-# step and writes them, with the commands and the machine, to docs/results/<row>/run-info.txt.
+# copies the final checkpoint and the metrics into docs/results/<row>/, then runs `jconvnet test`
+# on that copy and `jconvnet show` to PNGs there. Each command's stdout goes to <step>-output.txt
+# beside them; the wall time of each step is printed and written, with the commands and the
+# machine, to docs/results/<row>/run-info.txt.
 #
 # Environment (every default is the row's documented command):
 #   DATA       the CIFAR-10 binary batches directory (default: where `jconvnet data download` puts
@@ -144,7 +145,7 @@ step() {
   return "$rc"
 }
 
-step train "$OUT/train.log" "${train[@]}"
+step train "$OUT/train-output.txt" "${train[@]}"
 # The final checkpoint alone (parameters, momentum, data mean, layer files, metrics in its
 # manifest), as a run directory with its `latest`, so `test -f $OUT/checkpoint` finds it.
 latest="$(cat "$RUN/latest")"
@@ -154,8 +155,8 @@ cp -r "$RUN/$latest" "$OUT/checkpoint/"
 cp "$RUN/latest" "$OUT/checkpoint/latest"
 cp "$RUN/metrics.jsonl" "$OUT/metrics.jsonl"
 echo "checkpoint: $latest, $(du -sk "$OUT/checkpoint" | cut -f1) KiB" >>"$info"
-step test "$OUT/test.log" "${test[@]}"
+step test "$OUT/test-output.txt" "${test[@]}"
 echo "test: $(line "${test[@]}")" >>"$info"
-step show "$OUT/show.log" "${show[@]}"
+step show "$OUT/show-output.txt" "${show[@]}"
 echo "finished: $(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$info"
 echo "results in $OUT (run-info.txt: commands, machine, wall times)" >&2

@@ -160,7 +160,7 @@ class ReproduceCifar10ScriptTest {
         assertTrue(r.out().contains("2.1... logprob:") && r.out().contains("lr x0.1)"), r::toString);
         assertEquals("2.1", Files.readString(out.resolve("checkpoint/latest")).trim());
         assertTrue(Files.isRegularFile(out.resolve("checkpoint/2.1/manifest.json")));
-        assertTrue(Files.readString(out.resolve("test.log")).contains("test on batches 6: logprob:"), r::toString);
+        assertTrue(Files.readString(out.resolve("test-output.txt")).contains("test on batches 6: logprob:"), r::toString);
         for (String png : List.of("cost.png", "error.png", "filters-conv1.png", "predictions.png")) {
             assertTrue(Files.size(out.resolve(png)) > 0, png);
         }
