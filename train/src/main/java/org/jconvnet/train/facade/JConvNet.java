@@ -847,7 +847,8 @@ public final class JConvNet implements AutoCloseable {
             requireCheckpointDir();
             Discovery d = discover();
             TrainOptions o = options.overriddenBy(TrainOptions.builder().epochs(training.epochs())
-                    .testFreq(training.testFreq()).testOne(training.testOne()).multiviewTest(training.multiviewTest())
+                    .testFreq(training.testFreq()).lrSchedule(training.lrSchedule()).testOne(training.testOne())
+                    .multiviewTest(training.multiviewTest())
                     .savePath(training.savePath()).saveName(training.saveName()).build());
             List<Backend> started = new ArrayList<>();
             TrainingJob job = new TrainingJob(ignoredId -> {

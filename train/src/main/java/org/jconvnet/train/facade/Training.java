@@ -22,6 +22,7 @@ import org.jconvnet.train.metrics.TrainMetric;
 public final class Training {
     private Integer epochs;
     private Integer testFreq;
+    private String lrSchedule;
     private Boolean testOne;
     private Boolean multiviewTest;
     private Path savePath;
@@ -42,6 +43,20 @@ public final class Training {
      */
     public Training epochs(int epochs) {
         this.epochs = epochs;
+        return this;
+    }
+
+    /**
+     * The learning-rate schedule ({@code --lr-schedule}): after E epochs every {@code epsW} and
+     * {@code epsB} of the layer-params file is multiplied by F, e.g. {@code "120:0.1,130:0.01"};
+     * {@code "none"} for the file's rates alone. Saved in the checkpoint, so a resume continues it
+     * unless given again. Checked when {@link JConvNet.Loader#train(Training)} resolves the run.
+     *
+     * @param schedule {@code E:F[,E:F...]} with increasing E at most the epochs, F above 0; or {@code none}
+     * @return this
+     */
+    public Training lrSchedule(String schedule) {
+        this.lrSchedule = Objects.requireNonNull(schedule, "schedule");
         return this;
     }
 
@@ -125,6 +140,10 @@ public final class Training {
 
     Integer testFreq() {
         return testFreq;
+    }
+
+    String lrSchedule() {
+        return lrSchedule;
     }
 
     Boolean testOne() {

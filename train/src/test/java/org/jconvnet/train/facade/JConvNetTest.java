@@ -68,6 +68,21 @@ class JConvNetTest {
         assertEquals(3, r.batchesTrained());
     }
 
+    @Test
+    void trainingFromCodeTakesTheLearningRateSchedule() throws URISyntaxException {
+        List<Metric> seen = new ArrayList<>();
+        JConvNet.create(tinyNet()).dataPath(data).trainRange("1-2").testRange("6").minibatch(10).seed(7).backend("cpu")
+                .train(new Training().epochs(1).testFreq(100).lrSchedule("1:0.1").saveTo(tmp.resolve("save"), "scheduled")
+                        .onMetric(seen::add));
+        assertEquals(List.of(1.0, 1.0, 0.1), seen.stream().filter(m -> m instanceof TrainMetric).map(Metric::lrFactor)
+                .toList(), "epoch 2 trains at a tenth of the rates");
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> JConvNet.create(tinyNet()).dataPath(data)
+                .trainRange("1-2").testRange("6").backend("cpu").train(new Training().epochs(1).lrSchedule("2:0.1")
+                        .saveTo(tmp.resolve("save"), "refused")));
+        assertTrue(e.getMessage().contains("--lr-schedule 2:0.1: the step after 2 epochs is beyond --epochs 1"),
+                e.getMessage());
+    }
+
     static String tinyNet() throws URISyntaxException {
         return Path.of(JConvNetTest.class.getResource("/nets/layers-tiny.cfg").toURI()).toString();
     }
