@@ -2,6 +2,7 @@ package org.jconvnet.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,19 @@ class SparkEquivalenceTest {
         for (Map.Entry<String, double[]> e : single32.entrySet()) {
             assertArrayEquals(e.getValue(), one.get(e.getKey()), e.getKey());
         }
+    }
+
+    @Test
+    void oneWorkerFollowsTheLearningRateScheduleBitForBit() {
+        // --epochs 1: batch 2.1, the stop rule's extra batch, trains at a tenth of the rates.
+        Map<String, double[]> single = SparkRuns.params(runs.single(runs.options("float32", 1).lrSchedule("1:0.1").build()));
+        Map<String, double[]> one = SparkRuns.params(runs.spark(runs.options("float32", 1).lrSchedule("1:0.1").build(),
+                "local[1]", 1, 1));
+        for (Map.Entry<String, double[]> e : single.entrySet()) {
+            assertArrayEquals(e.getValue(), one.get(e.getKey()), e.getKey());
+        }
+        assertFalse(java.util.Arrays.equals(single32.values().iterator().next(), single.values().iterator().next()),
+                "the schedule changes the result");
     }
 
     @Test
