@@ -40,8 +40,9 @@ public sealed interface Metric permits TrainMetric, TestMetric {
     String time();
 
     /**
-     * The {@code --lr-schedule} factor in force (of the batch trained, or trained last before a
-     * test): 1 without a schedule, null in records written before the factor was recorded.
+     * The {@code --lr-schedule} factor in force (of the batch trained, or trained last before a test).
+     *
+     * @return 1 without a schedule; null in records written before the factor was recorded
      */
     Double lrFactor();
 }

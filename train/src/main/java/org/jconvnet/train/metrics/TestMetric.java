@@ -22,7 +22,18 @@ public record TestMetric(int epoch, int batch, long batchesDone, long cases, Map
                          String time, List<Integer> testBatches, double seconds,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Double lrFactor) implements Metric {
 
-    /** A record without a rate factor (as written before the factor was recorded). */
+    /**
+     * A record without a rate factor (as written before the factor was recorded).
+     *
+     * @param epoch       epoch of the batch trained last
+     * @param batch       number of the batch trained last
+     * @param batchesDone training batches done
+     * @param cases       test cases
+     * @param costs       per cost layer, the per-case averages
+     * @param time        when it finished, ISO-8601 in UTC
+     * @param testBatches the test batches run, in order
+     * @param seconds     wall-clock seconds of the test
+     */
     public TestMetric(int epoch, int batch, long batchesDone, long cases, Map<String, List<Double>> costs, String time,
                       List<Integer> testBatches, double seconds) {
         this(epoch, batch, batchesDone, cases, costs, time, testBatches, seconds, null);
