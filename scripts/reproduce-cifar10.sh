@@ -12,7 +12,8 @@
 # Environment (every default is the row's documented command):
 #   DATA       the CIFAR-10 binary batches directory (default: where `jconvnet data download` puts
 #              it, ${JCONVNET_CACHE:-~/.cache/jconvnet}/cifar-10-batches-bin)
-#   BACKEND    backend id (default opencl; `jconvnet bench` says which is fastest on the machine)
+#   BACKEND    backend id (default cpu-blas, the fastest trainer on the 2-core machine kind as measured
+#              2026-12-07 and needing only Maven; `jconvnet bench` says which is fastest on yours)
 #   EPOCHS     the last epoch (18pct: 130; 13pct and 11pct: required, from the time budget)
 #   SCHEDULE   the --lr-schedule; default: 18pct /10 for the last 10 epochs and /100 after them
 #              (120:0.1,130:0.01), 13pct and 11pct /10 and /100 for the last 10 epochs each
@@ -75,7 +76,7 @@ if [[ -z "${SCHEDULE:-}" ]]; then
 fi
 
 DATA="${DATA:-${JCONVNET_CACHE:-$HOME/.cache/jconvnet}/cifar-10-batches-bin}"
-BACKEND="${BACKEND:-opencl}"
+BACKEND="${BACKEND:-cpu-blas}"
 TRAIN_RANGE="${TRAIN_RANGE:-1-5}"
 TEST_RANGE="${TEST_RANGE:-6}"
 TEST_FREQ="${TEST_FREQ:-10}"

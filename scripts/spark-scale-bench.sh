@@ -8,14 +8,15 @@
 #            [--layer-def layers-conv-local-11pct] [--mini 128] [--steps 10] [--warmup 3] [--backend ID]
 #        scripts/spark-scale-bench.sh [--no-build] --model [--compute-ms MS] [--overhead-ms MS]
 #            [--params N] [--bandwidth-gbs GB_PER_S] [--sync-every K] [--minibatch B]
-# Run it on an idle machine: it times steps.
+# Run it on an idle machine: it times steps. spark/target/lib holds Apache Spark only; jconvnet's own
+# jars and backends come from cli/target/lib, as for the launcher.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [[ "${1:-}" == "--no-build" ]]; then
   shift
 else
-  (cd "$ROOT" && mvn -B -q -o -pl spark -am package -DskipTests -Dmaven.javadoc.skip=true) >&2
+  (cd "$ROOT" && mvn -B -q -o -pl spark,cli -am package -DskipTests -Dmaven.javadoc.skip=true) >&2
 fi
 MAIN=org.jconvnet.spark.SparkScaleBench
 if [[ "${1:-}" == "--model" ]]; then
@@ -23,5 +24,6 @@ if [[ "${1:-}" == "--model" ]]; then
   MAIN=org.jconvnet.spark.ScaleOutModel
 fi
 read -r -a OPENS <<< "$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$ROOT/spark/pom.xml")"
-exec "$JAVA" "${OPENS[@]}" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
-  -cp "$ROOT/spark/target/classes:$ROOT/spark/target/lib/*" "$MAIN" "$@"
+exec "$JAVA" "${OPENS[@]}" -Dorg.slf4j.simpleLogger.log.org.apache.spark=warn -Dorg.slf4j.simpleLogger.log.org.sparkproject=warn \
+  -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
+  -cp "$ROOT/spark/target/classes:$ROOT/cli/target/lib/*:$ROOT/spark/target/lib/*" "$MAIN" "$@"

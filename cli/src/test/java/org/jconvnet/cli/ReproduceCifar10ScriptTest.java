@@ -107,7 +107,7 @@ class ReproduceCifar10ScriptTest {
     void eachRowPrintsCommandsJconvnetAcceptsWithItsSchedule() throws IOException, InterruptedException {
         List<List<String>> r18 = dryRun("18pct", Map.of());
         List<String> train = r18.get(0);
-        assertEquals(List.of("--backend", "opencl", "train"), train.subList(0, 3));
+        assertEquals(List.of("--backend", "cpu-blas", "train"), train.subList(0, 3));
         assertEquals("layers-18pct", after(train, "--layer-def"));
         assertEquals("cifar", after(train, "--data-provider"));
         assertEquals("1-5", after(train, "--train-range"));
@@ -115,7 +115,7 @@ class ReproduceCifar10ScriptTest {
         assertEquals("130", after(train, "--epochs"));
         assertEquals("120:0.1,130:0.01", after(train, "--lr-schedule"));
         assertEquals(data.toString(), after(train, "--data-path"));
-        assertEquals(List.of("--backend", "opencl", "test", "-f", out.resolve("checkpoint").toString()), r18.get(1).subList(0, 5));
+        assertEquals(List.of("--backend", "cpu-blas", "test", "-f", out.resolve("checkpoint").toString()), r18.get(1).subList(0, 5));
         assertTrue(!r18.get(1).contains("--multiview-test"), r18.get(1)::toString);
         assertEquals(out.toString(), after(r18.get(2), "-o"));
 
