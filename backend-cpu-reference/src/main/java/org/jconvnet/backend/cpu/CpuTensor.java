@@ -1,6 +1,7 @@
 package org.jconvnet.backend.cpu;
 
 import java.util.Arrays;
+import org.jconvnet.api.tensor.AbstractTensor;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
@@ -9,26 +10,18 @@ import org.jconvnet.api.tensor.Tensor;
  * A tensor in a Java array: {@code float[]} for float32, {@code double[]} for float64. CPU kernels
  * reach the array through {@link #floats()} or {@link #doubles()}.
  */
-public final class CpuTensor implements Tensor {
-    private final int rows;
-    private final int cols;
-    private final DType dtype;
+public final class CpuTensor extends AbstractTensor {
     private float[] f;
     private double[] d;
     private boolean closed;
 
     /** Allocates a zero-filled tensor. */
     public CpuTensor(int rows, int cols, DType dtype) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("negative tensor shape " + rows + "x" + cols);
-        }
+        super(CpuBackendProvider.ID, rows, cols, dtype);
         long n = (long) rows * cols;
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("tensor " + rows + "x" + cols + " exceeds the CPU backend's 2^31 element limit");
         }
-        this.rows = rows;
-        this.cols = cols;
-        this.dtype = dtype;
         if (dtype == DType.FLOAT32) {
             f = new float[(int) n];
         } else {
@@ -51,30 +44,10 @@ public final class CpuTensor implements Tensor {
         return this;
     }
 
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public String backendId() {
-        return CpuBackendProvider.ID;
-    }
-
     /** The float32 storage. */
     public float[] floats() {
         if (f == null) {
-            throw new IllegalStateException("tensor is " + dtype + ", not float32");
+            throw new IllegalStateException("tensor is " + dtype() + ", not float32");
         }
         return f;
     }
@@ -82,7 +55,7 @@ public final class CpuTensor implements Tensor {
     /** The float64 storage. */
     public double[] doubles() {
         if (d == null) {
-            throw new IllegalStateException("tensor is " + dtype + ", not float64");
+            throw new IllegalStateException("tensor is " + dtype() + ", not float64");
         }
         return d;
     }

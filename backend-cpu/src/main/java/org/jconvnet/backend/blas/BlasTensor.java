@@ -1,6 +1,7 @@
 package org.jconvnet.backend.blas;
 
 import java.util.Arrays;
+import org.jconvnet.api.tensor.AbstractTensor;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
@@ -10,23 +11,17 @@ import org.jconvnet.api.tensor.Tensor;
  * directly (HotSpot vectorises them), and the products copy the parts they need to native memory,
  * where OpenBLAS reads them.
  */
-public final class BlasTensor implements Tensor {
-    private final int rows;
-    private final int cols;
+public final class BlasTensor extends AbstractTensor {
     private float[] values;
 
     /** Allocates a zero-filled float32 tensor. */
     BlasTensor(int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("negative tensor shape " + rows + "x" + cols);
-        }
+        super(BlasBackendProvider.ID, rows, cols, DType.FLOAT32);
         long n = (long) rows * cols;
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("tensor " + rows + "x" + cols + " exceeds the "
                     + BlasBackendProvider.ID + " backend's 2^31 element limit");
         }
-        this.rows = rows;
-        this.cols = cols;
         this.values = new float[(int) n];
     }
 
@@ -44,26 +39,6 @@ public final class BlasTensor implements Tensor {
     /** The storage, row-major, read and written by the kernels. */
     public float[] floats() {
         return of(this).values;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public DType dtype() {
-        return DType.FLOAT32;
-    }
-
-    @Override
-    public String backendId() {
-        return BlasBackendProvider.ID;
     }
 
     @Override

@@ -8,6 +8,7 @@ import static jcuda.driver.JCudaDriver.cuMemsetD32;
 
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
+import org.jconvnet.api.tensor.AbstractTensor;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
@@ -17,20 +18,15 @@ import org.jconvnet.api.tensor.Tensor;
  * default stream the kernels run on, so an upload is visible to the next launch and a download
  * sees every earlier launch without an explicit synchronise.
  */
-public final class CudaTensor implements Tensor {
+public final class CudaTensor extends AbstractTensor {
     private final CudaContext context;
-    private final int rows;
-    private final int cols;
-    private final DType dtype;
     private final long bytes;
     private CUdeviceptr ptr;
 
     /** Allocates and zero-fills; failure names shape, bytes and free/total device memory. */
     CudaTensor(CudaContext context, int rows, int cols, DType dtype) {
+        super(CudaBackendProvider.ID, rows, cols, dtype);
         this.context = context;
-        this.rows = rows;
-        this.cols = cols;
-        this.dtype = dtype;
         this.bytes = DeviceMemory.bytesFor(rows, cols, dtype);
         if (size() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("tensor " + rows + "x" + cols
@@ -74,40 +70,20 @@ public final class CudaTensor implements Tensor {
     }
 
     @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public String backendId() {
-        return CudaBackendProvider.ID;
-    }
-
-    @Override
     public void upload(double[] values) {
         checkLength(values.length);
-        copyIn(dtype == DType.FLOAT64 ? Pointer.to(values) : Pointer.to(HostArrays.narrow(values)));
+        copyIn(dtype() == DType.FLOAT64 ? Pointer.to(values) : Pointer.to(HostArrays.narrow(values)));
     }
 
     @Override
     public void upload(float[] values) {
         checkLength(values.length);
-        copyIn(dtype == DType.FLOAT32 ? Pointer.to(values) : Pointer.to(HostArrays.widen(values)));
+        copyIn(dtype() == DType.FLOAT32 ? Pointer.to(values) : Pointer.to(HostArrays.widen(values)));
     }
 
     @Override
     public double[] download() {
-        if (dtype == DType.FLOAT64) {
+        if (dtype() == DType.FLOAT64) {
             double[] d = new double[(int) size()];
             copyOut(Pointer.to(d));
             return d;
@@ -117,7 +93,7 @@ public final class CudaTensor implements Tensor {
 
     @Override
     public float[] downloadFloats() {
-        if (dtype == DType.FLOAT32) {
+        if (dtype() == DType.FLOAT32) {
             float[] f = new float[(int) size()];
             copyOut(Pointer.to(f));
             return f;

@@ -3,6 +3,7 @@ package org.jconvnet.backend.opencl;
 import static org.jocl.CL.*;
 
 import org.jconvnet.api.JConvNetException;
+import org.jconvnet.api.tensor.AbstractTensor;
 import org.jconvnet.api.tensor.DType;
 import org.jconvnet.api.tensor.HostArrays;
 import org.jconvnet.api.tensor.Tensor;
@@ -16,20 +17,14 @@ import org.jocl.cl_mem;
  * owning backend read and write {@link #mem()} directly through the same in-order queue, so an
  * upload is always seen by the next launch and a download sees every earlier launch.
  */
-public final class OpenClTensor implements Tensor {
+public final class OpenClTensor extends AbstractTensor {
     private final OpenClRuntime runtime;
-    private final int rows;
-    private final int cols;
     private cl_mem mem;
 
     /** Allocates a zero-filled tensor; failures name the shape, the byte count and the device. */
     OpenClTensor(OpenClRuntime runtime, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("negative tensor shape " + rows + "x" + cols);
-        }
+        super(OpenClBackendProvider.ID, rows, cols, DType.FLOAT32);
         this.runtime = runtime;
-        this.rows = rows;
-        this.cols = cols;
         long bytes = checkedBytes(rows, cols, runtime.device());
         runtime.checkOpen();
         try {
@@ -93,26 +88,6 @@ public final class OpenClTensor implements Tensor {
     /** The device buffer, for kernel arguments. */
     public cl_mem mem() {
         return checkOpen().mem;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public DType dtype() {
-        return DType.FLOAT32;
-    }
-
-    @Override
-    public String backendId() {
-        return OpenClBackendProvider.ID;
     }
 
     @Override

@@ -57,14 +57,10 @@ public final class Eltmax {
      * @return the sample calls of {@code eltmax}
      */
     public static List<KernelSample> samples() {
-        Samples s = new Samples();
-        add(s, 4, 6, KernelSample.Kind.EDGE);
-        add(s, 64, 8, KernelSample.Kind.SEED);
-        return s.list();
+        return Samples.elementwise(Eltmax::add);
     }
 
-    private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
-        String label = rows + "x" + n;
+    private static void add(Samples s, int rows, int n, String label, KernelSample.Kind kind) {
         s.bothAccumulates(KernelOps.ELTMAX_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
                 new Forward(n, acc, t.random("input", rows, n), t.random("output", rows, n))));
         s.bothAccumulates(KernelOps.ELTMAX_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> {

@@ -55,14 +55,10 @@ public final class Eltsum {
      * @return the sample calls of {@code eltsum}
      */
     public static List<KernelSample> samples() {
-        Samples s = new Samples();
-        add(s, 4, 6, KernelSample.Kind.EDGE);
-        add(s, 64, 8, KernelSample.Kind.SEED);
-        return s.list();
+        return Samples.elementwise(Eltsum::add);
     }
 
-    private static void add(Samples s, int rows, int n, KernelSample.Kind kind) {
-        String label = rows + "x" + n;
+    private static void add(Samples s, int rows, int n, String label, KernelSample.Kind kind) {
         s.bothAccumulates(KernelOps.ELTSUM_FORWARD, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(
                 new Forward(n, 0.7, acc, t.random("input", rows, n), t.random("output", rows, n))));
         s.bothAccumulates(KernelOps.ELTSUM_BACKWARD_INPUT, label, kind, Samples.FEW, Samples.FEW_REASON, (t, acc) -> KernelSample.Calls.of(

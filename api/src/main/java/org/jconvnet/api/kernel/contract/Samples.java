@@ -34,9 +34,28 @@ final class Samples {
         return this;
     }
 
+    /**
+     * The samples of an elementwise family (any size, every element alike): {@code cases} adds its
+     * samples at an edge size, 4 x 6, and at a seed-net size, 64 rows at batch 8, labelled
+     * {@code rows x n}.
+     */
+    static List<KernelSample> elementwise(SizedCases cases) {
+        Samples s = new Samples();
+        cases.add(s, 4, 6, "4x6", KernelSample.Kind.EDGE);
+        cases.add(s, 64, 8, "64x8", KernelSample.Kind.SEED);
+        return s.list();
+    }
+
     /** The samples, in the order added. */
     List<KernelSample> list() {
         return List.copyOf(out);
+    }
+
+    /** Adds a family's samples at one size. */
+    @FunctionalInterface
+    interface SizedCases {
+        /** Adds the samples of {@code rows x n} tensors, labelled {@code label}, for runs of {@code kind}. */
+        void add(Samples s, int rows, int n, String label, KernelSample.Kind kind);
     }
 
     /** A sample's calls for one value of its accumulate flag. */

@@ -1,42 +1,16 @@
 package org.jconvnet.backend.cuda.kernels;
 
+import org.jconvnet.api.tensor.AbstractTensor;
 import org.jconvnet.api.tensor.DType;
-import org.jconvnet.api.tensor.Tensor;
 
 /** A shape-only tensor for planning tests: plans read shapes, never contents. */
-final class FakeTensor implements Tensor {
-    private final int rows;
-    private final int cols;
-    private final DType dtype;
-
+final class FakeTensor extends AbstractTensor {
     FakeTensor(int rows, int cols, DType dtype) {
-        this.rows = rows;
-        this.cols = cols;
-        this.dtype = dtype;
+        super("fake", rows, cols, dtype);
     }
 
     static FakeTensor f32(long rows, long cols) {
         return new FakeTensor((int) rows, (int) cols, DType.FLOAT32);
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public String backendId() {
-        return "fake";
     }
 
     @Override
