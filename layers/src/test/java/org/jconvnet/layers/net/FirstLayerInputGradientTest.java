@@ -16,15 +16,12 @@ import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.kernel.Kernel;
 import org.jconvnet.api.kernel.Ops;
 import org.jconvnet.api.layer.Layer;
-import org.jconvnet.api.layer.LayerConfig;
 import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.layer.LayerRun;
 import org.jconvnet.api.layer.ParamSpec;
 import org.jconvnet.api.layer.PassMode;
-import org.jconvnet.api.layer.ScratchSpec;
 import org.jconvnet.api.tensor.DType;
-import org.jconvnet.api.tensor.ImageShape;
 import org.jconvnet.api.tensor.Tensor;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -88,69 +85,20 @@ class FirstLayerInputGradientTest {
     private NetDefinition recordingNet() {
         List<LayerPlugin> plugins = new ArrayList<>(TestNets.PLUGINS.map().values());
         LayerPlugin conv = TestNets.PLUGINS.map().get("conv");
-        plugins.replaceAll(p -> p == conv ? new Recording(conv) : p);
+        plugins.replaceAll(p -> p == conv ? new WrappingPlugin(conv, RecordingLayer::new) : p);
         return NetDefinition.load(new NetSource("layers.cfg", DEF), new NetSource("layer-params.cfg", PARAMS),
                 i -> 3 * 5 * 5, LayerPluginRegistry.of(plugins), NetDefinition.Options.strict());
     }
 
-    /** The conv plugin, configuring layers whose runs record their launches. */
-    private final class Recording implements LayerPlugin {
-        private final LayerPlugin inner;
-
-        Recording(LayerPlugin inner) {
-            this.inner = inner;
+    /** A conv layer whose backward runs record the kernels they launch. */
+    private final class RecordingLayer extends ForwardingLayer {
+        RecordingLayer(Layer inner) {
+            super(inner);
         }
 
         @Override
-        public int apiVersion() {
-            return inner.apiVersion();
-        }
-
-        @Override
-        public String type() {
-            return inner.type();
-        }
-
-        @Override
-        public Layer configure(LayerConfig config) {
-            Layer l = inner.configure(config);
-            return new Layer() {
-                public String name() {
-                    return l.name();
-                }
-
-                public String type() {
-                    return l.type();
-                }
-
-                public int outputs() {
-                    return l.outputs();
-                }
-
-                public Optional<ImageShape> outputImage() {
-                    return l.outputImage();
-                }
-
-                public String initMessage() {
-                    return l.initMessage();
-                }
-
-                public List<ParamSpec> params() {
-                    return l.params();
-                }
-
-                public List<ScratchSpec> scratch() {
-                    return l.scratch();
-                }
-
-                public void forward(LayerRun run) {
-                    l.forward(run);
-                }
-
-                public void backward(LayerRun run) {
-                    l.backward(new RecordingRun(l.name(), run));
-                }
-            };
+        public void backward(LayerRun run) {
+            super.backward(new RecordingRun(name(), run));
         }
     }
 

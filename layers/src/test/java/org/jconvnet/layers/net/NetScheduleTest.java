@@ -11,15 +11,11 @@ import java.util.Optional;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.layer.Layer;
-import org.jconvnet.api.layer.LayerConfig;
 import org.jconvnet.api.layer.LayerPlugin;
 import org.jconvnet.api.layer.LayerPluginRegistry;
 import org.jconvnet.api.layer.LayerRun;
-import org.jconvnet.api.layer.ParamSpec;
 import org.jconvnet.api.layer.PassMode;
-import org.jconvnet.api.layer.ScratchSpec;
 import org.jconvnet.api.tensor.DType;
-import org.jconvnet.api.tensor.ImageShape;
 import org.jconvnet.backend.cpu.CpuBackendProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -110,95 +106,27 @@ class NetScheduleTest {
     private NetDefinition recordingNet() {
         List<LayerPlugin> plugins = new ArrayList<>(TestNets.PLUGINS.map().values());
         LayerPlugin fc = TestNets.PLUGINS.map().get("fc");
-        plugins.replaceAll(p -> p == fc ? new Recording(fc) : p);
+        plugins.replaceAll(p -> p == fc ? new WrappingPlugin(fc, RecordedLayer::new) : p);
         return NetDefinition.load(new NetSource("layers.cfg", DEF), new NetSource("layer-params.cfg", PARAMS), i -> 5,
                 LayerPluginRegistry.of(plugins), NetDefinition.Options.strict());
     }
 
-    /** The plugin of {@code fc}, configuring recorded layers. */
-    private final class Recording implements LayerPlugin {
-        private final LayerPlugin inner;
-
-        Recording(LayerPlugin inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int apiVersion() {
-            return inner.apiVersion();
-        }
-
-        @Override
-        public String type() {
-            return inner.type();
-        }
-
-        @Override
-        public Layer configure(LayerConfig config) {
-            return new RecordedLayer(inner.configure(config));
-        }
-    }
-
     /** A layer that notes each run it is handed, then runs as {@code inner}. */
-    private final class RecordedLayer implements Layer {
-        private final Layer inner;
-
+    private final class RecordedLayer extends ForwardingLayer {
         RecordedLayer(Layer inner) {
-            this.inner = inner;
+            super(inner);
         }
 
-        public String name() {
-            return inner.name();
-        }
-
-        public String type() {
-            return inner.type();
-        }
-
-        public int outputs() {
-            return inner.outputs();
-        }
-
-        public Optional<ImageShape> outputImage() {
-            return inner.outputImage();
-        }
-
-        public String initMessage() {
-            return inner.initMessage();
-        }
-
-        public List<ParamSpec> params() {
-            return inner.params();
-        }
-
-        public List<ScratchSpec> scratch() {
-            return inner.scratch();
-        }
-
-        public Optional<Integer> dataIndex() {
-            return inner.dataIndex();
-        }
-
-        public List<String> costNames() {
-            return inner.costNames();
-        }
-
-        public double costCoefficient() {
-            return inner.costCoefficient();
-        }
-
-        public int absorbsBackwardOf() {
-            return inner.absorbsBackwardOf();
-        }
-
+        @Override
         public void forward(LayerRun run) {
             calls.add(new Call(name(), false, run, run.numCases()));
-            inner.forward(run);
+            super.forward(run);
         }
 
+        @Override
         public void backward(LayerRun run) {
             calls.add(new Call(name(), true, run, run.numCases()));
-            inner.backward(run);
+            super.backward(run);
         }
     }
 }
