@@ -28,7 +28,8 @@ class FilterOpsTest {
         "4, 3, 5, 4, 3, 3, 1, 9", // padding above fs - 1
         "2, 6, 8, 3, 3, 0, 1, 4", // fewer modules than S - fs + 1 = 6
         "1, 2, 4, 3, 1, 0, 1, 4", // fs 1, one case
-        "7, 8, 5, 16, 5, 2, 1, 5"}) // F = 2C, the largest the transposed path takes
+        "7, 8, 5, 16, 5, 2, 1, 5", // F = 2C, the largest the transposed path takes
+        "3, 12, 6, 24, 5, 2, 2, 6"}) // groups with K' = 300: the transposed conv's product is transposed too
     void bothInputGradientPathsMatchTheDefinition(int n, int c, int s, int f, int fs, int pad, int groups, int m) {
         assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
         FilterGeometry g = new FilterGeometry(false, c, s, f, fs, pad, 1, m, groups, n);
@@ -80,6 +81,84 @@ class FilterOpsTest {
             b.filters().backwardInput(g, grad, weights, three, false);
         }
         assertArrayEquals(one, three);
+    }
+
+    /**
+     * conv's forward pass against the definition, with the product in both orientations: F rows
+     * (K below 256, an RGB-like first layer) and transposed (K from 256 on), grouped or not, written
+     * or added, on one and three workers.
+     */
+    @ParameterizedTest(name = "N={0} C={1} S={2} F={3} fs={4} pad={5} groups={6} M={7}")
+    @CsvSource({
+        "5, 3, 7, 6, 5, 2, 1, 7", // K = 75: F rows
+        "4, 12, 6, 8, 5, 2, 1, 6", // K = 300: transposed
+        "3, 24, 5, 12, 5, 1, 2, 3", // groups, K = 300 per group: transposed
+        "160, 16, 8, 8, 5, 2, 1, 8"}) // 1,280 columns a chunk: more than the copy-out's block of 1,024
+    void theForwardPassMatchesTheDefinitionInBothProductOrientations(int n, int c, int s, int f, int fs, int pad,
+                                                                   int groups, int m) {
+        assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
+        FilterGeometry g = new FilterGeometry(false, c, s, f, fs, pad, 1, m, groups, n);
+        Random r = new Random(n * 17L + c * 5L + f);
+        float[] input = random(r, (int) g.inputSize());
+        float[] weights = random(r, (int) g.weightsSize());
+        float[] start = random(r, (int) g.outputSize());
+        double[][] definition = forward(g, input, weights);
+        double[] expected = definition[0];
+        double[] magnitude = definition[1];
+        for (int threads : new int[] {1, 3}) {
+            try (Compute e = new Compute(threads)) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] out = start.clone();
+                    e.filters().forward(g, input, weights, out, accumulate);
+                    for (int i = 0; i < expected.length; i++) {
+                        double want = expected[i] + (accumulate ? start[i] : 0);
+                        // float32 sums of K products: the rounding grows with the terms' magnitudes
+                        assertEquals(want, out[i], TOLERANCE * (1 + Math.abs(start[i]) + magnitude[i]),
+                                "output at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code out[f, module, n] = sum over the group's channels and taps of W * input}, in float64,
+     * and beside it the sum of the terms' absolute values, which bounds the float32 rounding.
+     */
+    private static double[][] forward(FilterGeometry g, float[] input, float[] weights) {
+        int n = g.numCases();
+        int s = g.imgSize();
+        int fs = g.filterSize();
+        int cf = g.filterChannels();
+        int fg = g.groupFilters();
+        double[] out = new double[(int) g.outputSize()];
+        double[] magnitude = new double[out.length];
+        for (int filter = 0; filter < g.filters(); filter++) {
+            int group = filter / fg;
+            for (int module = 0; module < g.modules(); module++) {
+                int my = module / g.modulesX();
+                int mx = module % g.modulesX();
+                for (int cl = 0; cl < cf; cl++) {
+                    for (int fy = 0; fy < fs; fy++) {
+                        for (int fx = 0; fx < fs; fx++) {
+                            int y = my - g.padding() + fy;
+                            int x = mx - g.padding() + fx;
+                            if (y < 0 || y >= s || x < 0 || x >= s) {
+                                continue;
+                            }
+                            double w = weights[((cl * fs + fy) * fs + fx) * g.filters() + filter];
+                            int pixel = ((group * cf + cl) * s + y) * s + x;
+                            for (int i = 0; i < n; i++) {
+                                double term = w * input[pixel * n + i];
+                                out[(filter * g.modules() + module) * n + i] += term;
+                                magnitude[(filter * g.modules() + module) * n + i] += Math.abs(term);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new double[][] {out, magnitude};
     }
 
     /** {@code inputGrad[c, y, x, n] = sum over modules, taps and the group's filters}, in float64. */
