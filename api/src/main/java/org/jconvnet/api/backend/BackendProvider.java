@@ -16,11 +16,23 @@ public interface BackendProvider {
     String id();
 
     /**
-     * Higher wins in automatic selection: cuda (300) &gt; opencl (200) &gt; cpu (100).
+     * Higher wins in automatic selection: cuda (300) &gt; opencl (200) &gt; cpu-blas (150) &gt; cpu (100).
      *
      * @return the priority in automatic selection: higher wins
      */
     int priority();
+
+    /**
+     * The priority automatic selection ranks this provider by once it has been probed, so that a
+     * provider can rank itself by the device it found: OpenCL on a CPU device (PoCL) ranks below
+     * cpu-blas, which is faster there. The default is {@link #priority()}.
+     *
+     * @param probed what {@link #probe()} returned
+     * @return the priority in automatic selection given that device: higher wins
+     */
+    default int priority(Availability probed) {
+        return priority();
+    }
 
     /**
      * Checks whether this backend can run here. Never throws; cached after the first call.

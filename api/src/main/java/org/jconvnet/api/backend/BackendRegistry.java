@@ -59,7 +59,7 @@ public final class BackendRegistry {
     public static BackendRegistry of(List<BackendProvider> list, ClassLoader loader) {
         Map<String, BackendProvider> byId = new LinkedHashMap<>();
         list.stream()
-                .sorted(Comparator.comparingInt(BackendProvider::priority).reversed()
+                .sorted(Comparator.comparingInt((BackendProvider p) -> p.priority()).reversed()
                         .thenComparing(BackendProvider::id))
                 .forEach(p -> {
                     ApiVersion.check("backend provider " + p.getClass().getName(), apiVersionOf(p));
@@ -106,9 +106,11 @@ public final class BackendRegistry {
     }
 
     /**
-     * Probes every provider and returns one row per backend, in selection order.
+     * Probes every provider and returns one row per backend, in selection order: by the priority
+     * each ranks itself at given what its probe found ({@link BackendProvider#priority(Availability)}),
+     * then the registry's order.
      *
-     * @return one row per backend (id, priority, availability), in selection order
+     * @return one row per backend (id, probed priority, availability), in selection order
      */
     public List<BackendStatus> statuses() {
         Map<String, Set<KernelKey>> keys = KernelRegistry.declaredKeys(loader);
@@ -119,8 +121,10 @@ public final class BackendRegistry {
             long have = keys.getOrDefault(p.id(), Set.of()).stream()
                     .filter(reference::contains).count();
             String coverage = reference.isEmpty() ? "-" : have + "/" + reference.size() + " kernels";
-            rows.add(new BackendStatus(p.id(), p.priority(), p.probe(), coverage));
+            Availability a = p.probe();
+            rows.add(new BackendStatus(p.id(), p.priority(a), a, coverage));
         }
+        rows.sort(Comparator.comparingInt(BackendStatus::priority).reversed()); // stable: ties keep registry order
         return rows;
     }
 

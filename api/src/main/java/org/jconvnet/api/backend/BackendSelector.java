@@ -12,8 +12,9 @@ import org.jconvnet.api.JConvNetException;
  *   <li>An explicit choice wins: the API argument, else the system property
  *       {@value #PROPERTY}, else the environment variable {@value #ENV}. It never falls back:
  *       when that backend is unavailable the error gives its reason.</li>
- *   <li>Otherwise every backend is probed in descending priority (ties by id) and the first
- *       available one is taken.</li>
+ *   <li>Otherwise every backend is probed and the available one with the highest priority given
+ *       its device ({@link BackendProvider#priority(Availability)}) is taken; ties go to the
+ *       registry's order (static priority, then id).</li>
  *   <li>When none is available, the error is the table of every backend with its reason.</li>
  * </ol>
  */
@@ -93,11 +94,20 @@ public final class BackendSelector {
             }
             return new Choice(p, "using backend '" + id + "' (requested) on " + a.detail());
         }
+        BackendProvider best = null;
+        Availability bestProbe = null;
+        int bestPriority = Integer.MIN_VALUE;
         for (BackendProvider p : registry.providers()) {
             Availability a = p.probe();
-            if (a.available()) {
-                return new Choice(p, "using backend '" + p.id() + "' (highest-priority available) on " + a.detail());
+            if (a.available() && p.priority(a) > bestPriority) {
+                best = p;
+                bestProbe = a;
+                bestPriority = p.priority(a);
             }
+        }
+        if (best != null) {
+            return new Choice(best, "using backend '" + best.id() + "' (highest-priority available) on "
+                    + bestProbe.detail());
         }
         List<BackendStatus> rows = registry.statuses();
         throw new JConvNetException("no backend is available:" + System.lineSeparator()

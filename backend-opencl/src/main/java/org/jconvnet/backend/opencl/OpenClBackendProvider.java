@@ -9,12 +9,19 @@ import org.jconvnet.api.backend.BackendProvider;
 import org.jconvnet.kernels.plan.PlanOptions;
 
 /**
- * Provides the OpenCL backend (id {@code opencl}, priority 200). Loading this class touches no
- * native code: JOCL is first used in {@link #probe()}, which is cached for the JVM.
+ * Provides the OpenCL backend (id {@code opencl}, priority 200 on a GPU, {@value #CPU_DEVICE_PRIORITY}
+ * on any other device). Loading this class touches no native code: JOCL is first used in
+ * {@link #probe()}, which is cached for the JVM.
  */
 public final class OpenClBackendProvider implements BackendProvider {
     /** The backend id. */
     public static final String ID = "opencl";
+    /**
+     * The priority on a device that is not a GPU (PoCL on the host's cores): below cpu-blas (150),
+     * which trained every shipped net faster than PoCL on the same cores (docs/performance.md), and
+     * above the plain-Java reference (100).
+     */
+    public static final int CPU_DEVICE_PRIORITY = 120;
 
     @Override
     public int apiVersion() {
@@ -29,6 +36,12 @@ public final class OpenClBackendProvider implements BackendProvider {
     @Override
     public int priority() {
         return 200;
+    }
+
+    /** 200 on a GPU; {@value #CPU_DEVICE_PRIORITY} when the probe found a device of another type. */
+    @Override
+    public int priority(Availability probed) {
+        return probed.available() && !OpenClProbe.onGpu() ? CPU_DEVICE_PRIORITY : priority();
     }
 
     @Override

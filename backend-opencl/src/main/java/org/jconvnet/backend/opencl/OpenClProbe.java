@@ -19,6 +19,7 @@ public final class OpenClProbe {
             + "(JOCL 2.0.5 needs the unversioned libOpenCL.so from ocl-icd-opencl-dev)";
 
     private static Availability cached;
+    private static boolean gpu;
 
     private OpenClProbe() {
     }
@@ -31,9 +32,19 @@ public final class OpenClProbe {
         return cached;
     }
 
+    /** Whether the device the probe found reports type GPU (false when none was found). */
+    public static synchronized boolean onGpu() {
+        availability();
+        return gpu;
+    }
+
     private static Availability run() {
-        return outcomeOf(() -> OpenClDevices.choose(OpenClDevices.list(),
-                BackendConfig.defaults().get(OpenClDevices.DEVICE_KEY)));
+        return outcomeOf(() -> {
+            OpenClDevice device = OpenClDevices.choose(OpenClDevices.list(),
+                    BackendConfig.defaults().get(OpenClDevices.DEVICE_KEY));
+            gpu = device.gpu();
+            return device;
+        });
     }
 
     /** What opens the device; a seam so tests can inject the native layer's failures. */

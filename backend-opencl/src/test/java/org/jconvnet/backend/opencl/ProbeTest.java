@@ -27,6 +27,23 @@ class ProbeTest {
         assertTrue(p instanceof OpenClBackendProvider);
     }
 
+    /**
+     * On a GPU the provider keeps 200; on any other device (PoCL on the host) it ranks below
+     * cpu-blas (150) and above the reference (100). Unavailable, it keeps its static priority.
+     */
+    @Test
+    void aNonGpuDeviceRanksBelowCpuBlas() {
+        OpenClBackendProvider p = new OpenClBackendProvider();
+        Availability a = p.probe();
+        if (a.available()) {
+            assertEquals(a.detail().contains("(GPU,"), OpenClProbe.onGpu(), "the flag agrees with the device line");
+            int expected = OpenClProbe.onGpu() ? 200 : OpenClBackendProvider.CPU_DEVICE_PRIORITY;
+            assertEquals(expected, p.priority(a), a.detail());
+        }
+        assertTrue(OpenClBackendProvider.CPU_DEVICE_PRIORITY > 100 && OpenClBackendProvider.CPU_DEVICE_PRIORITY < 150);
+        assertEquals(200, p.priority(Availability.unavailable("no driver")));
+    }
+
     @Test
     void probeIsCachedAndNeverThrows() {
         Availability a = new OpenClBackendProvider().probe();
