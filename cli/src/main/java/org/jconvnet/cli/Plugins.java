@@ -22,14 +22,11 @@ public final class Plugins {
     /** Name of the automatically scanned folder inside the home directory. */
     public static final String DEFAULT_FOLDER = "plugins";
 
-    private final List<Path> dirs;
-    private final List<Path> jars;
-    private final ClassLoader classLoader;
+    /** The library's scan of the folders: the CLI adds only where the folders come from. */
+    private final PluginJars scanned;
 
-    private Plugins(List<Path> dirs, List<Path> jars, ClassLoader classLoader) {
-        this.dirs = dirs;
-        this.jars = jars;
-        this.classLoader = classLoader;
+    private Plugins(PluginJars scanned) {
+        this.scanned = scanned;
     }
 
     /**
@@ -52,8 +49,7 @@ public final class Plugins {
             dirs.add(home.resolve(DEFAULT_FOLDER));
         }
         // The library's scan (JConvNet.Loader.plugins uses the same), so both see the same jars in the same order.
-        PluginJars scanned = PluginJars.scan(dirs, parent);
-        return new Plugins(scanned.dirs(), scanned.jars(), scanned.classLoader());
+        return new Plugins(PluginJars.scan(dirs, parent));
     }
 
     /** The home directory from {@value #HOME_PROPERTY}, or null when it is not set. */
@@ -64,16 +60,16 @@ public final class Plugins {
 
     /** The directories that were scanned. */
     public List<Path> dirs() {
-        return dirs;
+        return scanned.dirs();
     }
 
     /** The plugin jars found, in load order. */
     public List<Path> jars() {
-        return jars;
+        return scanned.jars();
     }
 
     /** The loader to discover services with. */
     public ClassLoader classLoader() {
-        return classLoader;
+        return scanned.classLoader();
     }
 }
