@@ -127,14 +127,47 @@ class FilterOpsTest {
      */
     private static double[][] forward(FilterGeometry g, float[] input, float[] weights) {
         int n = g.numCases();
+        double[] out = new double[(int) g.outputSize()];
+        double[] magnitude = new double[out.length];
+        forEachConnection(g, weights, (w, pixel, outputRow) -> {
+            for (int i = 0; i < n; i++) {
+                double term = w * input[pixel * n + i];
+                out[outputRow * n + i] += term;
+                magnitude[outputRow * n + i] += Math.abs(term);
+            }
+        });
+        return new double[][] {out, magnitude};
+    }
+
+    /** {@code inputGrad[c, y, x, n] = sum over modules, taps and the group's filters}, in float64. */
+    private static double[] inputGradient(FilterGeometry g, float[] grad, float[] weights) {
+        int n = g.numCases();
+        double[] out = new double[(int) g.inputSize()];
+        forEachConnection(g, weights, (w, pixel, outputRow) -> {
+            for (int i = 0; i < n; i++) {
+                out[pixel * n + i] += w * grad[outputRow * n + i];
+            }
+        });
+        return out;
+    }
+
+    /** One weight of the conv's definition: input row {@code pixel} feeds output row {@code (filter, module)}. */
+    @FunctionalInterface
+    private interface Connection {
+        void accept(double weight, int pixel, int outputRow);
+    }
+
+    /**
+     * Every (filter, module, channel of the filter's group, tap) of a stride-1 conv whose tap lands
+     * inside the image, with its weight, its input row {@code (c, y, x)} and its output row
+     * {@code filter * modules + module}: the definition both float64 loops are written from.
+     */
+    private static void forEachConnection(FilterGeometry g, float[] weights, Connection c) {
         int s = g.imgSize();
         int fs = g.filterSize();
         int cf = g.filterChannels();
-        int fg = g.groupFilters();
-        double[] out = new double[(int) g.outputSize()];
-        double[] magnitude = new double[out.length];
         for (int filter = 0; filter < g.filters(); filter++) {
-            int group = filter / fg;
+            int group = filter / g.groupFilters();
             for (int module = 0; module < g.modules(); module++) {
                 int my = module / g.modulesX();
                 int mx = module % g.modulesX();
@@ -143,60 +176,15 @@ class FilterOpsTest {
                         for (int fx = 0; fx < fs; fx++) {
                             int y = my - g.padding() + fy;
                             int x = mx - g.padding() + fx;
-                            if (y < 0 || y >= s || x < 0 || x >= s) {
-                                continue;
-                            }
-                            double w = weights[((cl * fs + fy) * fs + fx) * g.filters() + filter];
-                            int pixel = ((group * cf + cl) * s + y) * s + x;
-                            for (int i = 0; i < n; i++) {
-                                double term = w * input[pixel * n + i];
-                                out[(filter * g.modules() + module) * n + i] += term;
-                                magnitude[(filter * g.modules() + module) * n + i] += Math.abs(term);
+                            if (y >= 0 && y < s && x >= 0 && x < s) {
+                                c.accept(weights[((cl * fs + fy) * fs + fx) * g.filters() + filter],
+                                        ((group * cf + cl) * s + y) * s + x, filter * g.modules() + module);
                             }
                         }
                     }
                 }
             }
         }
-        return new double[][] {out, magnitude};
-    }
-
-    /** {@code inputGrad[c, y, x, n] = sum over modules, taps and the group's filters}, in float64. */
-    private static double[] inputGradient(FilterGeometry g, float[] grad, float[] weights) {
-        int n = g.numCases();
-        int s = g.imgSize();
-        int fs = g.filterSize();
-        int cf = g.filterChannels();
-        int fg = g.groupFilters();
-        double[] out = new double[(int) g.inputSize()];
-        for (int my = 0; my < g.modulesX(); my++) {
-            for (int mx = 0; mx < g.modulesX(); mx++) {
-                int module = my * g.modulesX() + mx;
-                for (int group = 0; group < g.groups(); group++) {
-                    for (int cl = 0; cl < cf; cl++) {
-                        for (int fy = 0; fy < fs; fy++) {
-                            for (int fx = 0; fx < fs; fx++) {
-                                int y = my - g.padding() + fy;
-                                int x = mx - g.padding() + fx;
-                                if (y < 0 || y >= s || x < 0 || x >= s) {
-                                    continue;
-                                }
-                                int tap = (cl * fs + fy) * fs + fx;
-                                int pixel = ((group * cf + cl) * s + y) * s + x;
-                                for (int fl = 0; fl < fg; fl++) {
-                                    int filter = group * fg + fl;
-                                    double w = weights[tap * g.filters() + filter];
-                                    for (int i = 0; i < n; i++) {
-                                        out[pixel * n + i] += w * grad[(filter * g.modules() + module) * n + i];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     private static float[] random(Random r, int size) {
