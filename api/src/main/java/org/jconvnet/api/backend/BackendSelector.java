@@ -99,10 +99,14 @@ public final class BackendSelector {
         int bestPriority = Integer.MIN_VALUE;
         for (BackendProvider p : registry.providers()) {
             Availability a = p.probe();
-            if (a.available() && p.priority(a) > bestPriority) {
+            if (!a.available()) {
+                continue;
+            }
+            int priority = p.priority(a);
+            if (priority > bestPriority) {
                 best = p;
                 bestProbe = a;
-                bestPriority = p.priority(a);
+                bestPriority = priority;
             }
         }
         if (best != null) {
