@@ -11,7 +11,8 @@
 # (mvn -o package -pl cli -am -DskipTests); a later call reuses a build whose commit has not
 # changed. Then ROUNDS rounds (default 4) each run A's bench and B's bench once, in that order, with
 # the options given (default: --layer-def layers-18pct --minibatches 20 --repeats 3 --warmup 5).
-# Every result row is printed as it comes and written to target/bench-ab/runs.txt; at the end, per
+# Every result row is printed as it comes and written to target/bench-ab/runs.txt (each bench's own
+# output in bench-<A|B>-<round>.out and .err beside it); at the end, per
 # backend and net, the median over the rounds of each side's training and forward medians and the
 # ratio B / A. Run it on an otherwise idle machine. The checkouts stay registered as git worktrees
 # for reuse; `rm -rf target/bench-ab && git worktree prune` removes them.
@@ -64,13 +65,19 @@ RUNS="$OUT/runs.txt"
 } | tee "$RUNS"
 
 # One bench of one side: its table rows (backend, net, training and forward medians) as
-# "SIDE ROUND BACKEND NET TRAIN FORWARD".
+# "SIDE ROUND BACKEND NET TRAIN FORWARD". A bench that fails stops the comparison with its
+# stderr, rather than leaving a round out of the medians unnoticed.
 bench() {
-  local side="$1" dir="$2" round="$3" line
+  local side="$1" dir="$2" round="$3" log="$OUT/bench-$1-$3"
   shift 3
-  "$JAVA" -cp "$dir/cli/target/classes:$dir/cli/target/lib/*" -Djconvnet.home="$dir" org.jconvnet.cli.Main \
-    bench "$@" 2>/dev/null | awk -v s="$side" -v r="$round" '
-      $2 ~ /\.cfg$/ && $4 ~ /^[0-9.]+$/ { net = $2; sub(/\.cfg$/, "", net); print s, r, $1, net, $4, $6 }'
+  if ! "$JAVA" -cp "$dir/cli/target/classes:$dir/cli/target/lib/*" -Djconvnet.home="$dir" org.jconvnet.cli.Main \
+    bench "$@" >"$log.out" 2>"$log.err"; then
+    echo "bench-ab.sh: the bench of $side ($dir) failed in round $round; the end of $log.err:" >&2
+    tail -n 20 "$log.err" >&2
+    exit 1
+  fi
+  awk -v s="$side" -v r="$round" '
+    $2 ~ /\.cfg$/ && $4 ~ /^[0-9.]+$/ { net = $2; sub(/\.cfg$/, "", net); print s, r, $1, net, $4, $6 }' "$log.out"
 }
 
 for round in $(seq "$ROUNDS"); do
