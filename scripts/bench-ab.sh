@@ -30,6 +30,8 @@ shift 2
 ROUNDS="${ROUNDS:-4}"
 MVN="${MVN:-mvn}"
 JAVA="${JAVA:-java}"
+# As the jconvnet launcher does: cpu-blas's oneDNN (OpenMP) threads sleep between primitives.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 OUT="${OUT:-$ROOT/target/bench-ab}"
 if [[ $# -eq 0 ]]; then
   set -- --layer-def layers-18pct --minibatches 20 --repeats 3 --warmup 5

@@ -50,7 +50,9 @@ fi
 
 # Signal chaining for PoCL's LLVM (see the root pom's surefire set-up) and PoCL's kernel cache inside target/.
 JSIG=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")/lib/libjsig.so
-JCONVNET=(env POCL_CACHE_DIR="$ROOT/target/pocl-cache")
+# OMP_WAIT_POLICY as the jconvnet launcher sets it (cpu-blas's oneDNN threads sleep between
+# primitives); for jconvnet only: PyTorch runs with its own defaults.
+JCONVNET=(env POCL_CACHE_DIR="$ROOT/target/pocl-cache" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}")
 [ -f "$JSIG" ] && JCONVNET+=(LD_PRELOAD="$JSIG")
 JCONVNET+=("$JAVA")
 # shellcheck disable=SC2206 # word splitting of the extra options is intended

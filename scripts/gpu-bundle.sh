@@ -62,9 +62,11 @@ if ls "$STAGE"/lib/spark-core_* "$STAGE"/lib/jconvnet-spark-* >/dev/null 2>&1; t
 fi
 # Test-only tools never belong in the runtime set.
 rm -f "$STAGE"/lib/junit-* "$STAGE"/lib/opentest4j-* "$STAGE"/lib/apiguardian-* "$STAGE"/lib/archunit-* "$STAGE"/lib/hamcrest-*
-# Nor the CPU BLAS: its natives are some 20 MB, and the GPU run needs neither them nor bench's host sgemm probe
+# Nor the CPU BLAS and oneDNN (cpu-blas's conv): their natives are some 20 and 27 MB (with JavaCPP's
+# OpenCL presets, which oneDNN's load), and the GPU run needs neither them nor bench's host sgemm probe
 # (without it, bench reports the host's peak as unknown; the GPU's peak comes from the PyTorch step).
-rm -f "$STAGE"/lib/openblas-* "$STAGE"/lib/javacpp-* "$STAGE"/lib/jconvnet-host-peak-*
+rm -f "$STAGE"/lib/openblas-* "$STAGE"/lib/javacpp-* "$STAGE"/lib/jconvnet-host-peak-* "$STAGE"/lib/dnnl-* \
+  "$STAGE"/lib/opencl-3.0-*
 
 # 2. Slim the natives: the CUDA backend uses only the driver API (libJCudaDriver -> libcuda.so.1);
 #    NVRTC/PTX-compiler natives are 24 MB and need CUDA 12 libraries absent on CUDA 13 machines.

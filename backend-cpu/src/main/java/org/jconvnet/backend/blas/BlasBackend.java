@@ -20,8 +20,8 @@ public final class BlasBackend implements Backend {
     private final String device;
     private final KernelRegistry kernels;
 
-    BlasBackend(ClassLoader kernelLoader, int threads, String device) {
-        this.compute = new Compute(threads);
+    BlasBackend(ClassLoader kernelLoader, int threads, boolean oneDnnConv, String device) {
+        this.compute = new Compute(threads, oneDnnConv);
         this.device = device;
         this.kernels = KernelRegistry.discover(this, kernelLoader);
     }

@@ -5,6 +5,7 @@ import org.jconvnet.api.backend.Availability;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendProvider;
+import org.jconvnet.backend.blas.core.OneDnn;
 import org.jconvnet.backend.blas.core.OpenBlas;
 
 /**
@@ -21,6 +22,12 @@ public final class BlasBackendProvider implements BackendProvider {
     public static final String ID = "cpu-blas";
     /** Setting (or {@code -Djconvnet.cpu-blas.threads}) for the number of worker threads; default: one per core. */
     public static final String THREADS_KEY = "cpu-blas.threads";
+    /**
+     * Setting (or {@code -Djconvnet.cpu-blas.conv}) for conv's engine: {@code auto} (the default:
+     * oneDNN where it loads, else OpenBLAS im2col), {@code onednn} (oneDNN or an error saying why
+     * not) or {@code blas} (OpenBLAS im2col always, the path every geometry oneDNN refuses takes).
+     */
+    public static final String CONV_KEY = "cpu-blas.conv";
 
     @Override
     public int apiVersion() {
@@ -40,7 +47,8 @@ public final class BlasBackendProvider implements BackendProvider {
     @Override
     public Availability probe() {
         OpenBlas.Status s = OpenBlas.load();
-        return s.loaded() ? Availability.available(describe(Runtime.getRuntime().availableProcessors(), s))
+        return s.loaded() ? Availability.available(describe(Runtime.getRuntime().availableProcessors(), s,
+                OneDnn.load().loaded()))
                 : Availability.unavailable(s.description());
     }
 
@@ -51,7 +59,26 @@ public final class BlasBackendProvider implements BackendProvider {
             throw new IllegalStateException(s.description(), s.failure());
         }
         int threads = config.get(THREADS_KEY).map(v -> parseThreads(v)).orElse(Runtime.getRuntime().availableProcessors());
-        return new BlasBackend(config.kernelLoader(this), threads, describe(threads, s));
+        boolean oneDnn = useOneDnn(config.get(CONV_KEY).orElse("auto"));
+        return new BlasBackend(config.kernelLoader(this), threads, oneDnn, describe(threads, s, oneDnn));
+    }
+
+    /** Whether conv runs through oneDNN, for the {@link #CONV_KEY} setting {@code v}. */
+    private static boolean useOneDnn(String v) {
+        OneDnn.Status d = OneDnn.load();
+        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto":
+                return d.loaded();
+            case "blas":
+                return false;
+            case "onednn":
+                if (!d.loaded()) {
+                    throw new IllegalStateException(CONV_KEY + "=onednn, but " + d.description(), d.failure());
+                }
+                return true;
+            default:
+                throw new IllegalArgumentException(CONV_KEY + " must be auto, onednn or blas, got '" + v + "'");
+        }
     }
 
     private static int parseThreads(String v) {
@@ -66,8 +93,10 @@ public final class BlasBackendProvider implements BackendProvider {
         throw new IllegalArgumentException(THREADS_KEY + " must be a positive integer, got '" + v + "'");
     }
 
-    private static String describe(int threads, OpenBlas.Status s) {
-        return s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
+    private static String describe(int threads, OpenBlas.Status s, boolean oneDnn) {
+        String conv = oneDnn ? "conv by " + OneDnn.load().description() + ", "
+                : "conv by sgemm" + (OneDnn.load().loaded() ? "" : " (" + OneDnn.load().description() + ")") + ", ";
+        return conv + s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
                 + " thread(s), float32 only";
     }
 }

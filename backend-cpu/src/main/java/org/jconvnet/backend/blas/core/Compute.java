@@ -14,14 +14,25 @@ public final class Compute implements AutoCloseable {
     private final NormOps norms;
     private final PointwiseOps pointwise;
     private final SoftmaxOps softmax;
+    /** conv through oneDNN, or null. */
+    private final OneDnnConvolutions oneDnn;
     /** A lock of its own: workers synchronise on the scratch while a launch holds this. */
     private final Object launchLock = new Object();
 
-    /** An engine with {@code threads} workers. */
+    /** An engine with {@code threads} workers whose conv runs through im2col + OpenBLAS sgemm. */
     public Compute(int threads) {
+        this(threads, false);
+    }
+
+    /**
+     * An engine with {@code threads} workers; with {@code oneDnn} (which needs {@link OneDnn#load}
+     * to have succeeded) conv runs through oneDNN's primitives, else through im2col + OpenBLAS sgemm.
+     */
+    public Compute(int threads, boolean oneDnn) {
         this.workers = new Workers(threads);
         this.scratch = new Scratch(workers.count());
-        this.filters = new FilterOps(workers, scratch);
+        this.oneDnn = oneDnn ? new OneDnnConvolutions() : null;
+        this.filters = new FilterOps(workers, scratch, this.oneDnn);
         this.dense = new DenseOps(workers, scratch);
         this.pool = new PoolOps(workers);
         this.norms = new NormOps(workers, scratch);
@@ -74,6 +85,9 @@ public final class Compute implements AutoCloseable {
         synchronized (lock()) {
             workers.close();
             scratch.close();
+            if (oneDnn != null) {
+                oneDnn.close();
+            }
         }
     }
 }

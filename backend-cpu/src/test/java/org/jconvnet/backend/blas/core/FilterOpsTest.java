@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * conv's two input-gradient paths ({@link FilterOps#transposedBackwardInput}, the forward pass of
- * the transposed conv, and {@link FilterOps#foldedBackwardInput}, col2im) against a float64 loop
- * written from the definition, on geometries the contracts' sample table does not reach: groups with
+ * The im2col + sgemm path of conv (an engine without oneDNN): the two input-gradient paths
+ * ({@link FilterOps#transposedBackwardInput}, the forward pass of the transposed conv, and
+ * {@link FilterOps#foldedBackwardInput}, col2im) and the forward pass against float64 loops written
+ * from the definition ({@link ConvDefinitions}), on geometries the contracts' sample table does not reach: groups with
  * the transposed path, padding beyond {@code fs - 1} (a negative transposed padding), fewer modules
  * than the image allows, one case.
  */
@@ -35,10 +36,10 @@ class FilterOpsTest {
         FilterGeometry g = new FilterGeometry(false, c, s, f, fs, pad, 1, m, groups, n);
         assertTrue(g.transposable(), "the geometry takes the transposed path");
         Random r = new Random(n * 31L + c * 7L + s);
-        float[] grad = random(r, (int) g.outputSize());
-        float[] weights = random(r, (int) g.weightsSize());
-        float[] start = random(r, (int) g.inputSize());
-        double[] expected = inputGradient(g, grad, weights);
+        float[] grad = ConvDefinitions.random(r, (int) g.outputSize());
+        float[] weights = ConvDefinitions.random(r, (int) g.weightsSize());
+        float[] start = ConvDefinitions.random(r, (int) g.inputSize());
+        double[] expected = ConvDefinitions.inputGradient(g, grad, weights);
         for (int threads : new int[] {1, 3}) {
             try (Compute e = new Compute(threads)) {
                 for (boolean accumulate : new boolean[] {false, true}) {
@@ -72,8 +73,8 @@ class FilterOpsTest {
         assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
         FilterGeometry g = new FilterGeometry(false, 8, 9, 12, 5, 2, 1, 9, 2, 6);
         Random r = new Random(5);
-        float[] grad = random(r, (int) g.outputSize());
-        float[] weights = random(r, (int) g.weightsSize());
+        float[] grad = ConvDefinitions.random(r, (int) g.outputSize());
+        float[] weights = ConvDefinitions.random(r, (int) g.weightsSize());
         float[] one = new float[(int) g.inputSize()];
         float[] three = new float[one.length];
         try (Compute a = new Compute(1); Compute b = new Compute(3)) {
@@ -99,10 +100,10 @@ class FilterOpsTest {
         assumeTrue(OpenBlas.load().loaded(), () -> OpenBlas.load().description());
         FilterGeometry g = new FilterGeometry(false, c, s, f, fs, pad, 1, m, groups, n);
         Random r = new Random(n * 17L + c * 5L + f);
-        float[] input = random(r, (int) g.inputSize());
-        float[] weights = random(r, (int) g.weightsSize());
-        float[] start = random(r, (int) g.outputSize());
-        double[][] definition = forward(g, input, weights);
+        float[] input = ConvDefinitions.random(r, (int) g.inputSize());
+        float[] weights = ConvDefinitions.random(r, (int) g.weightsSize());
+        float[] start = ConvDefinitions.random(r, (int) g.outputSize());
+        double[][] definition = ConvDefinitions.forward(g, input, weights);
         double[] expected = definition[0];
         double[] magnitude = definition[1];
         for (int threads : new int[] {1, 3}) {
@@ -119,79 +120,5 @@ class FilterOpsTest {
                 }
             }
         }
-    }
-
-    /**
-     * {@code out[f, module, n] = sum over the group's channels and taps of W * input}, in float64,
-     * and beside it the sum of the terms' absolute values, which bounds the float32 rounding.
-     */
-    private static double[][] forward(FilterGeometry g, float[] input, float[] weights) {
-        int n = g.numCases();
-        double[] out = new double[(int) g.outputSize()];
-        double[] magnitude = new double[out.length];
-        forEachConnection(g, weights, (w, pixel, outputRow) -> {
-            for (int i = 0; i < n; i++) {
-                double term = w * input[pixel * n + i];
-                out[outputRow * n + i] += term;
-                magnitude[outputRow * n + i] += Math.abs(term);
-            }
-        });
-        return new double[][] {out, magnitude};
-    }
-
-    /** {@code inputGrad[c, y, x, n] = sum over modules, taps and the group's filters}, in float64. */
-    private static double[] inputGradient(FilterGeometry g, float[] grad, float[] weights) {
-        int n = g.numCases();
-        double[] out = new double[(int) g.inputSize()];
-        forEachConnection(g, weights, (w, pixel, outputRow) -> {
-            for (int i = 0; i < n; i++) {
-                out[pixel * n + i] += w * grad[outputRow * n + i];
-            }
-        });
-        return out;
-    }
-
-    /** One weight of the conv's definition: input row {@code pixel} feeds output row {@code (filter, module)}. */
-    @FunctionalInterface
-    private interface Connection {
-        void accept(double weight, int pixel, int outputRow);
-    }
-
-    /**
-     * Every (filter, module, channel of the filter's group, tap) of a stride-1 conv whose tap lands
-     * inside the image, with its weight, its input row {@code (c, y, x)} and its output row
-     * {@code filter * modules + module}: the definition both float64 loops are written from.
-     */
-    private static void forEachConnection(FilterGeometry g, float[] weights, Connection c) {
-        int s = g.imgSize();
-        int fs = g.filterSize();
-        int cf = g.filterChannels();
-        for (int filter = 0; filter < g.filters(); filter++) {
-            int group = filter / g.groupFilters();
-            for (int module = 0; module < g.modules(); module++) {
-                int my = module / g.modulesX();
-                int mx = module % g.modulesX();
-                for (int cl = 0; cl < cf; cl++) {
-                    for (int fy = 0; fy < fs; fy++) {
-                        for (int fx = 0; fx < fs; fx++) {
-                            int y = my - g.padding() + fy;
-                            int x = mx - g.padding() + fx;
-                            if (y >= 0 && y < s && x >= 0 && x < s) {
-                                c.accept(weights[((cl * fs + fy) * fs + fx) * g.filters() + filter],
-                                        ((group * cf + cl) * s + y) * s + x, filter * g.modules() + module);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static float[] random(Random r, int size) {
-        float[] v = new float[size];
-        for (int i = 0; i < size; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return v;
     }
 }
