@@ -31,7 +31,7 @@ public final class Compute implements AutoCloseable {
     public Compute(int threads, boolean oneDnn) {
         this.workers = new Workers(threads);
         this.scratch = new Scratch(workers.count());
-        this.oneDnn = oneDnn ? new OneDnnConvolutions() : null;
+        this.oneDnn = oneDnn ? new OneDnnConvolutions(workers) : null;
         this.filters = new FilterOps(workers, scratch, this.oneDnn);
         this.dense = new DenseOps(workers, scratch);
         this.pool = new PoolOps(workers);

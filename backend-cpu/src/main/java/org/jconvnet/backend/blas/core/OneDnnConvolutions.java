@@ -18,11 +18,16 @@ import org.bytedeco.dnnl.dnnl_stream;
  */
 final class OneDnnConvolutions implements AutoCloseable {
     private final dnnl_stream stream = new dnnl_stream();
+    private final Workers workers;
     private final Map<FilterGeometry, OneDnnConvolution> built = new HashMap<>();
     private final Map<FilterGeometry, String> refused = new HashMap<>();
 
-    /** Convolutions on a new stream of oneDNN's CPU engine ({@link OneDnn#load} must have succeeded). */
-    OneDnnConvolutions() {
+    /**
+     * Convolutions on a new stream of oneDNN's CPU engine ({@link OneDnn#load} must have
+     * succeeded), their heap copies split over {@code workers}.
+     */
+    OneDnnConvolutions(Workers workers) {
+        this.workers = workers;
         OneDnn.check(dnnl_stream_create(stream, OneDnn.engine(), dnnl_stream_default_flags), "creating a stream");
     }
 
@@ -34,7 +39,7 @@ final class OneDnnConvolutions implements AutoCloseable {
         OneDnnConvolution c = built.get(g);
         if (c == null) {
             try {
-                c = new OneDnnConvolution(g, stream);
+                c = new OneDnnConvolution(g, stream, workers);
             } catch (IllegalStateException e) {
                 refused.put(g, e.getMessage());
                 return null;

@@ -69,7 +69,7 @@ class OneDnnConvolutionTest {
         float[] grad = ConvDefinitions.random(r, (int) g.outputSize());
         float[] first = new float[(int) g.weightsSize()];
         float[] second = new float[first.length];
-        try (OneDnnConvolutions convs = new OneDnnConvolutions()) {
+        try (Workers workers = new Workers(2); OneDnnConvolutions convs = new OneDnnConvolutions(workers)) {
             OneDnnConvolution c = convs.of(g);
             assertNotNull(c, () -> "oneDNN refused " + g + ": " + convs.refusal(g));
             c.backwardWeights(input, grad, first, false);
