@@ -6,11 +6,14 @@
 #   3. the PyTorch peer, --json    the same nets, minibatch, minibatches, warm-up and repeats
 #   4. the table: per net and backend, training and forward images/s (medians), PyTorch's, the ratios
 # Both JSON files and the logs go to $OUT_DIR (default <repo>/target/bench-vs-pytorch). Quote the ratios of one
-# run of this script only, on an otherwise idle machine.
+# run of this script only, on an otherwise idle machine. With ROUNDS=R (R > 1), steps 2 and 3 run R times,
+# alternating, into round-<r>/ folders, and the table ends with the median over the rounds of each ratio (taken
+# within a round, so a host whose speed drifts moves both sides alike; this project's 2-core hosts drift by up to
+# a third within minutes).
 #
 # Usage: scripts/bench-vs-pytorch.sh [--no-build]
 # Environment: BACKENDS (default: every available backend, from `jconvnet backends`), NETS (default
-#   layers-conv-local-11pct,layers-18pct), MINI (128), MINIBATCHES (5), WARMUP (2), REPEATS (5), OUT_DIR, MVN (mvn),
+#   layers-conv-local-11pct,layers-18pct), MINI (128), MINIBATCHES (5), WARMUP (2), REPEATS (5), ROUNDS (1), OUT_DIR, MVN (mvn),
 #   JAVA (java), JCONVNET_JAVA_OPTS (extra JVM options for jconvnet).
 set -euo pipefail
 
@@ -24,6 +27,7 @@ MINI=${MINI:-128}
 MINIBATCHES=${MINIBATCHES:-5}
 WARMUP=${WARMUP:-2}
 REPEATS=${REPEATS:-5}
+ROUNDS=${ROUNDS:-1}
 BUILD=1
 for a in "$@"; do
   case "$a" in
@@ -65,18 +69,34 @@ if [ -z "${BACKENDS:-}" ]; then
 fi
 COMMON=(--mini "$MINI" --minibatches "$MINIBATCHES" --warmup "$WARMUP" --repeats "$REPEATS")
 
-say "jconvnet bench --backend $BACKENDS --layer-def $NETS ${COMMON[*]}"
-"${JCONVNET[@]}" bench --backend "$BACKENDS" --layer-def "$NETS" "${COMMON[@]}" --json "$OUT_DIR/jconvnet.json" \
-  2>&1 | tee "$OUT_DIR/jconvnet.log"
+# One round: jconvnet's bench, then the PyTorch peer, into folder $1.
+round() {
+  local dir=$1
+  mkdir -p "$dir"
+  say "jconvnet bench --backend $BACKENDS --layer-def $NETS ${COMMON[*]}"
+  "${JCONVNET[@]}" bench --backend "$BACKENDS" --layer-def "$NETS" "${COMMON[@]}" --json "$dir/jconvnet.json" \
+    2>&1 | tee "$dir/jconvnet.log"
+  # DJL never downloads here (ai.djl.offline): it loads the libtorch of the pytorch-native-cpu jar, extracted once
+  # into the cache folder below.
+  say "PyTorch peer: --nets $NETS ${COMMON[*]}"
+  DJL_CACHE_DIR=${DJL_CACHE_DIR:-$PEER/target/djl-cache} ENGINE_CACHE_DIR=${ENGINE_CACHE_DIR:-$PEER/target/djl-cache} \
+    "$JAVA" -cp "$PEER/target/classes:$PEER/target/lib/*" org.jconvnet.peer.djl.PeerBench --nets "$NETS" "${COMMON[@]}" \
+    --json "$dir/pytorch.json" 2>&1 | grep -v '^\[main\] \(INFO\|WARN\)' | tee "$dir/pytorch.log"
+}
 
-# DJL never downloads here (ai.djl.offline): it loads the libtorch of the pytorch-native-cpu jar, extracted once
-# into the cache folder below.
-say "PyTorch peer: --nets $NETS ${COMMON[*]}"
-DJL_CACHE_DIR=${DJL_CACHE_DIR:-$PEER/target/djl-cache} ENGINE_CACHE_DIR=${ENGINE_CACHE_DIR:-$PEER/target/djl-cache} \
-  "$JAVA" -cp "$PEER/target/classes:$PEER/target/lib/*" org.jconvnet.peer.djl.PeerBench --nets "$NETS" "${COMMON[@]}" \
-  --json "$OUT_DIR/pytorch.json" 2>&1 | grep -v '^\[main\] \(INFO\|WARN\)' | tee "$OUT_DIR/pytorch.log"
+pairs=()
+if [ "$ROUNDS" -le 1 ]; then
+  round "$OUT_DIR"
+  pairs=("$OUT_DIR/jconvnet.json" "$OUT_DIR/pytorch.json")
+else
+  for r in $(seq 1 "$ROUNDS"); do
+    say "round $r of $ROUNDS"
+    round "$OUT_DIR/round-$r"
+    pairs+=("$OUT_DIR/round-$r/jconvnet.json" "$OUT_DIR/round-$r/pytorch.json")
+  done
+fi
 
 echo
-"$JAVA" -cp "$PEER/target/classes:$PEER/target/lib/*" org.jconvnet.peer.djl.Compare "$OUT_DIR/jconvnet.json" \
-  "$OUT_DIR/pytorch.json" | tee "$OUT_DIR/comparison.txt"
-say "wrote $OUT_DIR/{jconvnet,pytorch}.json and comparison.txt"
+"$JAVA" -cp "$PEER/target/classes:$PEER/target/lib/*" org.jconvnet.peer.djl.Compare "${pairs[@]}" \
+  | tee "$OUT_DIR/comparison.txt"
+say "wrote the JSON files, logs and comparison.txt under $OUT_DIR"
