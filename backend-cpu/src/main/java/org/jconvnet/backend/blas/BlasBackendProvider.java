@@ -5,6 +5,7 @@ import org.jconvnet.api.backend.Availability;
 import org.jconvnet.api.backend.Backend;
 import org.jconvnet.api.backend.BackendConfig;
 import org.jconvnet.api.backend.BackendProvider;
+import org.jconvnet.backend.blas.core.NativeLibrary;
 import org.jconvnet.backend.blas.core.OneDnn;
 import org.jconvnet.backend.blas.core.OpenBlas;
 
@@ -46,7 +47,7 @@ public final class BlasBackendProvider implements BackendProvider {
 
     @Override
     public Availability probe() {
-        OpenBlas.Status s = OpenBlas.load();
+        NativeLibrary s = OpenBlas.load();
         return s.loaded() ? Availability.available(describe(Runtime.getRuntime().availableProcessors(), s,
                 OneDnn.load().loaded()))
                 : Availability.unavailable(s.description());
@@ -54,7 +55,7 @@ public final class BlasBackendProvider implements BackendProvider {
 
     @Override
     public Backend create(BackendConfig config) {
-        OpenBlas.Status s = OpenBlas.load();
+        NativeLibrary s = OpenBlas.load();
         if (!s.loaded()) {
             throw new IllegalStateException(s.description(), s.failure());
         }
@@ -65,7 +66,7 @@ public final class BlasBackendProvider implements BackendProvider {
 
     /** Whether conv runs through oneDNN, for the {@link #CONV_KEY} setting {@code v}. */
     private static boolean useOneDnn(String v) {
-        OneDnn.Status d = OneDnn.load();
+        NativeLibrary d = OneDnn.load();
         switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "auto":
                 return d.loaded();
@@ -93,7 +94,7 @@ public final class BlasBackendProvider implements BackendProvider {
         throw new IllegalArgumentException(THREADS_KEY + " must be a positive integer, got '" + v + "'");
     }
 
-    private static String describe(int threads, OpenBlas.Status s, boolean oneDnn) {
+    private static String describe(int threads, NativeLibrary s, boolean oneDnn) {
         String conv = oneDnn ? "conv by " + OneDnn.load().description() + ", "
                 : "conv by sgemm" + (OneDnn.load().loaded() ? "" : " (" + OneDnn.load().description() + ")") + ", ";
         return conv + s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads

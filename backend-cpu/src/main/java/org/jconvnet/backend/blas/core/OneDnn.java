@@ -20,24 +20,14 @@ import org.bytedeco.javacpp.Loader;
  * never on the number of workers.
  */
 public final class OneDnn {
-    private static Status status;
+    private static NativeLibrary status;
     private static dnnl_engine engine;
 
     private OneDnn() {
     }
 
-    /**
-     * The outcome of loading.
-     *
-     * @param loaded      the natives are loaded and the CPU engine exists
-     * @param description the library in words (version), or why it could not be loaded
-     * @param failure     the cause when not loaded, else null
-     */
-    public record Status(boolean loaded, String description, Throwable failure) {
-    }
-
     /** Loads the library on first call and returns the cached outcome; never throws. */
-    public static synchronized Status load() {
+    public static synchronized NativeLibrary load() {
         if (status == null) {
             status = tryLoad();
         }
@@ -52,7 +42,7 @@ public final class OneDnn {
         return engine;
     }
 
-    private static Status tryLoad() {
+    private static NativeLibrary tryLoad() {
         String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
         try {
             platform = Loader.getPlatform();
@@ -61,10 +51,9 @@ public final class OneDnn {
             check(dnnl_engine_create(e, dnnl_cpu, 0), "creating the CPU engine");
             engine = e;
             dnnl_version_t v = dnnl_version();
-            return new Status(true, "oneDNN " + v.major() + "." + v.minor() + "." + v.patch(), null);
+            return NativeLibrary.loaded("oneDNN " + v.major() + "." + v.minor() + "." + v.patch());
         } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError (jars left out): conv falls back
-            String why = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-            return new Status(false, "oneDNN could not be loaded on " + platform + ": " + why, t);
+            return NativeLibrary.failed("oneDNN", platform, t, "");
         }
     }
 

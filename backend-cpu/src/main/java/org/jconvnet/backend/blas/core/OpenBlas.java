@@ -10,19 +10,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * the backend reports itself unavailable with the reason instead of crashing.
  */
 public final class OpenBlas {
-    private static Status status;
+    private static NativeLibrary status;
 
     private OpenBlas() {
-    }
-
-    /**
-     * The outcome of loading.
-     *
-     * @param loaded      the natives are loaded and sgemm can be called
-     * @param description the library in words (version, CPU kernel), or why it could not be loaded
-     * @param failure     the cause when not loaded, else null
-     */
-    public record Status(boolean loaded, String description, Throwable failure) {
     }
 
     /**
@@ -30,26 +20,25 @@ public final class OpenBlas {
      * set to one thread: the backend's {@link Workers} split the products, and OpenBLAS's own idle
      * threads would otherwise spin on the cores the loops run on.
      */
-    public static synchronized Status load() {
+    public static synchronized NativeLibrary load() {
         if (status == null) {
             status = tryLoad();
         }
         return status;
     }
 
-    private static Status tryLoad() {
+    private static NativeLibrary tryLoad() {
         String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
         try {
             platform = Loader.getPlatform();
             Loader.load(openblas_nolapack.class);
             openblas_nolapack.blas_set_num_threads(1);
             smokeTest();
-            return new Status(true, openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")", null);
+            return NativeLibrary.loaded(openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + platform + ")");
         } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError (jars left out), a wrong product: never a crash
-            String why = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
-            return new Status(false, "OpenBLAS could not be loaded on " + platform + ": " + why
-                    + " (this backend needs the org.bytedeco openblas and javacpp jars with their linux-x86_64"
-                    + " natives, which the GPU bundle leaves out; use --backend cpu or opencl)", t);
+            return NativeLibrary.failed("OpenBLAS", platform, t, " (this backend needs the org.bytedeco openblas and"
+                    + " javacpp jars with their linux-x86_64 natives, which the GPU bundle leaves out; use --backend cpu"
+                    + " or opencl)");
         }
     }
 
