@@ -95,9 +95,21 @@ public final class BlasBackendProvider implements BackendProvider {
     }
 
     private static String describe(int threads, NativeLibrary s, boolean oneDnn) {
-        String conv = oneDnn ? "conv by " + OneDnn.load().description() + ", "
-                : "conv by sgemm" + (OneDnn.load().loaded() ? "" : " (" + OneDnn.load().description() + ")") + ", ";
+        String conv = oneDnn ? "conv by " + OneDnn.load().description() + spinWarning(System.getenv("OMP_WAIT_POLICY"))
+                + ", " : "conv by sgemm" + (OneDnn.load().loaded() ? "" : " (" + OneDnn.load().description() + ")") + ", ";
         return conv + s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
                 + " thread(s), float32 only";
+    }
+
+    /**
+     * A warning for the description when oneDNN's OpenMP threads will spin between primitives
+     * ({@code OMP_WAIT_POLICY} not passive, as when an application embeds the backend without
+     * setting it): they then take the cores from the backend's workers (layers-18pct trained no
+     * faster than on the im2col path). libgomp reads the variable once, so only the environment the
+     * JVM started with can fix it; the launcher sets it.
+     */
+    static String spinWarning(String waitPolicy) {
+        return waitPolicy != null && waitPolicy.trim().equalsIgnoreCase("passive") ? ""
+                : " (OMP_WAIT_POLICY is not PASSIVE: OpenMP threads spin against the workers; set it before the JVM starts)";
     }
 }

@@ -51,6 +51,27 @@ class BlasBackendTest {
     }
 
     @Test
+    void theDescriptionWarnsWhenOpenMpThreadsWouldSpinAgainstTheWorkers() {
+        assertEquals("", BlasBackendProvider.spinWarning("PASSIVE"));
+        assertEquals("", BlasBackendProvider.spinWarning(" passive "));
+        for (String policy : new String[] {null, "", "ACTIVE"}) {
+            assertTrue(BlasBackendProvider.spinWarning(policy).contains("OMP_WAIT_POLICY is not PASSIVE"),
+                    () -> "policy " + policy);
+        }
+    }
+
+    @Test
+    void theConvSettingTakesAutoOnednnOrBlasAndNamesABadValue() {
+        assumeTrue(new BlasBackendProvider().probe().available(), () -> new BlasBackendProvider().probe().detail());
+        try (Backend b = new BlasBackendProvider().create(new BackendConfig(Map.of(BlasBackendProvider.CONV_KEY, "blas")))) {
+            assertTrue(b.deviceName().startsWith("conv by sgemm"), b.deviceName());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BlasBackendProvider()
+                .create(new BackendConfig(Map.of(BlasBackendProvider.CONV_KEY, "fast"))));
+        assertTrue(e.getMessage().contains("cpu-blas.conv") && e.getMessage().contains("'fast'"), e.getMessage());
+    }
+
+    @Test
     void prioritySitsBetweenTheReferenceAndTheDevices() {
         int p = new BlasBackendProvider().priority();
         assertTrue(p > new CpuBackendProvider().priority() && p < 200, "priority " + p);
