@@ -96,8 +96,8 @@ final class OneDnnConvolution implements AutoCloseable {
     private final Step[] forward;
     private final Step[] backwardData;
     private final Step[] backwardWeights;
-    /** Heap staging for {@code accumulate}: the largest of the three tensors. */
-    private final float[] staging;
+    /** Heap staging for {@code accumulate}, the largest of the three tensors; made on the first launch that adds. */
+    private float[] staging;
 
     /** One primitive with its bound arguments. */
     private record Step(dnnl_primitive primitive, dnnl_exec_arg_t args, int count) {
@@ -118,7 +118,6 @@ final class OneDnnConvolution implements AutoCloseable {
         this.g = g;
         this.stream = stream;
         this.workers = workers;
-        this.staging = new float[(int) Math.max(g.inputSize(), Math.max(g.outputSize(), g.weightsSize()))];
         try {
             long[] inputDims = activationDims(g.channels(), g.imgSize());
             long[] outputDims = activationDims(g.filters(), g.modulesX());
@@ -227,6 +226,10 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /** Copies (or adds, for {@code accumulate}) {@code length} floats of {@code source} from float {@code at} to {@code target}. */
     private void get(NativeFloats source, long at, float[] target, long length, boolean accumulate) {
+        if (accumulate && staging == null) {
+            staging = new float[(int) Math.max(g.inputSize(), Math.max(g.outputSize(), g.weightsSize()))];
+        }
+        float[] staging = this.staging;
         workers.forRange((int) length, COPY_GRAIN, (from, to, w) -> {
             if (!accumulate) {
                 source.get(at + from, target, from, to - from);
