@@ -21,6 +21,9 @@ if ! mvn -B -o package; then
 fi
 
 rm -rf target/example
+# cpu-blas runs conv through oneDNN, whose OpenMP threads otherwise spin against the backend's
+# workers; an embedding application sets this before its JVM starts (backend-cpu/README.md).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 echo "== java org.jconvnet.examples.embedding.EmbeddingExample target/example"
 # shellcheck disable=SC2086  # EXAMPLE_JAVA_OPTS is a list of JVM options
 java ${EXAMPLE_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
