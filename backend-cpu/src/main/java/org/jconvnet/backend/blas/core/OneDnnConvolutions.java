@@ -5,21 +5,39 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_default_flags;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_destroy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_stream;
 
 /**
  * The oneDNN convolutions of one {@link Compute}: its own stream (oneDNN streams are not shared
  * between threads, and each engine's launches come one after another), and one
- * {@link OneDnnConvolution} per conv geometry met, built on first use and kept, so that a training
- * loop builds each layer's primitives once (twice where the last minibatch of a batch is smaller).
+ * {@link OneDnnConvolution} per conv geometry met, built on first use and kept (the {@link #KEPT}
+ * most recently used), so that a training loop builds each layer's primitives once (twice where the
+ * last minibatch of a batch is smaller).
  * A geometry oneDNN cannot take is remembered as refused, with the reason, and runs on the
  * OpenBLAS path instead.
  */
 final class OneDnnConvolutions implements AutoCloseable {
+    /** Geometries kept built: a net's conv layers at two minibatch sizes, forward and backward, with room to spare. */
+    static final int KEPT = 32;
+
     private final dnnl_stream stream = new dnnl_stream();
     private final Workers workers;
-    private final Map<FilterGeometry, OneDnnConvolution> built = new HashMap<>();
+    /**
+     * The geometries built, least recently used first; beyond {@link #KEPT} the oldest is closed,
+     * so that an application feeding ever new minibatch sizes does not hold native buffers forever.
+     */
+    private final Map<FilterGeometry, OneDnnConvolution> built = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FilterGeometry, OneDnnConvolution> eldest) {
+            if (size() <= KEPT) {
+                return false;
+            }
+            eldest.getValue().close();
+            return true;
+        }
+    };
     private final Map<FilterGeometry, String> refused = new HashMap<>();
 
     /**

@@ -3,7 +3,9 @@ package org.jconvnet.backend.blas.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
@@ -77,6 +79,26 @@ class OneDnnConvolutionTest {
             assertNull(convs.of(new FilterGeometry(true, 32, 16, 32, 5, 2, 1, 16, 1, 32)), "local runs on sgemm");
         }
         assertArrayEquals(first, second, "the deterministic weight gradient");
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedGeometriesStayBuilt() {
+        assumeTrue(OneDnn.load().loaded(), () -> OneDnn.load().description());
+        try (Workers workers = new Workers(1); OneDnnConvolutions convs = new OneDnnConvolutions(workers)) {
+            FilterGeometry first = new FilterGeometry(false, 2, 4, 2, 3, 1, 1, 4, 1, 1);
+            OneDnnConvolution c = convs.of(first);
+            for (int n = 2; n <= OneDnnConvolutions.KEPT; n++) {
+                convs.of(new FilterGeometry(false, 2, 4, 2, 3, 1, 1, 4, 1, n));
+            }
+            assertSame(c, convs.of(first), "still built: the first is the most recently used again");
+            for (int n = OneDnnConvolutions.KEPT + 1; n <= 2 * OneDnnConvolutions.KEPT; n++) {
+                convs.of(new FilterGeometry(false, 2, 4, 2, 3, 1, 1, 4, 1, n));
+            }
+            OneDnnConvolution rebuilt = convs.of(first);
+            assertNotSame(c, rebuilt, "closed and built again after KEPT newer geometries");
+            float[] out = new float[(int) first.outputSize()];
+            rebuilt.forward(new float[(int) first.inputSize()], new float[(int) first.weightsSize()], out, false);
+        }
     }
 
     /** Each value within float32 rounding of the definition (plus the start, when added). */
