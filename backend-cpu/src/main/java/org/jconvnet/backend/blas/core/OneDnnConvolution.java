@@ -39,6 +39,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_query_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_weights_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_stream_wait;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_success;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -242,11 +243,18 @@ final class OneDnnConvolution implements AutoCloseable {
         });
     }
 
+    /** Runs a pass's steps and waits for them; the failure message is built only on failure (no garbage per launch). */
     private void run(Step[] steps) {
         for (Step s : steps) {
-            OneDnn.check(dnnl_primitive_execute(s.primitive(), stream, s.count(), s.args()), "running a primitive of " + g);
+            int code = dnnl_primitive_execute(s.primitive(), stream, s.count(), s.args());
+            if (code != dnnl_success) {
+                OneDnn.check(code, "running a primitive of " + g);
+            }
         }
-        OneDnn.check(dnnl_stream_wait(stream), "waiting for the stream");
+        int code = dnnl_stream_wait(stream);
+        if (code != dnnl_success) {
+            OneDnn.check(code, "waiting for the stream");
+        }
     }
 
     /**
