@@ -57,9 +57,9 @@ final class ArchitectureRules {
                     + "so that what a command discovers does not depend on the thread it runs on");
 
     /**
-     * OpenBLAS and JavaCPP ({@code org.bytedeco}) are used by the fast CPU backend only (and by the
-     * bench's host sgemm probe, which measures the same library's peak), so that their natives stay
-     * out of everything else.
+     * OpenBLAS, oneDNN and JavaCPP ({@code org.bytedeco}) are used by the fast CPU backend only (and
+     * OpenBLAS by the bench's host sgemm probe, which measures the same library's peak), so that
+     * their natives stay out of everything else.
      */
     static final ArchRule OPENBLAS_ONLY_IN_CPU_BLAS_BACKEND = noClasses()
             .that().resideOutsideOfPackages("org.jconvnet.backend.blas..", "org.jconvnet.hostpeak..")
