@@ -95,9 +95,10 @@ public final class BlasBackendProvider implements BackendProvider {
     }
 
     private static String describe(int threads, NativeLibrary s, boolean oneDnn) {
-        String conv = oneDnn ? "conv by " + OneDnn.load().description() + spinWarning(System.getenv("OMP_WAIT_POLICY"))
-                + ", " : "conv by sgemm" + (OneDnn.load().loaded() ? "" : " (" + OneDnn.load().description() + ")") + ", ";
-        return conv + s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
+        NativeLibrary dnnl = OneDnn.load();
+        String conv = oneDnn ? "conv by " + dnnl.description() + spinWarning(System.getenv("OMP_WAIT_POLICY"))
+                : "conv by sgemm" + (dnnl.loaded() ? "" : " (" + dnnl.description() + ")");
+        return conv + ", " + s.description() + " sgemm + Java " + Runtime.version().feature() + " loops on " + threads
                 + " thread(s), float32 only";
     }
 

@@ -26,7 +26,6 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_set_deterministic;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_destroy;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_execute;
@@ -34,7 +33,6 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_dst_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_weights_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_dst_md;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_query_impl_info_str;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_weights_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_reorder_primitive_desc_create;
@@ -51,9 +49,7 @@ import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * One conv geometry (shared weights; any stride, padding, groups) through oneDNN's convolution
@@ -79,7 +75,6 @@ final class OneDnnConvolution implements AutoCloseable {
     private final FilterGeometry g;
     private final dnnl_stream stream;
     private final Workers workers;
-    private final String implementation;
     /** Everything to destroy on close, in creation order. */
     private final List<Runnable> releases = new ArrayList<>();
     /** Native buffers in cuda-convnet's layouts: activations in and out (or their gradients), and weights. */
@@ -152,7 +147,6 @@ final class OneDnnConvolution implements AutoCloseable {
                     any(inputDims), any(weightDims), null, any(outputDims), strides, dilation, before, after, fwd,
                     attr), "describing the weight gradient of " + g);
             releases.add(() -> dnnl_primitive_desc_destroy(wgt));
-            this.implementation = implementation(fwd);
 
             Operand[] fwdOps = {
                 operand(fwd, DNNL_ARG_SRC, dnnl_query_src_md, blockedInput),
@@ -185,11 +179,6 @@ final class OneDnnConvolution implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** What oneDNN runs the forward pass with (e.g. {@code jit:avx2}). */
-    String implementation() {
-        return implementation;
     }
 
     /** {@code output (+)= filterActs(input, weights)}. */
@@ -372,15 +361,6 @@ final class OneDnnConvolution implements AutoCloseable {
         long f = g.filters();
         return g.groups() == 1 ? new long[] {1, fs * fs * f, fs * f, f}
                 : new long[] {g.groupFilters(), 1, fs * fs * f, fs * f, f};
-    }
-
-    private static String implementation(dnnl_primitive_desc pd) {
-        try (PointerPointer<BytePointer> out = new PointerPointer<>(1)) {
-            if (dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, out) != 0 || out.get(0) == null) {
-                return "unknown";
-            }
-            return out.get(BytePointer.class, 0).getString();
-        }
     }
 
     @Override
